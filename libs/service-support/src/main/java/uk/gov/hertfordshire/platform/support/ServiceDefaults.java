@@ -1,0 +1,40 @@
+package uk.gov.hertfordshire.platform.support;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.DefaultPropertiesPropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Defaults every service shares, at the lowest precedence so a service or an environment can
+ * override any of them: no error internals in responses, virtual threads where the JDK has them
+ * (the setting is ignored below Java 21), the operator endpoints, and trace context in W3C form.
+ */
+public class ServiceDefaults implements EnvironmentPostProcessor {
+
+    static final Map<String, Object> DEFAULTS =
+            Map.ofEntries(
+                    Map.entry("server.error.include-stacktrace", "never"),
+                    Map.entry("server.error.include-message", "never"),
+                    Map.entry("server.error.include-exception", "false"),
+                    Map.entry("server.error.include-binding-errors", "never"),
+                    Map.entry("spring.mvc.problemdetails.enabled", "true"),
+                    Map.entry("spring.threads.virtual.enabled", "true"),
+                    Map.entry("spring.kafka.listener.observation-enabled", "true"),
+                    Map.entry(
+                            "management.endpoints.web.exposure.include",
+                            "health,info,prometheus,deadletters"),
+                    Map.entry("management.endpoint.health.probes.enabled", "true"),
+                    Map.entry("management.tracing.propagation.type", "w3c"),
+                    Map.entry("management.tracing.sampling.probability", "0.1"),
+                    Map.entry(
+                            "logging.pattern.correlation",
+                            "[%X{traceId:-},%X{spanId:-},%X{correlationId:-}] "));
+
+    @Override
+    public void postProcessEnvironment(
+            ConfigurableEnvironment environment, SpringApplication application) {
+        DefaultPropertiesPropertySource.addOrMerge(DEFAULTS, environment.getPropertySources());
+    }
+}

@@ -1,0 +1,242 @@
+package uk.gov.hertfordshire.platform.support.http;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code Idempotency-Key} for every POST, once for all services: scoped to the caller, the first
+ * response is kept and a repeat gets it again ({@code Idempotent-Replayed: true}); the same key
+ * with a different request answers 422; a repeat while the first is still in flight answers 409. A
+ * request that fails on our side (5xx) releases its key so the caller can retry.
+ */
+final class IdempotencyKeyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Pattern ACCEPTABLE_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+
+    private final IdempotencyStore store;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    IdempotencyKeyFilter(IdempotencyStore store) {
+        this.store = store;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (!ACCEPTABLE_KEY.matcher(key).matches()) {
+            writeProblem(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid Idempotency-Key",
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID.");
+            return;
+        }
+        CachedBodyRequest cached = new CachedBodyRequest(request);
+        String principal = principal(request);
+        IdempotencyStore.Claim claim = store.claim(principal, key, fingerprint(cached));
+        if (claim instanceof IdempotencyStore.Granted) {
+            proceed(cached, response, chain, principal, key);
+        } else if (claim instanceof IdempotencyStore.Mismatch) {
+            writeProblem(
+                    request,
+                    response,
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Idempotency-Key reused",
+                    "This Idempotency-Key was already used with a different request."
+                            + " Use a new key for a new request.");
+        } else if (claim instanceof IdempotencyStore.Completed completed) {
+            replay(completed, response);
+        } else {
+            writeProblem(
+                    request,
+                    response,
+                    HttpStatus.CONFLICT,
+                    "Request still in progress",
+                    "A request with this Idempotency-Key is still being processed."
+                            + " Retry later to get its response.");
+        }
+    }
+
+    private void proceed(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            String principal,
+            String key)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        boolean completed = false;
+        try {
+            chain.doFilter(request, recorded);
+            if (recorded.getStatus() < 500) {
+                store.complete(
+                        principal,
+                        key,
+                        recorded.getStatus(),
+                        replayableHeaders(recorded),
+                        recorded.getContentAsByteArray());
+                completed = true;
+            }
+        } finally {
+            if (!completed) {
+                store.release(principal, key);
+            }
+            recorded.copyBodyToResponse();
+        }
+    }
+
+    private static Map<String, String> replayableHeaders(HttpServletResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name :
+                new String[] {HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION, HttpHeaders.ETAG}) {
+            String value = response.getHeader(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        if (response.getContentType() != null) {
+            headers.put(HttpHeaders.CONTENT_TYPE, response.getContentType());
+        }
+        return headers;
+    }
+
+    private static void replay(IdempotencyStore.Completed completed, HttpServletResponse response)
+            throws IOException {
+        response.setStatus(completed.status());
+        completed.headers().forEach(response::setHeader);
+        response.setHeader(REPLAYED_HEADER, "true");
+        if (completed.body() != null) {
+            response.getOutputStream().write(completed.body());
+        }
+    }
+
+    private void writeProblem(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String title,
+            String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
+    /** Who the key belongs to: keys are never shared between callers. */
+    private static String principal(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        return principal == null ? "anonymous" : principal.getName();
+    }
+
+    /** What makes two requests "the same": method, path, query, content type and body. */
+    private static String fingerprint(CachedBodyRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(request.getMethod().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(request.getRequestURI().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            String query = request.getQueryString();
+            digest.update((query == null ? "" : query).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            String contentType = request.getContentType();
+            digest.update(
+                    (contentType == null ? "" : contentType).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(request.body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /** A request whose body was read once up front, for the fingerprint, and can be read again. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request) throws IOException {
+            super(request);
+            this.body = request.getInputStream().readAllBytes();
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous body only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(
+                    new InputStreamReader(
+                            getInputStream(),
+                            encoding == null
+                                    ? StandardCharsets.UTF_8
+                                    : java.nio.charset.Charset.forName(encoding)));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package uk.gov.hertfordshire.platform.support.http;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every error as RFC 9457 problem details that say what is wrong in the caller's terms: which
+ * fields failed and why, never a stack trace, class or SQL. Unexpected failures are logged with the
+ * correlation id, which the response carries so support can find the log line.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        List<Map<String, String>> errors =
+                ex.getBindingResult().getFieldErrors().stream()
+                        .map(
+                                error ->
+                                        Map.of(
+                                                "field",
+                                                error.getField(),
+                                                "message",
+                                                String.valueOf(error.getDefaultMessage())))
+                        .toList();
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST, "The request has invalid fields: see errors.");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        String detail = "The request body is not valid JSON for this operation.";
+        if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field =
+                    databind.getPath().stream()
+                            .map(
+                                    reference ->
+                                            reference.getPropertyName() != null
+                                                    ? reference.getPropertyName()
+                                                    : "[" + reference.getIndex() + "]")
+                            .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                            .orElse("");
+            detail = "The field '" + field + "' is missing, of the wrong type or not allowed.";
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Unreadable request");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A rule of the domain refused the request (for example an invalid value). */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> refused(IllegalArgumentException ex) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setTitle("Invalid request");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        String correlationId = MDC.get(CorrelationId.MDC_KEY);
+        log.error("Unhandled error (correlation id {})", correlationId, ex);
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Something went wrong on our side. Quote the correlation id if you"
+                                + " contact us.");
+        problem.setTitle("Internal error");
+        problem.setProperty("correlationId", correlationId);
+        return ResponseEntity.internalServerError().body(problem);
+    }
+}

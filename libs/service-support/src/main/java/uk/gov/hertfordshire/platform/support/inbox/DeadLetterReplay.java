@@ -1,0 +1,153 @@
+package uk.gov.hertfordshire.platform.support.inbox;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-drives a consumer group's dead letters to the same handler, through the inbox, once the cause
+ * is fixed. Progress is kept as the committed offsets of a replay group of its own ({@code
+ * <group>.dlt-replay}), so each dead letter is re-driven once; a record that fails again stops the
+ * replay there and stays pending.
+ */
+final class DeadLetterReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterReplay.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final List<EventSubscription> subscriptions;
+    private final Map<String, Object> consumerConfig;
+    private final Inbox inbox;
+
+    DeadLetterReplay(
+            List<EventSubscription> subscriptions,
+            Map<String, Object> consumerConfig,
+            Inbox inbox) {
+        this.subscriptions = List.copyOf(subscriptions);
+        this.consumerConfig = consumerConfig;
+        this.inbox = inbox;
+    }
+
+    List<EventSubscription> subscriptions() {
+        return subscriptions;
+    }
+
+    Optional<EventSubscription> find(String consumerGroup, String topic) {
+        return subscriptions.stream()
+                .filter(s -> s.consumerGroup().equals(consumerGroup) && s.topic().equals(topic))
+                .findFirst();
+    }
+
+    /** Dead letters not yet re-driven. */
+    long pending(EventSubscription subscription) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(subscription)) {
+            List<TopicPartition> partitions = partitions(consumer, subscription);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    consumer.committed(Set.copyOf(partitions));
+            Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
+            long pending = 0;
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata done = committed.get(partition);
+                long from = done == null ? begins.get(partition) : done.offset();
+                pending += Math.max(0, ends.get(partition) - from);
+            }
+            return pending;
+        }
+    }
+
+    Result replay(EventSubscription subscription) {
+        int handled = 0;
+        int duplicates = 0;
+        try (KafkaConsumer<String, byte[]> consumer = consumer(subscription)) {
+            List<TopicPartition> partitions = partitions(consumer, subscription);
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    consumer.committed(Set.copyOf(partitions));
+            for (TopicPartition partition : partitions) {
+                if (committed.get(partition) == null) {
+                    consumer.seekToBeginning(List.of(partition));
+                }
+            }
+            while (!reachedEnd(consumer, partitions, ends)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    if (record.offset()
+                            >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                        continue;
+                    }
+                    try {
+                        Inbox.Outcome outcome =
+                                inbox.process(
+                                        subscription.consumerGroup(),
+                                        record,
+                                        subscription.handler());
+                        if (outcome == Inbox.Outcome.DUPLICATE) {
+                            duplicates++;
+                        } else {
+                            handled++;
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "Dead letter {}-{}@{} failed again; replay stopped there: {}",
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
+                                e.getMessage());
+                        return new Result(
+                                handled, duplicates, pending(subscription), e.getMessage());
+                    }
+                    consumer.commitSync(
+                            Map.of(
+                                    new TopicPartition(record.topic(), record.partition()),
+                                    new OffsetAndMetadata(record.offset() + 1)));
+                }
+            }
+        }
+        return new Result(handled, duplicates, pending(subscription), null);
+    }
+
+    private static boolean reachedEnd(
+            KafkaConsumer<String, byte[]> consumer,
+            List<TopicPartition> partitions,
+            Map<TopicPartition, Long> ends) {
+        for (TopicPartition partition : partitions) {
+            if (consumer.position(partition) < ends.get(partition)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(EventSubscription subscription) {
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, subscription.consumerGroup() + ".dlt-replay");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        return new KafkaConsumer<>(config);
+    }
+
+    private static List<TopicPartition> partitions(
+            KafkaConsumer<String, byte[]> consumer, EventSubscription subscription) {
+        List<PartitionInfo> infos = consumer.partitionsFor(subscription.deadLetterTopic());
+        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    }
+
+    /**
+     * @param handled dead letters handled this time
+     * @param duplicates dead letters whose event had meanwhile been handled (skipped by the inbox)
+     * @param stillPending dead letters left, because one failed again
+     * @param error why the replay stopped early, or null
+     */
+    record Result(int handled, int duplicates, long stillPending, String error) {}
+}

@@ -1,0 +1,67 @@
+package uk.gov.hertfordshire.platform.support.inbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.hertfordshire.platform.events.CloudEvents;
+import uk.gov.hertfordshire.platform.events.ReceivedEvent;
+
+/**
+ * Handles an event at most once per consumer group: the event id is inserted under a primary key in
+ * the same transaction as the handler's work, so a redelivery finds it there and changes nothing,
+ * and two concurrent deliveries cannot both pass (no check-then-insert race).
+ */
+final class Inbox {
+
+    /** What became of one delivery. */
+    enum Outcome {
+        HANDLED,
+        DUPLICATE
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
+    private final CloudEvents cloudEvents = new CloudEvents();
+
+    Inbox(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.meters = meters;
+    }
+
+    Outcome process(
+            String consumerGroup, ConsumerRecord<String, byte[]> record, EventHandler handler) {
+        ReceivedEvent event = cloudEvents.receive(record);
+        Outcome outcome =
+                transactions.execute(
+                        status -> {
+                            int inserted =
+                                    jdbc.update(
+                                            "INSERT INTO platform.inbox (consumer_group, event_id,"
+                                                    + " event_type, topic, kafka_partition,"
+                                                    + " kafka_offset) VALUES (?, ?, ?, ?, ?, ?)"
+                                                    + " ON CONFLICT DO NOTHING",
+                                            consumerGroup,
+                                            event.id(),
+                                            event.type(),
+                                            record.topic(),
+                                            record.partition(),
+                                            record.offset());
+                            if (inserted == 0) {
+                                return Outcome.DUPLICATE;
+                            }
+                            handler.handle(event);
+                            return Outcome.HANDLED;
+                        });
+        meters.counter(
+                        outcome == Outcome.DUPLICATE ? "inbox.duplicates.skipped" : "inbox.handled",
+                        "group",
+                        consumerGroup,
+                        "topic",
+                        record.topic())
+                .increment();
+        return outcome;
+    }
+}

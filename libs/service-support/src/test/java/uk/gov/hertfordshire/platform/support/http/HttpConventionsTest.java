@@ -1,0 +1,181 @@
+package uk.gov.hertfordshire.platform.support.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.gov.hertfordshire.platform.support.testapp.WidgetControllerLatches;
+import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+
+@PlatformIntegrationTest
+class HttpConventionsTest {
+
+    private static final String POTHOLE = "{\"service\":\"pothole\"}";
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void aRepeatedKeyGetsTheFirstResponseAndCreatesNothingNew() throws Exception {
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = post(POTHOLE, key, null);
+        HttpResponse<String> repeat = post(POTHOLE, key, null);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(repeat.statusCode()).isEqualTo(201);
+        assertThat(repeat.body()).isEqualTo(first.body());
+        assertThat(repeat.headers().firstValue("Location"))
+                .isEqualTo(first.headers().firstValue("Location"));
+        assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(widgetsCreatedWith(first)).isEqualTo(1);
+    }
+
+    @Test
+    void aDifferentKeyCreatesAgain() throws Exception {
+        HttpResponse<String> first = post(POTHOLE, UUID.randomUUID().toString(), null);
+        HttpResponse<String> second = post(POTHOLE, UUID.randomUUID().toString(), null);
+
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(second.body()).isNotEqualTo(first.body());
+    }
+
+    @Test
+    void theSameKeyWithADifferentBodyIsRefusedWith422() throws Exception {
+        String key = UUID.randomUUID().toString();
+        post(POTHOLE, key, null);
+        HttpResponse<String> other = post("{\"service\":\"street-light\"}", key, null);
+
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(other.body()).contains("different request");
+    }
+
+    @Test
+    void aRepeatWhileTheFirstIsInFlightGets409ThenTheFirstResponse() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String slow = "{\"service\":\"pothole\",\"slow\":true}";
+        WidgetControllerLatches.holdSlowRequests();
+        CompletableFuture<HttpResponse<String>> first =
+                CompletableFuture.supplyAsync(() -> postUnchecked(slow, key));
+        assertThat(WidgetControllerLatches.awaitSlowRequest()).isTrue();
+
+        HttpResponse<String> concurrent = post(slow, key, null);
+        WidgetControllerLatches.releaseSlowRequests();
+        HttpResponse<String> firstResponse = first.get(30, TimeUnit.SECONDS);
+        HttpResponse<String> afterwards = post(slow, key, null);
+
+        assertThat(concurrent.statusCode()).isEqualTo(409);
+        assertThat(concurrent.body()).contains("still being processed");
+        assertThat(firstResponse.statusCode()).isEqualTo(201);
+        assertThat(afterwards.statusCode()).isEqualTo(201);
+        assertThat(afterwards.body()).isEqualTo(firstResponse.body());
+    }
+
+    @Test
+    void aServerFailureReleasesTheKeySoTheCallerCanRetry() throws Exception {
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> failed = post("{\"service\":\"explode\"}", key, null);
+        HttpResponse<String> retried = post("{\"service\":\"explode\"}", key, null);
+
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(retried.statusCode())
+                .as("not a replay of the failure, nor a 409")
+                .isEqualTo(500);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    }
+
+    @Test
+    void anUnusableKeyIsRefusedWith400BesideAUsableOne() throws Exception {
+        HttpResponse<String> tooLong = post(POTHOLE, "k".repeat(256), null);
+        HttpResponse<String> fine = post(POTHOLE, "k".repeat(255), null);
+
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("Idempotency-Key must be");
+        assertThat(fine.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void serverErrorsSayNothingOfTheirCauseButGiveTheCorrelationId() throws Exception {
+        HttpResponse<String> response = post("{\"service\":\"explode\"}", null, "trace-me-42");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        assertThat(response.body())
+                .contains("trace-me-42")
+                .doesNotContain("hunter2")
+                .doesNotContain("IllegalStateException")
+                .doesNotContain("at uk.gov");
+    }
+
+    @Test
+    void malformedJsonIsA400ProblemNamingNoInternals() throws Exception {
+        HttpResponse<String> broken = post("{\"service\": ", null, null);
+        HttpResponse<String> wrongType =
+                post("{\"service\":\"pothole\",\"slow\":\"often\"}", null, null);
+
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        assertThat(broken.body()).doesNotContain("tools.jackson").doesNotContain("Exception");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("'slow'");
+    }
+
+    @Test
+    void everyResponseCarriesTheCorrelationIdAndAForgedOneIsReplaced() throws Exception {
+        HttpResponse<String> kept = post(POTHOLE, null, "abc-123");
+        HttpResponse<String> replaced = post(POTHOLE, null, "bad id\r\nX-Injected: 1");
+        HttpResponse<String> generated = post(POTHOLE, null, null);
+
+        assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("abc-123");
+        assertThat(replaced.headers().firstValue("X-Request-Id").orElseThrow())
+                .isNotEqualTo("bad id")
+                .matches("[0-9a-f-]{36}");
+        assertThat(generated.headers().firstValue("X-Request-Id").orElseThrow())
+                .matches("[0-9a-f-]{36}");
+    }
+
+    private long widgetsCreatedWith(HttpResponse<String> response) {
+        String id =
+                response.headers().firstValue("Location").orElseThrow().replace("/widgets/", "");
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM widget WHERE id = ?::uuid", Long.class, id);
+    }
+
+    private HttpResponse<String> postUnchecked(String body, String key) {
+        try {
+            return post(body, key, null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> post(String body, String key, String requestId) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/widgets"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        if (requestId != null && !requestId.contains("\n")) {
+            request.header("X-Request-Id", requestId);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,159 @@
+package uk.gov.hertfordshire.platform.support.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import uk.gov.hertfordshire.platform.events.Channel;
+import uk.gov.hertfordshire.platform.events.CloudEvents;
+import uk.gov.hertfordshire.platform.events.Topics;
+import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
+import uk.gov.hertfordshire.platform.support.testapp.TestServiceApplication;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
+import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
+
+@PlatformIntegrationTest
+class InboxIntegrationTest {
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired MeterRegistry meters;
+
+    @Autowired
+    @Qualifier("platformEventTemplate")
+    KafkaTemplate<String, byte[]> kafka;
+
+    @LocalServerPort int port;
+
+    private final CloudEvents cloudEvents = new CloudEvents();
+
+    @AfterEach
+    void unfixPoison() {
+        TestServiceApplication.POISON_FIXED.set(false);
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceThroughKafkaIsHandledOnce() throws Exception {
+        double skippedBefore = duplicatesSkipped();
+        String subject = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> event = record(subject, UUID.randomUUID());
+        int partition = kafka.send(event).get().getRecordMetadata().partition();
+        kafka.send(copy(event, partition)).get();
+        String control = UUID.randomUUID().toString();
+        kafka.send(copy(record(control, UUID.randomUUID()), partition)).get();
+
+        await("the later event on the same partition is handled")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> handledCount(control) == 1);
+        assertThat(handledCount(subject)).isEqualTo(1);
+        assertThat(duplicatesSkipped() - skippedBefore).isEqualTo(1);
+        assertThat(TestServiceApplication.ATTEMPTS.get(subject).get())
+                .as("the handler ran once: the inbox stopped the second delivery")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonEventGoesToTheGroupsDeadLetterTopicAfterBoundedRetriesAndTheNextOneIsHandled()
+            throws Exception {
+        String poison =
+                TestServiceApplication.POISON_PREFIX + UUID.randomUUID().toString().substring(14);
+        ProducerRecord<String, byte[]> poisonRecord = record(poison, UUID.randomUUID());
+        int partition = kafka.send(poisonRecord).get().getRecordMetadata().partition();
+        String next = UUID.randomUUID().toString();
+        kafka.send(copy(record(next, UUID.randomUUID()), partition)).get();
+
+        await("the event after the poison one on the same partition is handled")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> handledCount(next) == 1);
+        String deadLetterTopic = Topics.deadLetter(Topics.CASES, TestServiceApplication.GROUP);
+        List<ConsumerRecord<String, byte[]>> deadLetters =
+                await().atMost(Duration.ofSeconds(10))
+                        .until(
+                                () ->
+                                        KafkaTopicReader.readAll(
+                                                        TestInfrastructure.shared()
+                                                                .kafkaBootstrapServers(),
+                                                        deadLetterTopic)
+                                                .stream()
+                                                .filter(r -> poison.equals(r.key()))
+                                                .toList(),
+                                list -> list.size() == 1);
+        assertThat(deadLetters.get(0).partition()).isEqualTo(partition);
+        assertThat(header(deadLetters.get(0), "kafka_dlt-exception-message"))
+                .contains("cannot handle " + poison);
+        assertThat(header(deadLetters.get(0), "kafka_dlt-original-topic")).isEqualTo(Topics.CASES);
+        assertThat(TestServiceApplication.ATTEMPTS.get(poison).get())
+                .as("tried max-attempts times, then dead-lettered")
+                .isEqualTo(3);
+        assertThat(handledCount(poison)).isZero();
+
+        TestServiceApplication.POISON_FIXED.set(true);
+        HttpResponse<String> replay =
+                post("/actuator/deadletters/" + TestServiceApplication.GROUP + "/" + Topics.CASES);
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.body()).contains("\"error\":null").contains("\"stillPending\":0");
+        assertThat(handledCount(poison)).isEqualTo(1);
+
+        HttpResponse<String> again =
+                post("/actuator/deadletters/" + TestServiceApplication.GROUP + "/" + Topics.CASES);
+        assertThat(again.body()).contains("\"handled\":0");
+        assertThat(handledCount(poison)).as("a second replay re-drives nothing").isEqualTo(1);
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    private double duplicatesSkipped() {
+        var counter =
+                meters.find("inbox.duplicates.skipped")
+                        .tag("group", TestServiceApplication.GROUP)
+                        .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private long handledCount(String subject) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM handled_event WHERE subject = ?", Long.class, subject);
+    }
+
+    private ProducerRecord<String, byte[]> record(String caseId, UUID eventId) {
+        CaseSubmitted event =
+                new CaseSubmitted(caseId, "pothole", Channel.APP, Instant.now(), null, null);
+        return cloudEvents.toProducerRecord(cloudEvents.toCloudEvent(event, eventId, null));
+    }
+
+    private static ProducerRecord<String, byte[]> copy(
+            ProducerRecord<String, byte[]> record, int partition) {
+        return new ProducerRecord<>(
+                record.topic(), partition, record.key(), record.value(), record.headers());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,126 @@
+package uk.gov.hertfordshire.platform.support.testapp;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.hertfordshire.platform.events.Channel;
+import uk.gov.hertfordshire.platform.events.Topics;
+import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
+import uk.gov.hertfordshire.platform.support.inbox.EventSubscription;
+import uk.gov.hertfordshire.platform.support.outbox.Outbox;
+
+/**
+ * A minimal service built the way the real ones are: it stores a widget and its event in one
+ * transaction, and consumes case events through the inbox into a table.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TestServiceApplication {
+
+    public static final String GROUP = "support-test";
+
+    /** Subjects starting with this fail until {@link #POISON_FIXED} is set. */
+    public static final String POISON_PREFIX = "00000000-dead-";
+
+    public static final AtomicBoolean POISON_FIXED = new AtomicBoolean();
+    public static final Map<String, AtomicInteger> ATTEMPTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Bean
+    EventSubscription caseEvents(JdbcTemplate jdbc) {
+        return EventSubscription.of(
+                GROUP,
+                Topics.CASES,
+                event -> {
+                    ATTEMPTS.computeIfAbsent(event.subject(), s -> new AtomicInteger())
+                            .incrementAndGet();
+                    if (event.subject().startsWith(POISON_PREFIX) && !POISON_FIXED.get()) {
+                        throw new IllegalStateException("cannot handle " + event.subject());
+                    }
+                    jdbc.update(
+                            "INSERT INTO handled_event (event_id, subject) VALUES (?, ?)",
+                            event.id(),
+                            event.subject());
+                });
+    }
+
+    /**
+     * Creates widgets; {@code slow} requests wait on a latch so a test can catch them in flight.
+     */
+    @RestController
+    static class WidgetController {
+
+        static volatile CountDownLatch slowRequestRelease = new CountDownLatch(0);
+        static volatile CountDownLatch slowRequestArrived = new CountDownLatch(1);
+
+        private final WidgetService widgets;
+
+        WidgetController(WidgetService widgets) {
+            this.widgets = widgets;
+        }
+
+        @PostMapping("/widgets")
+        ResponseEntity<Map<String, String>> create(@RequestBody WidgetRequest request)
+                throws InterruptedException {
+            if (Boolean.TRUE.equals(request.slow())) {
+                slowRequestArrived.countDown();
+                slowRequestRelease.await(30, TimeUnit.SECONDS);
+            }
+            if ("explode".equals(request.service())) {
+                throw new IllegalStateException("database password is hunter2");
+            }
+            UUID id = widgets.create(request.service());
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .header("Location", "/widgets/" + id)
+                    .body(Map.of("id", id.toString(), "service", request.service()));
+        }
+    }
+
+    record WidgetRequest(String service, Boolean slow) {}
+
+    @org.springframework.stereotype.Service
+    public static class WidgetService {
+
+        private final JdbcTemplate jdbc;
+        private final Outbox outbox;
+
+        WidgetService(JdbcTemplate jdbc, Outbox outbox) {
+            this.jdbc = jdbc;
+            this.outbox = outbox;
+        }
+
+        @Transactional
+        public UUID create(String service) {
+            UUID id = UUID.randomUUID();
+            createWithId(id, service);
+            return id;
+        }
+
+        @Transactional
+        public void createWithId(UUID id, String service) {
+            jdbc.update("INSERT INTO widget (id, service) VALUES (?, ?)", id, service);
+            outbox.append(
+                    new CaseSubmitted(
+                            id.toString(), service, Channel.WEB, Instant.now(), null, null));
+        }
+
+        /** Writes and then fails: neither the widget nor its event may survive. */
+        @Transactional
+        public void createThenFail(UUID id) {
+            createWithId(id, "pothole");
+            throw new IllegalStateException("rolled back on purpose");
+        }
+    }
+}
