@@ -1,0 +1,87 @@
+package uk.gov.hertfordshire.analytics.channelshift;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/analytics}: contacts by channel, and the per-case ledger for reconciliation. */
+@RestController
+@RequestMapping("/api/analytics")
+class ChannelShiftController {
+
+    static final int MAX_PAGE = 1000;
+
+    private final JdbcClient jdbc;
+
+    ChannelShiftController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Contacts per channel over all days, or between two Europe/London dates inclusive. */
+    @GetMapping("/channels")
+    ChannelTotals channels(
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("'to' must not be before 'from'");
+        }
+        List<ChannelCount> counts =
+                jdbc.sql(
+                                "SELECT channel, sum(contacts) AS contacts FROM channel_day"
+                                        + " WHERE (CAST(:from AS date) IS NULL OR day >= :from)"
+                                        + " AND (CAST(:to AS date) IS NULL OR day <= :to)"
+                                        + " GROUP BY channel ORDER BY channel")
+                        .param("from", from)
+                        .param("to", to)
+                        .query((rs, n) -> new ChannelCount(rs.getString(1), rs.getLong(2)))
+                        .list();
+        long total = counts.stream().mapToLong(ChannelCount::contacts).sum();
+        long digital =
+                counts.stream()
+                        .filter(c -> List.of("web", "app", "open311").contains(c.channel()))
+                        .mapToLong(ChannelCount::contacts)
+                        .sum();
+        return new ChannelTotals(
+                from, to, counts, total, total == 0 ? null : (double) digital / total);
+    }
+
+    /**
+     * Every counted case with how often it was counted, in case id order, a page at a time ({@code
+     * after} is the last id of the previous page).
+     */
+    @GetMapping("/contacts")
+    List<CountedContact> contacts(
+            @RequestParam(required = false) UUID after,
+            @RequestParam(defaultValue = "1000") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE);
+        }
+        return jdbc.sql(
+                        "SELECT case_id, channel, times_counted FROM contact"
+                                + " WHERE (CAST(:after AS uuid) IS NULL OR case_id > :after)"
+                                + " ORDER BY case_id LIMIT :limit")
+                .param("after", after)
+                .param("limit", limit)
+                .query(
+                        (rs, n) ->
+                                new CountedContact(
+                                        rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3)))
+                .list();
+    }
+
+    record ChannelCount(String channel, long contacts) {}
+
+    record ChannelTotals(
+            LocalDate from,
+            LocalDate to,
+            List<ChannelCount> channels,
+            long totalContacts,
+            Double digitalTakeUp) {}
+
+    record CountedContact(UUID caseId, String channel, int timesCounted) {}
+}

@@ -1,0 +1,120 @@
+package uk.gov.hertfordshire.analytics.channelshift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.gov.hertfordshire.platform.events.Channel;
+import uk.gov.hertfordshire.platform.events.CloudEvents;
+import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
+import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
+
+/**
+ * Case events published to the real broker are counted per channel and per Europe/London day; the
+ * expected figures are worked out by hand in each test.
+ */
+@PlatformIntegrationTest
+class ChannelShiftProjectionIntegrationTest {
+
+    @LocalServerPort int port;
+
+    private final CloudEvents cloudEvents = new CloudEvents();
+    private final KafkaProducer<String, byte[]> producer =
+            new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            TestInfrastructure.shared().kafkaBootstrapServers()),
+                    new StringSerializer(),
+                    new ByteArraySerializer());
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    @Test
+    void countsContactsPerChannelOnTheLondonDayTheyHappened() throws Exception {
+        // 23:30 UTC on 30 June 2026 is 00:30 BST on 1 July: a July contact in Hertfordshire.
+        publish(submitted(Channel.WEB, "2026-06-30T23:30:00Z"), UUID.randomUUID());
+        publish(submitted(Channel.PHONE, "2026-07-01T10:00:00Z"), UUID.randomUUID());
+        publish(submitted(Channel.PHONE, "2026-07-01T22:59:59Z"), UUID.randomUUID());
+        // 23:00 UTC on 1 July is midnight BST: already 2 July.
+        publish(submitted(Channel.FACE_TO_FACE, "2026-07-01T23:00:00Z"), UUID.randomUUID());
+
+        String july1 = "/api/analytics/channels?from=2026-07-01&to=2026-07-01";
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get(july1).contains("\"totalContacts\":3"));
+        assertThat(get(july1))
+                .contains("{\"channel\":\"phone\",\"contacts\":2}")
+                .contains("{\"channel\":\"web\",\"contacts\":1}")
+                .doesNotContain("face_to_face")
+                .contains("\"digitalTakeUp\":0.3333333333333333");
+        assertThat(get("/api/analytics/channels?from=2026-07-02&to=2026-07-02"))
+                .contains("{\"channel\":\"face_to_face\",\"contacts\":1}");
+    }
+
+    @Test
+    void anEventDeliveredTwiceIsCountedOnce() throws Exception {
+        CaseSubmitted event = submitted(Channel.APP, "2026-08-03T09:00:00Z");
+        UUID eventId = UUID.randomUUID();
+        publish(event, eventId);
+        publish(event, eventId);
+        CaseSubmitted later = submitted(Channel.APP, "2026-08-03T09:05:00Z");
+        publish(later, UUID.randomUUID());
+
+        String day = "/api/analytics/channels?from=2026-08-03&to=2026-08-03";
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get(day).contains("\"totalContacts\":2"));
+        assertThat(get("/api/analytics/contacts?limit=1000"))
+                .contains(
+                        "{\"caseId\":\""
+                                + event.caseId()
+                                + "\",\"channel\":\"app\",\"timesCounted\":1}");
+    }
+
+    @Test
+    void aBadDateRangeIsA400Problem() throws Exception {
+        HttpResponse<String> response =
+                http.send(
+                        request("/api/analytics/channels?from=2026-07-02&to=2026-07-01"),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("'to' must not be before 'from'");
+    }
+
+    private static CaseSubmitted submitted(Channel channel, String at) {
+        return new CaseSubmitted(
+                UUID.randomUUID().toString(), "pothole", channel, Instant.parse(at), null, null);
+    }
+
+    private void publish(CaseSubmitted event, UUID eventId) throws Exception {
+        ProducerRecord<String, byte[]> record =
+                cloudEvents.toProducerRecord(cloudEvents.toCloudEvent(event, eventId, null));
+        producer.send(record).get();
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(request(path), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
+    }
+}

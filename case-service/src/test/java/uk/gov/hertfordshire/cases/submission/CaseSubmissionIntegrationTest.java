@@ -1,0 +1,118 @@
+package uk.gov.hertfordshire.cases.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.hertfordshire.platform.events.Topics;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
+import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
+
+@PlatformIntegrationTest
+class CaseSubmissionIntegrationTest {
+
+    private static final String VALID =
+            """
+            {"serviceCode":"pothole","channel":"web","description":"Deep hole by the bus stop, \
+            call me on 07700 900123","location":{"latitude":51.7520,"longitude":-0.3360}}""";
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aSubmittedCaseIsStoredReadableAndPublishedWithoutItsDescription() throws Exception {
+        HttpResponse<String> created = post(VALID);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        HttpResponse<String> read = get(location);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body())
+                .contains("\"channel\":\"web\"")
+                .contains("\"status\":\"submitted\"");
+
+        List<ConsumerRecord<String, byte[]>> events =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> eventsFor(id), list -> list.size() == 1);
+        String payload = new String(events.get(0).value(), StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"channel\":\"web\"").contains("\"serviceCode\":\"pothole\"");
+        assertThat(payload).doesNotContain("bus stop").doesNotContain("07700");
+    }
+
+    @Test
+    void anUnknownChannelIsRefusedAndNothingIsStored() throws Exception {
+        long before = storedCases();
+        HttpResponse<String> refused = post(VALID.replace("\"web\"", "\"carrier-pigeon\""));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        assertThat(refused.body()).contains("face_to_face");
+        assertThat(storedCases()).isEqualTo(before);
+    }
+
+    @Test
+    void aLocationOutsideTheUnitedKingdomIsRefused() throws Exception {
+        HttpResponse<String> refused =
+                post(VALID.replace("51.7520", "0.0").replace("-0.3360", "0.0"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("outside the United Kingdom");
+    }
+
+    @Test
+    void aMissingServiceCodeIsNamedInTheProblem() throws Exception {
+        HttpResponse<String> refused = post("{\"channel\":\"phone\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("serviceCode");
+    }
+
+    @Test
+    void anUnknownCaseIs404() throws Exception {
+        assertThat(get("/api/cases/3f0e6b2a-1c6d-4d38-9d7e-6a4d1f1e2b10").statusCode())
+                .isEqualTo(404);
+    }
+
+    private long storedCases() {
+        return jdbc.sql("SELECT count(*) FROM service_case").query(Long.class).single();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> eventsFor(String id) {
+        return KafkaTopicReader.readAll(
+                        TestInfrastructure.shared().kafkaBootstrapServers(), Topics.CASES)
+                .stream()
+                .filter(r -> id.equals(r.key()))
+                .toList();
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
