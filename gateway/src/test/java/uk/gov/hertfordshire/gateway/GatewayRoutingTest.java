@@ -1,0 +1,147 @@
+package uk.gov.hertfordshire.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway's own behaviour, in front of a stand-in upstream (a plain JDK HTTP server that
+ * records what reached it) and in front of a port where nothing listens.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingTest {
+
+    static final HttpServer upstream = startUpstream();
+    static final List<String> seenRequestIds = new CopyOnWriteArrayList<>();
+    static final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        registry.add(
+                "platform.services.case-service",
+                () -> "http://127.0.0.1:" + upstream.getAddress().getPort());
+        registry.add(
+                "platform.services.analytics-service", () -> "http://127.0.0.1:" + closedPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        upstream.stop(0);
+    }
+
+    @LocalServerPort int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void routesCasesAndGivesTheServiceAndTheCallerTheSameNewRequestId() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/cases/abc", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("case abc");
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(requestId).matches("[0-9a-f-]{36}");
+        assertThat(seenRequestIds).contains(requestId);
+    }
+
+    @Test
+    void keepsAPlausibleCallerRequestIdAndReplacesAForgedOne() throws Exception {
+        HttpResponse<String> kept = send("GET", "/api/cases/k1", "caller-id-7");
+        HttpResponse<String> replaced = send("GET", "/api/cases/k2", "x".repeat(200));
+
+        assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("caller-id-7");
+        assertThat(replaced.headers().firstValue("X-Request-Id").orElseThrow())
+                .matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerGivesA503ProblemNotAStackTrace() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/analytics/channels", null);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.body()).contains("not answering").doesNotContain("Exception");
+    }
+
+    @Test
+    void retriesAFailedReadButNeverAWrite() throws Exception {
+        send("GET", "/api/cases/flaky-read", null);
+        send("POST", "/api/cases/flaky-write", null);
+
+        assertThat(hits.get("/api/cases/flaky-read").get()).as("1 try + 2 retries").isEqualTo(3);
+        assertThat(hits.get("/api/cases/flaky-write").get()).isEqualTo(1);
+    }
+
+    @Test
+    void exposesNothingThatIsNotRouted() throws Exception {
+        assertThat(send("GET", "/api/secret", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/actuator/env", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/cases/visible", null).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> send(String method, String path, String requestId)
+            throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody());
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpServer startUpstream() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext(
+                    "/api/cases",
+                    exchange -> {
+                        String path = exchange.getRequestURI().getPath();
+                        hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                        String id = exchange.getRequestHeaders().getFirst("X-Request-Id");
+                        if (id != null) {
+                            seenRequestIds.add(id);
+                        }
+                        int status = path.contains("flaky") ? 500 : 200;
+                        byte[] body =
+                                ("case " + path.substring(path.lastIndexOf('/') + 1))
+                                        .getBytes(StandardCharsets.UTF_8);
+                        exchange.sendResponseHeaders(status, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
