@@ -38,6 +38,10 @@ public class TestServiceApplication {
     public static final Map<String, AtomicInteger> ATTEMPTS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** What the logging context held while each subject was handled: correlation and trace ids. */
+    public static final Map<String, String> LOGGING_CONTEXT =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Bean
     EventSubscription caseEvents(JdbcTemplate jdbc) {
         return EventSubscription.of(
@@ -46,6 +50,11 @@ public class TestServiceApplication {
                 event -> {
                     ATTEMPTS.computeIfAbsent(event.subject(), s -> new AtomicInteger())
                             .incrementAndGet();
+                    LOGGING_CONTEXT.put(
+                            event.subject(),
+                            org.slf4j.MDC.get("correlationId")
+                                    + "|"
+                                    + org.slf4j.MDC.get("traceId"));
                     if (event.subject().startsWith(POISON_PREFIX) && !POISON_FIXED.get()) {
                         throw new IllegalStateException("cannot handle " + event.subject());
                     }
