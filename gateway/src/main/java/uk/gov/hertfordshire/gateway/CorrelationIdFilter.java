@@ -26,7 +26,14 @@ class CorrelationIdFilter implements GlobalFilter, Ordered {
                 offered != null && ACCEPTABLE.matcher(offered).matches()
                         ? offered
                         : UUID.randomUUID().toString();
-        exchange.getResponse().getHeaders().set(HEADER, correlationId);
+        // Set just before the response is committed, replacing the copy the service echoes, so
+        // the caller sees exactly one.
+        exchange.getResponse()
+                .beforeCommit(
+                        () -> {
+                            exchange.getResponse().getHeaders().set(HEADER, correlationId);
+                            return Mono.empty();
+                        });
         return chain.filter(
                 exchange.mutate()
                         .request(request -> request.headers(h -> h.set(HEADER, correlationId)))

@@ -59,6 +59,7 @@ class GatewayRoutingTest {
         assertThat(response.body()).isEqualTo("case abc");
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(requestId).matches("[0-9a-f-]{36}");
+        assertThat(response.headers().allValues("X-Request-Id")).containsExactly(requestId);
         assertThat(seenRequestIds).contains(requestId);
     }
 
@@ -121,6 +122,8 @@ class GatewayRoutingTest {
                         String id = exchange.getRequestHeaders().getFirst("X-Request-Id");
                         if (id != null) {
                             seenRequestIds.add(id);
+                            // Services echo the id, as case-service does.
+                            exchange.getResponseHeaders().set("X-Request-Id", id);
                         }
                         int status = path.contains("flaky") ? 500 : 200;
                         byte[] body =

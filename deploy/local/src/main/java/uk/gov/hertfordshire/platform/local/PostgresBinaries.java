@@ -1,0 +1,160 @@
+package uk.gov.hertfordshire.platform.local;
+
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * Unpacks the PostgreSQL binaries from Maven Central where Zonky looks for them, streaming.
+ *
+ * <p>Zonky's own unpacking holds the whole archive and every file in memory at once (more than 100
+ * MB of heap for the first start); streaming lets the supervisor run in a 48 MB heap. The layout is
+ * Zonky's ({@code <working dir>/PG-<md5 of archive>/} with a {@code .exists} marker), so Zonky
+ * finds the binaries and skips its own step. Should that convention change, Zonky simply unpacks
+ * them itself again (and needs the bigger heap).
+ */
+final class PostgresBinaries {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresBinaries.class);
+    private static final PgBinaryResolver RESOLVER = DefaultPostgresBinaryResolver.INSTANCE;
+    private static final String MARKER = ".exists";
+    private static final String STAGING_PREFIX = "unpacking-";
+    private static final Set<PosixFilePermission> READ_AND_EXECUTE =
+            PosixFilePermissions.fromString("rwxr-xr-x");
+
+    private PostgresBinaries() {}
+
+    static void unpack(Path workingDir) throws IOException {
+        String system = system();
+        if (system == null) {
+            return; // Windows and others: leave it to Zonky.
+        }
+        String architecture = architecture();
+        Files.createDirectories(workingDir);
+        removeAbandonedStaging(workingDir);
+
+        String digest;
+        try (InputStream archive = RESOLVER.getPgBinary(system, architecture)) {
+            if (archive == null) {
+                return; // Zonky reports the missing binaries itself.
+            }
+            digest = md5(archive);
+        }
+        Path target = workingDir.resolve("PG-" + digest);
+        if (Files.exists(target.resolve(MARKER))) {
+            return;
+        }
+
+        log.info("unpacking PostgreSQL binaries into {}", target);
+        Path staging = Files.createTempDirectory(workingDir, STAGING_PREFIX);
+        try (InputStream archive = RESOLVER.getPgBinary(system, architecture);
+                TarArchiveInputStream tar =
+                        new TarArchiveInputStream(
+                                new XZInputStream(new BufferedInputStream(archive)))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                extract(tar, entry, staging);
+            }
+        }
+        Files.setPosixFilePermissions(staging, READ_AND_EXECUTE);
+        Files.createFile(staging.resolve(MARKER));
+        // A directory without the marker is an interrupted unpack (ours or Zonky's): replace it.
+        deleteTree(target);
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void extract(TarArchiveInputStream tar, TarArchiveEntry entry, Path root)
+            throws IOException {
+        String name = entry.getName();
+        Path path = root.resolve(name).normalize();
+        if (!path.startsWith(root)) {
+            throw new IOException("archive entry outside the target directory: " + name);
+        }
+        if (entry.isSymbolicLink() || entry.isLink()) {
+            Files.createDirectories(path.getParent());
+            Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+        } else if (entry.isDirectory()) {
+            Files.createDirectories(path);
+        } else if (entry.isFile()) {
+            Files.createDirectories(path.getParent());
+            try (OutputStream out = Files.newOutputStream(path)) {
+                tar.transferTo(out);
+            }
+            if (name.startsWith("bin/") || name.startsWith("./bin/")) {
+                Files.setPosixFilePermissions(path, READ_AND_EXECUTE);
+            }
+        } else {
+            throw new IOException("unsupported archive entry " + name);
+        }
+    }
+
+    /** The names Zonky's resolver expects, as Zonky derives them. */
+    private static String system() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.startsWith("linux")) {
+            return "Linux";
+        }
+        if (os.startsWith("mac")) {
+            return "Darwin";
+        }
+        return null;
+    }
+
+    private static String architecture() {
+        String arch = System.getProperty("os.arch");
+        return "amd64".equals(arch) ? "x86_64" : arch;
+    }
+
+    private static String md5(InputStream in) throws IOException {
+        try {
+            DigestInputStream digesting =
+                    new DigestInputStream(in, MessageDigest.getInstance("MD5"));
+            digesting.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(digesting.getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is always available on the JVM", e);
+        }
+    }
+
+    private static void removeAbandonedStaging(Path workingDir) throws IOException {
+        try (Stream<Path> children = Files.list(workingDir)) {
+            for (Path child : children.toList()) {
+                if (child.getFileName().toString().startsWith(STAGING_PREFIX)) {
+                    deleteTree(child);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

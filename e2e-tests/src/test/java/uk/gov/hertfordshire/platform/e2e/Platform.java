@@ -1,0 +1,119 @@
+package uk.gov.hertfordshire.platform.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The running local platform, as a client sees it through the gateway and an operator sees it. */
+final class Platform {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final URI gateway =
+            URI.create(System.getProperty("platform.gateway", "http://127.0.0.1:8080"));
+    private final Path data = Path.of(System.getProperty("platform.data", "data"));
+    private final Path script = Path.of(System.getProperty("platform.script", "platform"));
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(gateway.resolve(path))
+                        .timeout(Duration.ofSeconds(15))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(gateway.resolve(path))
+                        .timeout(Duration.ofSeconds(15))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Submits a case and returns its id, or null if the platform did not accept it. */
+    String submitCase(String channel, String serviceCode) {
+        try {
+            HttpResponse<String> response =
+                    post(
+                            "/api/cases",
+                            "{\"serviceCode\":\""
+                                    + serviceCode
+                                    + "\",\"channel\":\""
+                                    + channel
+                                    + "\",\"location\":{\"latitude\":51.80,\"longitude\":-0.21}}",
+                            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            if (response.statusCode() / 100 != 2) {
+                return null;
+            }
+            return JSON.readTree(response.body()).get("id").asString();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Every case analytics has counted, with how many times. */
+    Map<String, Integer> countedContacts() throws IOException, InterruptedException {
+        Map<String, Integer> counted = new HashMap<>();
+        String after = null;
+        while (true) {
+            HttpResponse<String> page =
+                    get(
+                            "/api/analytics/contacts?limit=1000"
+                                    + (after == null ? "" : "&after=" + after));
+            if (page.statusCode() != 200) {
+                throw new IOException(
+                        "analytics answered " + page.statusCode() + ": " + page.body());
+            }
+            JsonNode rows = JSON.readTree(page.body());
+            if (rows.isEmpty()) {
+                return counted;
+            }
+            for (JsonNode row : rows) {
+                counted.put(row.get("caseId").asString(), row.get("timesCounted").asInt());
+                after = row.get("caseId").asString();
+            }
+        }
+    }
+
+    long kafkaPid() throws IOException {
+        return Long.parseLong(Files.readString(data.resolve("run/kafka.pid")).trim());
+    }
+
+    /** {@code ./platform <arguments>} with this platform's data folder; returns its exit code. */
+    int run(List<String> arguments, Duration limit) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(script.toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PLATFORM_DATA", data.toString());
+        builder.redirectOutput(
+                ProcessBuilder.Redirect.appendTo(
+                        data.resolve("e2e-platform-commands.log").toFile()));
+        Process process = builder.start();
+        if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("./platform " + arguments + " took longer than " + limit);
+        }
+        return process.exitValue();
+    }
+}
