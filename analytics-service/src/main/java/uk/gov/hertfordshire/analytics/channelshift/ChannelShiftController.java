@@ -4,14 +4,20 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/analytics}: contacts by channel, and the per-case ledger for reconciliation. */
+/**
+ * {@code /api/analytics}: contacts by channel, and the per-case ledger for reconciliation. For the
+ * performance and improvement team (ANALYST) and administrators only: no other role, citizens
+ * included, reads the council's demand figures.
+ */
 @RestController
 @RequestMapping("/api/analytics")
+@PreAuthorize("hasRole('ANALYST') or hasRole('ADMIN')")
 class ChannelShiftController {
 
     static final int MAX_PAGE = 1000;

@@ -18,12 +18,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
+import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
 /**
  * Case events published to the real broker are counted per channel and per Europe/London day; the
@@ -31,6 +34,9 @@ import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
  */
 @PlatformIntegrationTest
 class ChannelShiftProjectionIntegrationTest {
+
+    private static final TestIssuer.TokenBuilder ANALYST =
+            TestIssuer.shared().staff("analyst-ivan", "ANALYST");
 
     @LocalServerPort int port;
 
@@ -89,6 +95,48 @@ class ChannelShiftProjectionIntegrationTest {
                                 + "\",\"channel\":\"app\",\"timesCounted\":1}");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/analytics/channels", "/api/analytics/contacts"})
+    void aCitizenIsRefused403BesideAnAnalystAndAnAdmin(String path) throws Exception {
+        TestIssuer idp = TestIssuer.shared();
+
+        HttpResponse<String> citizen = send(path, idp.citizen("alice"));
+        HttpResponse<String> analyst = send(path, ANALYST);
+        HttpResponse<String> admin = send(path, idp.staff("admin-judy", "ADMIN"));
+
+        assertThat(citizen.statusCode()).isEqualTo(403);
+        assertThat(citizen.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        assertThat(analyst.statusCode()).isEqualTo(200);
+        assertThat(admin.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void otherStaffRolesAreRefusedAsIsACitizenIssuerClaimingAnalyst() throws Exception {
+        TestIssuer idp = TestIssuer.shared();
+        String path = "/api/analytics/channels";
+
+        assertThat(send(path, idp.staff("officer-dan", "OFFICER")).statusCode()).isEqualTo(403);
+        assertThat(send(path, idp.citizen("mallory").roles("CITIZEN", "ANALYST")).statusCode())
+                .isEqualTo(403);
+        assertThat(send(path, idp.staff("mallory", "ANALYST")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void noTokenIs401() throws Exception {
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://localhost:"
+                                                        + port
+                                                        + "/api/analytics/channels"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
     @Test
     void aBadDateRangeIsA400Problem() throws Exception {
         HttpResponse<String> response =
@@ -110,11 +158,21 @@ class ChannelShiftProjectionIntegrationTest {
         producer.send(record).get();
     }
 
+    private HttpResponse<String> send(String path, TestIssuer.TokenBuilder token) throws Exception {
+        return http.send(request(path, token), HttpResponse.BodyHandlers.ofString());
+    }
+
     private String get(String path) throws Exception {
         return http.send(request(path), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
+        return request(path, ANALYST);
+    }
+
+    private HttpRequest request(String path, TestIssuer.TokenBuilder token) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", token.bearer())
+                .build();
     }
 }

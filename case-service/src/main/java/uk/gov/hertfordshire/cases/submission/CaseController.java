@@ -5,7 +5,10 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.hertfordshire.platform.events.Channel;
+import uk.gov.hertfordshire.platform.security.Caller;
 
 /** {@code /api/cases}: submit a case and read it back. */
 @RestController
@@ -26,7 +30,8 @@ class CaseController {
     }
 
     @PostMapping
-    ResponseEntity<CaseView> submit(@Valid @RequestBody SubmitCaseRequest request) {
+    @PreAuthorize("hasRole('CITIZEN') or hasRole('AGENT')")
+    ResponseEntity<CaseView> submit(@Valid @RequestBody SubmitCaseRequest request, Caller caller) {
         SubmittedCase submitted =
                 submissions.submit(
                         new CaseSubmission(
@@ -37,20 +42,34 @@ class CaseController {
                                         ? null
                                         : new Location(
                                                 request.location().latitude(),
-                                                request.location().longitude())));
+                                                request.location().longitude())),
+                        caller);
         return ResponseEntity.created(URI.create("/api/cases/" + submitted.id()))
                 .body(CaseView.of(submitted));
     }
 
+    /** A case the caller may not read answers 404, exactly like one that does not exist. */
     @GetMapping("/{id}")
-    ResponseEntity<CaseView> find(@PathVariable UUID id) {
+    @PreAuthorize("hasAnyRole('CITIZEN', 'AGENT', 'OFFICER', 'ADMIN')")
+    ResponseEntity<?> find(@PathVariable UUID id, Caller caller) {
         return submissions
-                .find(id)
+                .find(id, caller)
                 .map(CaseView::of)
-                .map(ResponseEntity::ok)
-                .orElse(ResponseEntity.notFound().build());
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(
+                        () ->
+                                ResponseEntity.of(
+                                                ProblemDetail.forStatusAndDetail(
+                                                        HttpStatus.NOT_FOUND,
+                                                        "No case was found with this id."))
+                                        .build());
     }
 
+    /**
+     * What a caller may set. Nothing else is accepted: a request that also sends {@code status},
+     * {@code assignee}, {@code priority}, {@code submittedBy}, {@code id} or any other field is
+     * refused with a 400 naming it (request bodies are strict, see service-support).
+     */
     record SubmitCaseRequest(
             @NotNull String serviceCode,
             @NotNull String channel,

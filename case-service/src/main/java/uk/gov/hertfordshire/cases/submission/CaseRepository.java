@@ -21,9 +21,9 @@ class CaseRepository {
     void insert(SubmittedCase submitted) {
         jdbc.sql(
                         "INSERT INTO service_case (id, service_code, channel, description, latitude,"
-                                + " longitude, status, submitted_at) VALUES (:id, :serviceCode,"
-                                + " :channel, :description, :latitude, :longitude, :status,"
-                                + " :submittedAt)")
+                                + " longitude, status, submitted_at, submitted_by) VALUES (:id,"
+                                + " :serviceCode, :channel, :description, :latitude, :longitude,"
+                                + " :status, :submittedAt, :submittedBy)")
                 .param("id", submitted.id())
                 .param("serviceCode", submitted.serviceCode())
                 .param("channel", submitted.channel().wireValue())
@@ -36,13 +36,15 @@ class CaseRepository {
                         submitted.location() == null ? null : submitted.location().longitude())
                 .param("status", submitted.status())
                 .param("submittedAt", java.sql.Timestamp.from(submitted.submittedAt()))
+                .param("submittedBy", submitted.submittedBy())
                 .update();
     }
 
     Optional<SubmittedCase> find(UUID id) {
         return jdbc.sql(
                         "SELECT id, service_code, channel, description, latitude, longitude,"
-                                + " status, submitted_at FROM service_case WHERE id = :id")
+                                + " status, submitted_at, submitted_by FROM service_case"
+                                + " WHERE id = :id")
                 .param("id", id)
                 .query(CaseRepository::map)
                 .optional();
@@ -58,6 +60,7 @@ class CaseRepository {
                 rs.getString("description"),
                 location,
                 rs.getString("status"),
-                rs.getTimestamp("submitted_at").toInstant());
+                rs.getTimestamp("submitted_at").toInstant(),
+                rs.getString("submitted_by"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
+import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 
 /** Stores a new case and its submitted event in one transaction. */
@@ -26,8 +27,14 @@ public class CaseSubmissionService {
         this.clock = clock;
     }
 
+    /**
+     * Stores the case as the caller's, with its event.
+     *
+     * @throws IllegalArgumentException if the caller may not record a case through its channel
+     */
     @Transactional
-    public SubmittedCase submit(CaseSubmission submission) {
+    public SubmittedCase submit(CaseSubmission submission, Caller submitter) {
+        CaseAccess.requireChannelAllowed(submitter, submission.channel());
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         SubmittedCase submitted =
                 new SubmittedCase(
@@ -37,7 +44,8 @@ public class CaseSubmissionService {
                         submission.description(),
                         submission.location(),
                         SUBMITTED,
-                        now);
+                        now,
+                        submitter.id());
         cases.insert(submitted);
         outbox.append(
                 new CaseSubmitted(
@@ -56,8 +64,12 @@ public class CaseSubmissionService {
         return submitted;
     }
 
+    /**
+     * The case, if it exists and the caller may read it. A case the caller may not read is reported
+     * as absent, so its id cannot be probed.
+     */
     @Transactional(readOnly = true)
-    public Optional<SubmittedCase> find(UUID id) {
-        return cases.find(id);
+    public Optional<SubmittedCase> find(UUID id, Caller reader) {
+        return cases.find(id).filter(found -> CaseAccess.mayRead(reader, found));
     }
 }

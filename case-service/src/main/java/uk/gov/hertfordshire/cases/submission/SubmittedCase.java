@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 import uk.gov.hertfordshire.platform.events.Channel;
 
-/** A case as it stands after submission. */
+/**
+ * A case as it stands after submission.
+ *
+ * @param submittedBy who submitted it ({@code Caller.id()}: issuer and subject), or null for cases
+ *     stored before submitters were recorded
+ */
 public record SubmittedCase(
         UUID id,
         String serviceCode,
@@ -12,4 +17,5 @@ public record SubmittedCase(
         String description,
         Location location,
         String status,
-        Instant submittedAt) {}
+        Instant submittedAt,
+        String submittedBy) {}

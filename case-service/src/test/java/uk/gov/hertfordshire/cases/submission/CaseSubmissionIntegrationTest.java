@@ -19,6 +19,7 @@ import uk.gov.hertfordshire.platform.events.Topics;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
+import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
 @PlatformIntegrationTest
 class CaseSubmissionIntegrationTest {
@@ -27,6 +28,8 @@ class CaseSubmissionIntegrationTest {
             """
             {"serviceCode":"pothole","channel":"web","description":"Deep hole by the bus stop, \
             call me on 07700 900123","location":{"latitude":51.7520,"longitude":-0.3360}}""";
+
+    private static final TestIssuer.TokenBuilder CITIZEN = TestIssuer.shared().citizen("alice");
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
@@ -105,6 +108,7 @@ class CaseSubmissionIntegrationTest {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", CITIZEN.bearer())
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -112,7 +116,9 @@ class CaseSubmissionIntegrationTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", CITIZEN.bearer())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -9,7 +9,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Defaults every service shares, at the lowest precedence so a service or an environment can
  * override any of them: no error internals in responses, virtual threads where the JDK has them
- * (the setting is ignored below Java 21), the operator endpoints, and trace context in W3C form.
+ * (the setting is ignored below Java 21), the operator endpoints, trace context in W3C form, and
+ * the local identity provider's issuers as the ones to trust.
+ *
+ * <p>The issuers are a list, given here by index. Spring Boot binds a list from the one property
+ * source of highest precedence that has it, so an environment that sets {@code
+ * platform.security.issuers} (a deployment's configuration, {@code
+ * PLATFORM_SECURITY_ISSUERS_0_ISSUER} and so on) replaces these three whole: production never also
+ * trusts the loopback issuers.
  */
 public class ServiceDefaults implements EnvironmentPostProcessor {
 
@@ -30,7 +37,20 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
                     Map.entry("management.tracing.sampling.probability", "0.1"),
                     Map.entry(
                             "logging.pattern.correlation",
-                            "[%X{traceId:-},%X{spanId:-},%X{correlationId:-}] "));
+                            "[%X{traceId:-},%X{spanId:-},%X{correlationId:-}] "),
+                    Map.entry("platform.security.issuers[0].issuer", "http://127.0.0.1:9000/staff"),
+                    Map.entry(
+                            "platform.security.issuers[0].grantable-roles",
+                            "AGENT,OFFICER,EDITOR,PUBLISHER,PRACTITIONER,CARE_MANAGER,ANALYST,ADMIN"),
+                    Map.entry(
+                            "platform.security.issuers[1].issuer",
+                            "http://127.0.0.1:9000/citizens"),
+                    Map.entry("platform.security.issuers[1].grantable-roles", "CITIZEN"),
+                    Map.entry(
+                            "platform.security.issuers[2].issuer",
+                            "http://127.0.0.1:9000/partners"),
+                    Map.entry("platform.security.issuers[2].grantable-roles", "PARTNER"),
+                    Map.entry("platform.security.audience", "hertfordshire-platform"));
 
     @Override
     public void postProcessEnvironment(

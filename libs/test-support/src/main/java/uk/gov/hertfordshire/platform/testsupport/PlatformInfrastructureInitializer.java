@@ -5,10 +5,13 @@ import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
- * Points a Spring application context at the shared broker and at a database of its own. Used
- * through {@link PlatformIntegrationTest}.
+ * Points a Spring application context at the shared broker, at a database of its own and at the
+ * shared {@link TestIssuer} as its trusted identity providers. Used through {@link
+ * PlatformIntegrationTest}.
  */
 public class PlatformInfrastructureInitializer
         implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -23,8 +26,18 @@ public class PlatformInfrastructureInitializer
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
-        context.getEnvironment()
-                .getPropertySources()
-                .addFirst(new MapPropertySource("platformTestInfrastructure", properties));
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        sources.addFirst(new MapPropertySource("platformTestInfrastructure", properties));
+
+        // Below a test's own properties, so a test can point a service at other issuers (Spring
+        // Boot takes a list from one property source whole, never merged).
+        MapPropertySource issuers =
+                new MapPropertySource("platformTestIssuer", TestIssuer.shared().trustProperties());
+        String inlined = TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
+        if (sources.contains(inlined)) {
+            sources.addAfter(inlined, issuers);
+        } else {
+            sources.addFirst(issuers);
+        }
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A full application context on a random port, against the shared real Kafka broker and a fresh
- * PostgreSQL database of its own.
+ * PostgreSQL database of its own, trusting the shared {@link TestIssuer}'s staff, citizen and
+ * partner issuers: call it with {@code TestIssuer.shared().citizen("alice").bearer()}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

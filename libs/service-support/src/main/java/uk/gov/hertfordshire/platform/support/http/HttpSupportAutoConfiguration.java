@@ -19,7 +19,9 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.gov.hertfordshire.platform.support.SupportProperties;
 
-/** Correlation ids, problem details and Idempotency-Key for servlet services. */
+/**
+ * Correlation ids, problem details, strict request bodies and Idempotency-Key for servlet services.
+ */
 // Before MVC, so Spring Boot's own problem-details handler backs off in favour of ours.
 @AutoConfiguration(
         after = DataSourceAutoConfiguration.class,
@@ -44,6 +46,11 @@ public class HttpSupportAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    StrictRequestBodies strictRequestBodies() {
+        return new StrictRequestBodies();
     }
 
     /** Idempotency-Key needs somewhere to keep keys: the service's database. */

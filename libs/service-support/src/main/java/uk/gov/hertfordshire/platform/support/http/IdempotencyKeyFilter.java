@@ -23,9 +23,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.json.JsonMapper;
+import uk.gov.hertfordshire.platform.security.Caller;
 
 /**
  * {@code Idempotency-Key} for every POST, once for all services: scoped to the caller, the first
@@ -159,8 +162,16 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 
-    /** Who the key belongs to: keys are never shared between callers. */
+    /**
+     * Who the key belongs to: keys are never shared between callers. A token's caller is its issuer
+     * and subject together ({@link Caller#id()}): two identity providers may give different people
+     * the same subject.
+     */
     private static String principal(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
+            return caller.id();
+        }
         Principal principal = request.getUserPrincipal();
         return principal == null ? "anonymous" : principal.getName();
     }

@@ -11,12 +11,15 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error as RFC 9457 problem details that say what is wrong in the caller's terms: which
@@ -59,8 +62,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status,
             WebRequest request) {
         String detail = "The request body is not valid JSON for this operation.";
+        String field = null;
+        String message = null;
         if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field =
+            field =
                     databind.getPath().stream()
                             .map(
                                     reference ->
@@ -69,11 +74,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                     : "[" + reference.getIndex() + "]")
                             .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                             .orElse("");
-            detail = "The field '" + field + "' is missing, of the wrong type or not allowed.";
+            if (databind instanceof UnrecognizedPropertyException) {
+                // Request bodies are strict (StrictRequestBodies): a field the caller may not set
+                // (status, assignee...) is refused by name, never silently dropped.
+                message = "is not allowed in this request";
+                detail = "The field '" + field + "' is not allowed in this request.";
+            } else {
+                message = "is missing or of the wrong type";
+                detail = "The field '" + field + "' is missing, of the wrong type or not allowed.";
+            }
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Unreadable request");
+        if (field != null) {
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * Refusals from method security ({@code @PreAuthorize}) and a missing caller go back to Spring
+     * Security's exception translation, so a 401 or 403 looks the same wherever it arose — and is
+     * never mistaken for an unexpected 500 below.
+     */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void security(RuntimeException ex) {
+        throw ex;
     }
 
     /** A rule of the domain refused the request (for example an invalid value). */

@@ -262,6 +262,11 @@ final class OutboxRelay implements SmartLifecycle {
             return;
         }
         nextCleanup = Instant.now().plus(settings.cleanupInterval());
+        cleanUp();
+    }
+
+    /** Deletes rows sent longer ago than the retention period; unsent rows are never touched. */
+    int cleanUp() {
         int deleted =
                 jdbc.update(
                         "DELETE FROM platform.outbox WHERE sent_at < now() - make_interval(secs => ?)",
@@ -272,6 +277,7 @@ final class OutboxRelay implements SmartLifecycle {
                     deleted,
                     settings.retention());
         }
+        return deleted;
     }
 
     private boolean holdLeadership() {

@@ -16,11 +16,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.gov.hertfordshire.platform.support.testapp.WidgetControllerLatches;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
 @PlatformIntegrationTest
 class HttpConventionsTest {
 
     private static final String POTHOLE = "{\"service\":\"pothole\"}";
+    private static final TestIssuer.TokenBuilder AGENT =
+            TestIssuer.shared().staff("agent-carol", "AGENT");
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
@@ -42,6 +45,53 @@ class HttpConventionsTest {
         assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(widgetsCreatedWith(first)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyFromAnotherCallerIsTheirsAloneEvenWithTheSameSubject() throws Exception {
+        String key = UUID.randomUUID().toString();
+        // The same subject at two identity providers: two people, so two key scopes.
+        String staffSam = TestIssuer.shared().staff("sam", "AGENT").bearer();
+        String citizenSam = TestIssuer.shared().citizen("sam").bearer();
+
+        HttpResponse<String> staffFirst = post(POTHOLE, key, null, staffSam);
+        HttpResponse<String> citizenFirst = post(POTHOLE, key, null, citizenSam);
+        HttpResponse<String> staffAgain = post(POTHOLE, key, null, staffSam);
+
+        assertThat(staffFirst.statusCode()).isEqualTo(201);
+        assertThat(citizenFirst.statusCode()).isEqualTo(201);
+        assertThat(citizenFirst.headers().firstValue("Idempotent-Replayed"))
+                .as("not the other caller's response")
+                .isEmpty();
+        assertThat(citizenFirst.body()).isNotEqualTo(staffFirst.body());
+        assertThat(staffAgain.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(staffAgain.body()).isEqualTo(staffFirst.body());
+        assertThat(
+                        jdbc.queryForList(
+                                "SELECT principal FROM platform.idempotency_key"
+                                        + " WHERE idempotency_key = ? ORDER BY principal",
+                                String.class,
+                                key))
+                .containsExactly(
+                        TestIssuer.shared().issuer(TestIssuer.CITIZENS) + "|sam",
+                        TestIssuer.shared().issuer(TestIssuer.STAFF) + "|sam");
+    }
+
+    @Test
+    void aFieldTheRequestDoesNotDeclareIsA400NamingItBesideTheSameBodyWithoutIt() throws Exception {
+        HttpResponse<String> refused =
+                post("{\"service\":\"pothole\",\"status\":\"done\"}", null, null);
+        HttpResponse<String> accepted = post(POTHOLE, null, null);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        assertThat(refused.body())
+                .contains("The field 'status' is not allowed")
+                .contains("\"field\":\"status\"")
+                .doesNotContain("WidgetRequest")
+                .doesNotContain("tools.jackson");
+        assertThat(accepted.statusCode()).isEqualTo(201);
     }
 
     @Test
@@ -166,9 +216,15 @@ class HttpConventionsTest {
     }
 
     private HttpResponse<String> post(String body, String key, String requestId) throws Exception {
+        return post(body, key, requestId, AGENT.bearer());
+    }
+
+    private HttpResponse<String> post(String body, String key, String requestId, String bearer)
+            throws Exception {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/widgets"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", bearer)
                         .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("Idempotency-Key", key);

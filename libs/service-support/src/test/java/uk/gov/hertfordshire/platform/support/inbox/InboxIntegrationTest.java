@@ -30,6 +30,7 @@ import uk.gov.hertfordshire.platform.support.testapp.TestServiceApplication;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
+import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
 @PlatformIntegrationTest
 class InboxIntegrationTest {
@@ -122,6 +123,9 @@ class InboxIntegrationTest {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header(
+                                        "Authorization",
+                                        TestIssuer.shared().staff("admin-judy", "ADMIN").bearer())
                                 .POST(HttpRequest.BodyPublishers.noBody())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -17,6 +17,7 @@ import uk.gov.hertfordshire.platform.support.testapp.TestServiceApplication;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
+import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
 /**
  * The correlation id and W3C trace context of an HTTP request travel with the event it causes,
@@ -38,6 +39,9 @@ class TraceAndCorrelationTest {
                                                 URI.create("http://localhost:" + port + "/widgets"))
                                         .header("Content-Type", "application/json")
                                         .header("X-Request-Id", "citizen-call-991")
+                                        .header(
+                                                "Authorization",
+                                                TestIssuer.shared().citizen("alice").bearer())
                                         .header(
                                                 "traceparent",
                                                 "00-" + TRACE_ID + "-00f067aa0ba902b7-01")

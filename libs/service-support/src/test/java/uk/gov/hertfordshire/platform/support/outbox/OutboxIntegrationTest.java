@@ -98,6 +98,48 @@ class OutboxIntegrationTest {
     }
 
     @Test
+    void cleanUpRemovesOnlyEventsSentLongerAgoThanTheRetention(@Autowired OutboxRelay relay) {
+        UUID old = widgets.create("pothole");
+        UUID recent = widgets.create("pothole");
+        awaitRecord(old);
+        awaitRecord(recent);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sentCount(old) == 1 && sentCount(recent) == 1);
+        jdbc.update(
+                "UPDATE platform.outbox SET sent_at = now() - interval '8 days' WHERE message_key = ?",
+                old.toString());
+        UUID unsent = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO platform.outbox (event_id, topic, message_key, event_type, headers,"
+                        + " payload, created_at) VALUES (?, 'no.such.topic', ?, 'x', '{}',"
+                        + " '\\x00', now() - interval '30 days')",
+                UUID.randomUUID(),
+                unsent.toString());
+        try {
+            relay.cleanUp();
+            assertThat(rows(old)).as("sent 8 days ago, retention 7 days").isZero();
+            assertThat(rows(recent)).as("sent just now").isEqualTo(1);
+            assertThat(rows(unsent)).as("never sent: kept however old").isEqualTo(1);
+        } finally {
+            jdbc.update("DELETE FROM platform.outbox WHERE message_key = ?", unsent.toString());
+        }
+    }
+
+    private long sentCount(UUID id) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM platform.outbox WHERE message_key = ? AND sent_at IS NOT NULL",
+                Long.class,
+                id.toString());
+    }
+
+    private long rows(UUID id) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM platform.outbox WHERE message_key = ?",
+                Long.class,
+                id.toString());
+    }
+
+    @Test
     void libraryAndServiceMigrationsKeepSeparateHistories() {
         assertThat(
                         jdbc.queryForList(

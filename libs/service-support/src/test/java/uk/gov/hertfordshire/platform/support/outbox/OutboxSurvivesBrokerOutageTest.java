@@ -61,12 +61,13 @@ class OutboxSurvivesBrokerOutageTest {
 
         broker.kill();
         List<UUID> duringOutage = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+        // Several relay batches' worth (batch size 500), so the backlog drains in batches.
+        for (int i = 0; i < 1_200; i++) {
             duringOutage.add(widgets.create("street-light"));
         }
         await("backlog holds every event written during the outage")
                 .atMost(Duration.ofSeconds(10))
-                .until(() -> meters.get("outbox.backlog").gauge().value() >= 20);
+                .until(() -> meters.get("outbox.backlog").gauge().value() >= 1_200);
 
         broker.start();
         await("every event written during the outage is delivered")

@@ -12,15 +12,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.events.Topics;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
+import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.support.inbox.EventSubscription;
 import uk.gov.hertfordshire.platform.support.outbox.Outbox;
+import uk.gov.hertfordshire.platform.support.security.PublicEndpoints;
 
 /**
  * A minimal service built the way the real ones are: it stores a widget and its event in one
@@ -98,6 +102,45 @@ public class TestServiceApplication {
     }
 
     record WidgetRequest(String service, Boolean slow) {}
+
+    /**
+     * Endpoints the security tests call: one no rule lists (any valid token will do) and one with
+     * the method-security rule a service would put on a staff-only endpoint.
+     */
+    @RestController
+    static class CallerController {
+
+        @GetMapping("/whoami")
+        Map<String, Object> whoami(Caller caller) {
+            return Map.of(
+                    "id",
+                    caller.id(),
+                    "roles",
+                    caller.roles().stream().map(Enum::name).sorted().toList());
+        }
+
+        @GetMapping("/reports")
+        @PreAuthorize("hasRole('ANALYST') or hasRole('ADMIN')")
+        Map<String, String> reports() {
+            return Map.of("report", "channel shift");
+        }
+
+        @GetMapping("/notices")
+        Map<String, String> notices() {
+            return Map.of("notice", "Bin collections move a day later this week");
+        }
+
+        @PostMapping("/notices")
+        Map<String, String> addNotice() {
+            return Map.of("notice", "added");
+        }
+    }
+
+    /** Published notices are public; the second pattern shows operator endpoints stay closed. */
+    @Bean
+    PublicEndpoints publicNotices() {
+        return PublicEndpoints.get("/notices", "/actuator/deadletters");
+    }
 
     @org.springframework.stereotype.Service
     public static class WidgetService {
