@@ -1,0 +1,41 @@
+package uk.gov.hertfordshire.identity;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A demo identity: a person who signs in, or a partner agency's client.
+ *
+ * @param name the {@code sub} of its tokens (and, for a partner, its client id)
+ * @param issuer the only issuer that vouches for it
+ * @param roles the {@code roles} claim
+ * @param staffId SAP personnel number (eight digits) for staff; otherwise null
+ * @param agencyId the partner agency for partner clients; otherwise null
+ * @param clientSecret the partner client's secret (a published local demo value); otherwise null
+ */
+record Persona(
+        String name,
+        Issuer issuer,
+        List<String> roles,
+        String staffId,
+        String agencyId,
+        String clientSecret) {
+
+    Persona {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(issuer, "issuer");
+        roles = List.copyOf(roles);
+        if (staffId != null && !staffId.matches("\\d{8}")) {
+            throw new IllegalArgumentException("staff_id must be 8 digits: " + staffId);
+        }
+        if ((issuer == Issuer.PARTNERS) != (agencyId != null && clientSecret != null)) {
+            throw new IllegalArgumentException(
+                    name + ": partner clients, and only they, have an agency and a secret");
+        }
+    }
+
+    /** A partner agency's client, which gets tokens with the client-credentials grant. */
+    boolean isClient() {
+        return issuer == Issuer.PARTNERS;
+    }
+}
