@@ -1,4 +1,4 @@
-package uk.gov.hertfordshire.gateway;
+package uk.gov.hertfordshire.gateway.observability;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -8,6 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import uk.gov.hertfordshire.gateway.errors.GatewayErrors;
 
 /**
  * Gives every request an {@code X-Request-Id} (the caller's, if it is a plausible one, otherwise a
@@ -21,6 +22,7 @@ class CorrelationIdFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        GatewayErrors.rememberOriginalPath(exchange);
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
         String correlationId =
                 offered != null && ACCEPTABLE.matcher(offered).matches()

@@ -1,0 +1,219 @@
+package uk.gov.hertfordshire.gateway.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Mono;
+import uk.gov.hertfordshire.gateway.errors.GatewayErrors;
+import uk.gov.hertfordshire.platform.security.Caller;
+import uk.gov.hertfordshire.platform.security.CallerPolicy;
+import uk.gov.hertfordshire.platform.security.TrustedIssuer;
+
+/** Who may come in, and with what. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class GatewaySecurityConfiguration {
+
+    @Bean
+    CallerPolicy callerPolicy(SecurityProperties properties) {
+        return new CallerPolicy(
+                properties.issuers().stream()
+                        .map(i -> new TrustedIssuer(i.issuer(), i.grantableRoles()))
+                        .toList());
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http, SecurityProperties properties, CallerPolicy policy) {
+        JwtIssuerReactiveAuthenticationManagerResolver resolver =
+                new JwtIssuerReactiveAuthenticationManagerResolver(
+                        new TrustedIssuerManagers(properties, policy));
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .cors(cors -> cors.configurationSource(corsSource(properties)))
+                .headers(
+                        headers -> {
+                            headers.frameOptions(
+                                    f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY));
+                            headers.contentSecurityPolicy(
+                                    csp -> csp.policyDirectives("frame-ancestors 'none'"));
+                            headers.referrerPolicy(
+                                    r ->
+                                            r.policy(
+                                                    ReferrerPolicyServerHttpHeadersWriter
+                                                            .ReferrerPolicy.NO_REFERRER));
+                            if (properties.hsts()) {
+                                headers.writer(
+                                        exchange -> {
+                                            exchange.getResponse()
+                                                    .getHeaders()
+                                                    .set(
+                                                            "Strict-Transport-Security",
+                                                            "max-age=31536000; includeSubDomains");
+                                            return Mono.empty();
+                                        });
+                            }
+                        })
+                .authorizeExchange(
+                        exchanges ->
+                                exchanges
+                                        .pathMatchers("/actuator/health/**", "/actuator/health")
+                                        .permitAll()
+                                        .pathMatchers("/fallback/**")
+                                        .permitAll()
+                                        // Published content is public; drafts need a token.
+                                        .pathMatchers(HttpMethod.GET, "/api/content/**")
+                                        .permitAll()
+                                        // Open311: public reads; writes carry the app's api_key,
+                                        // which case-service checks.
+                                        .pathMatchers("/open311/**")
+                                        .permitAll()
+                                        .pathMatchers("/api/analytics/**")
+                                        .hasAnyRole("ANALYST", "ADMIN")
+                                        .pathMatchers("/api/**")
+                                        .authenticated()
+                                        .anyExchange()
+                                        .denyAll())
+                .oauth2ResourceServer(
+                        oauth ->
+                                oauth.authenticationManagerResolver(resolver)
+                                        .authenticationEntryPoint(
+                                                GatewaySecurityConfiguration::unauthorised)
+                                        .accessDeniedHandler(
+                                                (exchange, denied) -> forbidden(exchange)))
+                .exceptionHandling(
+                        handling ->
+                                handling.authenticationEntryPoint(
+                                                GatewaySecurityConfiguration::unauthorised)
+                                        .accessDeniedHandler(
+                                                (exchange, denied) -> forbidden(exchange)));
+        return http.build();
+    }
+
+    private static Mono<Void> unauthorised(
+            org.springframework.web.server.ServerWebExchange exchange,
+            org.springframework.security.core.AuthenticationException reason) {
+        exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+        return GatewayErrors.write(
+                exchange,
+                HttpStatus.UNAUTHORIZED,
+                "Unauthorised",
+                "A valid bearer token from a trusted issuer is required.");
+    }
+
+    private static Mono<Void> forbidden(org.springframework.web.server.ServerWebExchange exchange) {
+        return GatewayErrors.write(
+                exchange, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.");
+    }
+
+    private static UrlBasedCorsConfigurationSource corsSource(SecurityProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.cors().allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(
+                List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"));
+        cors.setExposedHeaders(List.of("Location", "X-Request-Id", "Retry-After"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    /**
+     * One authentication manager per trusted issuer, created on first use (so the gateway starts
+     * before the identity provider), with the algorithm allow-list and every claim check.
+     */
+    static final class TrustedIssuerManagers
+            implements org.springframework.security.authentication
+                            .ReactiveAuthenticationManagerResolver<
+                    String> {
+
+        private final SecurityProperties properties;
+        private final CallerPolicy policy;
+        private final Map<String, ReactiveAuthenticationManager> managers =
+                new ConcurrentHashMap<>();
+
+        TrustedIssuerManagers(SecurityProperties properties, CallerPolicy policy) {
+            this.properties = properties;
+            this.policy = policy;
+        }
+
+        @Override
+        public Mono<ReactiveAuthenticationManager> resolve(String issuer) {
+            if (policy.trusted(issuer).isEmpty()) {
+                return Mono.empty();
+            }
+            return Mono.just(managers.computeIfAbsent(issuer, this::manager));
+        }
+
+        private ReactiveAuthenticationManager manager(String issuer) {
+            NimbusReactiveJwtDecoder decoder =
+                    NimbusReactiveJwtDecoder.withIssuerLocation(issuer)
+                            .jwsAlgorithms(
+                                    algorithms -> {
+                                        algorithms.clear();
+                                        algorithms.add(SignatureAlgorithm.RS256);
+                                        algorithms.add(SignatureAlgorithm.ES256);
+                                    })
+                            .build();
+            JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+            decoder.setJwtValidator(
+                    new DelegatingOAuth2TokenValidator<>(
+                            timestamps,
+                            new JwtIssuerValidator(issuer),
+                            audience(properties.audience())));
+            JwtReactiveAuthenticationManager manager =
+                    new JwtReactiveAuthenticationManager(decoder);
+            manager.setJwtAuthenticationConverter(
+                    jwt -> {
+                        Caller caller = policy.caller(jwt.getClaims());
+                        return Mono.just(
+                                new CallerAuthentication(
+                                        jwt,
+                                        caller,
+                                        CallerPolicy.authorities(caller).stream()
+                                                .map(SimpleGrantedAuthority::new)
+                                                .toList()));
+                    });
+            return manager;
+        }
+
+        private static OAuth2TokenValidator<Jwt> audience(String audience) {
+            return jwt ->
+                    jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                            ? OAuth2TokenValidatorResult.success()
+                            : OAuth2TokenValidatorResult.failure(
+                                    new OAuth2Error(
+                                            "invalid_token",
+                                            "The token is not meant for this platform",
+                                            null));
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package uk.gov.hertfordshire.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
+
+/**
+ * Broken authentication (OWASP API2) and broken function level authorisation (API5) at the door.
+ * Every refused token differs from the accepted one in exactly one property.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class GatewayAuthenticationTest {
+
+    static final StubService services = new StubService();
+    static final TestIssuer issuer = TestIssuer.shared();
+
+    @DynamicPropertySource
+    static void routesAndIssuers(DynamicPropertyRegistry registry) {
+        registry.add("platform.services.case-service", services::url);
+        registry.add("platform.services.analytics-service", services::url);
+        issuer.trustProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @AfterAll
+    static void stop() {
+        services.stop();
+    }
+
+    @LocalServerPort int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aValidTokenIsRoutedAndPassedOnUnchanged() throws Exception {
+        String token = issuer.citizen("alice").encode();
+        HttpResponse<String> response = get("/api/cases/mine-1", token, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(services.headersSeen)
+                .anySatisfy(
+                        headers ->
+                                assertThat(headers.get("Authorization"))
+                                        .containsExactly("Bearer " + token));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestIssuer.Flaw.class)
+    void aTokenWithOneThingWrongIsRefusedWith401(TestIssuer.Flaw flaw) throws Exception {
+        TestIssuer.TokenBuilder valid = issuer.citizen("alice");
+        HttpResponse<String> accepted = get("/api/cases/control", valid.encode(), Map.of());
+        HttpResponse<String> refused =
+                get("/api/cases/flawed", valid.with(flaw).encode(), Map.of());
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Bearer");
+        assertThat(services.hits("/api/cases/flawed")).isZero();
+    }
+
+    @Test
+    void noTokenIs401BesideAnAnonymousRouteThatIsOpen() throws Exception {
+        HttpResponse<String> closed = get("/api/cases/any", null, Map.of());
+        HttpResponse<String> open = get("/open311/v2/services.json", null, Map.of());
+
+        assertThat(closed.statusCode()).isEqualTo(401);
+        assertThat(closed.body()).contains("bearer token");
+        assertThat(open.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCitizenIssuerTokenClaimingAnalystGetsNoAnalyticsWhileAStaffAnalystDoes()
+            throws Exception {
+        String citizenClaimingMore =
+                issuer.citizen("mallory").roles("CITIZEN", "ANALYST", "ADMIN").encode();
+        String analyst = issuer.staff("ivan", "ANALYST").staffId("00010007").encode();
+
+        assertThat(get("/api/analytics/channels", citizenClaimingMore, Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(get("/api/analytics/channels", analyst, Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCitizenCannotReachAStaffOnlyFunction() throws Exception {
+        HttpResponse<String> refused =
+                get("/api/analytics/channels", issuer.citizen("alice").encode(), Map.of());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+    }
+
+    @Test
+    void unroutedPathsAndServiceInternalsAreNotReachable() throws Exception {
+        String admin = issuer.staff("judy", "ADMIN").staffId("00010008").encode();
+        for (String path :
+                List.of(
+                        "/actuator/env",
+                        "/actuator/prometheus",
+                        "/api/sap/postings",
+                        "/internal")) {
+            assertThat(get(path, admin, Map.of()).statusCode()).as(path).isIn(403, 404);
+        }
+        assertThat(get("/actuator/health", null, Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void responsesCarryTheSecurityHeaders() throws Exception {
+        HttpResponse<String> response =
+                get("/api/cases/h", issuer.citizen("alice").encode(), Map.of());
+
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValue("frame-ancestors 'none'");
+        assertThat(response.headers().firstValue("Strict-Transport-Security"))
+                .as("HSTS only in the production profile")
+                .isEmpty();
+    }
+
+    @Test
+    void writesOneJsonAccessLineWithoutTheTokenOrTheQuery(CapturedOutput output) throws Exception {
+        String token = issuer.partner("partner-nhs-herts", "nhs-herts").encode();
+        get(
+                "/api/cases/logged?email=someone@example.org",
+                token,
+                Map.of("X-Request-Id", "log-check-1"));
+
+        // The line is written when the exchange completes, just after the caller has its answer.
+        String line =
+                await().atMost(Duration.ofSeconds(5))
+                        .until(
+                                () ->
+                                        output.getOut()
+                                                .lines()
+                                                .filter(
+                                                        l ->
+                                                                l.contains(
+                                                                        "\"requestId\":\"log-check-1\""))
+                                                .findFirst()
+                                                .orElse(null),
+                                found -> found != null);
+        assertThat(line)
+                .startsWith("{")
+                .contains("\"route\":\"cases\"")
+                .contains("\"status\":200")
+                .contains("\"client\":\"partner-nhs-herts\"")
+                .contains("\"path\":\"/api/cases/logged\"")
+                .doesNotContain(token.substring(0, 20))
+                .doesNotContain("someone@example.org");
+    }
+
+    @Test
+    void corsAllowsTheCouncilsAppOriginAndNoOther() throws Exception {
+        HttpResponse<String> allowed = preflight("http://localhost:3000");
+        HttpResponse<String> refused = preflight("https://evil.example");
+
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("http://localhost:3000");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private HttpResponse<String> preflight(String origin) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "Authorization, Content-Type")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String token, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

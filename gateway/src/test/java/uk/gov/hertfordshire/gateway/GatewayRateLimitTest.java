@@ -1,0 +1,94 @@
+package uk.gov.hertfordshire.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Anonymous callers are limited per address. Here the test client stands behind a trusted proxy
+ * (127.0.0.1), so the address is taken from X-Forwarded-For and each test uses its own.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "platform.limits.anonymous.burst=5",
+            "platform.limits.anonymous.refill=1",
+            "platform.limits.anonymous.refill-period=1m",
+            "platform.limits.trusted-proxies=127.0.0.1",
+            "platform.limits.addresses.[198.51.100.50].burst=1000",
+            "platform.limits.addresses.[198.51.100.50].refill=1000"
+        })
+class GatewayRateLimitTest {
+
+    static final StubService caseService = new StubService();
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        registry.add("platform.services.case-service", caseService::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        caseService.stop();
+    }
+
+    @LocalServerPort int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void anAddressGets429WithRetryAfterOnceItsBurstIsSpentWhileAnotherAddressIsServed()
+            throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 8; i++) {
+            last = get("/open311/v2/services.json", "198.51.100.7");
+            statuses.add(last.statusCode());
+        }
+        HttpResponse<String> neighbour = get("/open311/v2/services.json", "198.51.100.8");
+
+        assertThat(statuses.subList(0, 4)).allMatch(s -> s == 200);
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(Integer.parseInt(last.headers().firstValue("Retry-After").orElseThrow()))
+                .isPositive();
+        assertThat(last.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(last.body()).startsWith("[{").contains("\"code\":429");
+        assertThat(neighbour.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefusedProblemOutsideOpen311IsAProblemDocument() throws Exception {
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 8; i++) {
+            last = get("/api/content/news", "198.51.100.9");
+        }
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void anAddressGivenItsOwnLimitIsHeldToThatLimitInstead() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            assertThat(get("/open311/v2/services.json", "198.51.100.50").statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    private HttpResponse<String> get(String path, String forwardedFor) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("X-Forwarded-For", forwardedFor)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
