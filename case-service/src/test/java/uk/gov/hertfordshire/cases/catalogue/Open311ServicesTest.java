@@ -1,0 +1,96 @@
+package uk.gov.hertfordshire.cases.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+
+/**
+ * {@code GET services} as GeoReport v2 defines it: the field names of the spec's own example
+ * (service_code, service_name, description, metadata, type, keywords, group), XML rooted at {@code
+ * services}, and only services offered through Open311 — personal services are not listed.
+ */
+@PlatformIntegrationTest
+class Open311ServicesTest {
+
+    /** The fields of a service in the spec's example response, in its order. */
+    static final List<String> SPEC_FIELDS =
+            List.of(
+                    "service_code",
+                    "service_name",
+                    "description",
+                    "metadata",
+                    "type",
+                    "keywords",
+                    "group");
+
+    @LocalServerPort int port;
+
+    @Test
+    void listsPublicRealmServicesInJsonWithTheSpecsFieldsAndNoPersonalServices() throws Exception {
+        HttpResponse<String> response = get("/open311/v2/services.json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode services = JsonMapper.builder().build().readTree(response.body());
+        List<String> codes = new ArrayList<>();
+        for (JsonNode service : services) {
+            List<String> fields = new ArrayList<>();
+            service.propertyNames().forEach(fields::add);
+            assertThat(fields).containsExactlyElementsOf(SPEC_FIELDS);
+            assertThat(service.get("type").asString()).isIn("realtime", "batch", "blackbox");
+            assertThat(service.get("metadata").isBoolean()).isTrue();
+            codes.add(service.get("service_code").asString());
+        }
+        assertThat(codes).contains("pothole", "street-light", "rights-of-way");
+        assertThat(codes).doesNotContain("blue-badge", "school-transport");
+    }
+
+    @Test
+    void listsTheSameServicesInXmlRootedAtServices() throws Exception {
+        HttpResponse<String> response = get("/open311/v2/services.xml");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("text/xml");
+        assertThat(response.body()).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        Document xml =
+                DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(
+                                new ByteArrayInputStream(
+                                        response.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(xml.getDocumentElement().getTagName()).isEqualTo("services");
+        NodeList services = xml.getElementsByTagName("service");
+        assertThat(services.getLength()).isEqualTo(7);
+        Element first = (Element) services.item(0);
+        List<String> children = new ArrayList<>();
+        for (Node child = first.getFirstChild(); child != null; child = child.getNextSibling()) {
+            children.add(child.getNodeName());
+        }
+        assertThat(children).containsExactlyElementsOf(SPEC_FIELDS);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+}
