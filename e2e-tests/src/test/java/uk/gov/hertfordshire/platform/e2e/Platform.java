@@ -28,12 +28,45 @@ final class Platform {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An access token for a demo persona, from the local identity provider (cached). */
+    String token(String persona) {
+        return tokens.computeIfAbsent(persona, this::mintToken);
+    }
+
+    private String mintToken(String persona) {
+        try {
+            ProcessBuilder builder =
+                    new ProcessBuilder(script.toString(), "token", persona)
+                            .redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("PLATFORM_DATA", data.toString());
+            Process process = builder.start();
+            String token = new String(process.getInputStream().readAllBytes()).trim();
+            if (process.waitFor() != 0 || token.isEmpty()) {
+                throw new IllegalStateException("./platform token " + persona + " failed");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(gateway.resolve(path))
-                        .timeout(Duration.ofSeconds(15))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, null);
+    }
+
+    /** A GET through the gateway, as the persona (or anonymously for null). */
+    HttpResponse<String> get(String path, String persona) throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(15));
+        if (persona != null) {
+            request.header("Authorization", "Bearer " + token(persona));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String json, Map<String, String> headers)
@@ -47,8 +80,12 @@ final class Platform {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Submits a case and returns its id, or null if the platform did not accept it. */
+    /**
+     * Submits a case as a citizen would (web, app) or an agent on their behalf (phone, face to
+     * face, email) and returns its id, or null if the platform did not accept it.
+     */
     String submitCase(String channel, String serviceCode) {
+        String persona = List.of("web", "app").contains(channel) ? "citizen-alice" : "agent-carol";
         try {
             HttpResponse<String> response =
                     post(
@@ -58,7 +95,11 @@ final class Platform {
                                     + "\",\"channel\":\""
                                     + channel
                                     + "\",\"location\":{\"latitude\":51.80,\"longitude\":-0.21}}",
-                            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                            Map.of(
+                                    "Idempotency-Key",
+                                    UUID.randomUUID().toString(),
+                                    "Authorization",
+                                    "Bearer " + token(persona)));
             if (response.statusCode() / 100 != 2) {
                 return null;
             }
@@ -79,7 +120,8 @@ final class Platform {
             HttpResponse<String> page =
                     get(
                             "/api/analytics/contacts?limit=1000"
-                                    + (after == null ? "" : "&after=" + after));
+                                    + (after == null ? "" : "&after=" + after),
+                            "analyst-ivan");
             if (page.statusCode() != 200) {
                 throw new IOException(
                         "analytics answered " + page.statusCode() + ": " + page.body());

@@ -22,13 +22,17 @@ class WalkingSkeletonIT {
                         "/api/cases",
                         "{\"serviceCode\":\"street-light\",\"channel\":\"phone\","
                                 + "\"location\":{\"latitude\":51.7528,\"longitude\":-0.3395}}",
-                        Map.of("X-Request-Id", "e2e-walking-skeleton"));
+                        Map.of(
+                                "X-Request-Id",
+                                "e2e-walking-skeleton",
+                                "Authorization",
+                                "Bearer " + platform.token("agent-carol")));
 
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("X-Request-Id")).hasValue("e2e-walking-skeleton");
         String id = Platform.JSON.readTree(created.body()).get("id").asString();
 
-        HttpResponse<String> read = platform.get("/api/cases/" + id);
+        HttpResponse<String> read = platform.get("/api/cases/" + id, "agent-carol");
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("\"channel\":\"phone\"");
 
@@ -46,7 +50,7 @@ class WalkingSkeletonIT {
                 platform.post(
                         "/api/cases",
                         "{\"serviceCode\":\"street-light\",\"channel\":\"fax\"}",
-                        Map.of());
+                        Map.of("Authorization", "Bearer " + platform.token("agent-carol")));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.headers().firstValue("Content-Type"))
                 .hasValue("application/problem+json");
@@ -54,7 +58,9 @@ class WalkingSkeletonIT {
     }
 
     private long contactsOn(String channel) throws Exception {
-        JsonNode totals = Platform.JSON.readTree(platform.get("/api/analytics/channels").body());
+        JsonNode totals =
+                Platform.JSON.readTree(
+                        platform.get("/api/analytics/channels", "analyst-ivan").body());
         for (JsonNode row : totals.get("channels")) {
             if (channel.equals(row.get("channel").asString())) {
                 return row.get("contacts").asLong();
