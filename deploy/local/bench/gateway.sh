@@ -24,9 +24,11 @@ curl -fsS -m 2 "$GATEWAY/actuator/health" >/dev/null || {
 TOKEN=$("$ROOT/platform" token agent-carol)
 CASE='{"serviceCode":"pothole","channel":"phone","location":{"latitude":51.752,"longitude":-0.336}}'
 
+threads_for() { (($1 < THREADS)) && echo "$1" || echo "$THREADS"; } # wrk needs conns >= threads
+
 run() { # run <connections> <url> <method> <body> <token> -> RESULT line
   BENCH_METHOD=$3 BENCH_BODY=$4 BENCH_TOKEN=$5 \
-    wrk -t"$THREADS" -c"$1" -d"$DURATION" --timeout 5s -s "$HERE/report.lua" "$2" | grep '^RESULT'
+    wrk -t"$(threads_for "$1")" -c"$1" -d"$DURATION" --timeout 5s -s "$HERE/report.lua" "$2" | grep '^RESULT'
 }
 field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
 
@@ -35,9 +37,9 @@ measure() { # measure <label> <connections> <path> <method> <body> <token>
   local label=$1 c=$2 path=$3 method=$4 body=$5 token=$6 direct gateway
   printf '  %-44s warming up...\r' "$label" >&2
   BENCH_METHOD=$method BENCH_BODY=$body BENCH_TOKEN=$token \
-    wrk -t"$THREADS" -c"$c" -d"$WARMUP" -s "$HERE/report.lua" "$GATEWAY$path" >/dev/null
+    wrk -t"$(threads_for "$c")" -c"$c" -d"$WARMUP" -s "$HERE/report.lua" "$GATEWAY$path" >/dev/null
   BENCH_METHOD=$method BENCH_BODY=$body BENCH_TOKEN=$token \
-    wrk -t"$THREADS" -c"$c" -d"$WARMUP" -s "$HERE/report.lua" "$DIRECT$path" >/dev/null
+    wrk -t"$(threads_for "$c")" -c"$c" -d"$WARMUP" -s "$HERE/report.lua" "$DIRECT$path" >/dev/null
   printf '  %-44s direct...     \r' "$label" >&2
   direct=$(run "$c" "$DIRECT$path" "$method" "$body" "$token")
   printf '  %-44s via gateway...\r' "$label" >&2
@@ -58,7 +60,7 @@ printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "--
   "--------------" "----------" "----------" "--------------" "----------" "----------" "----------" "------------" "-----------"
 for row in "${ROWS[@]}"; do
   IFS='|' read -r label c dok dp50 dp99 gok gp50 gp99 other <<<"$row"
-  ratio=$(awk -v g="$gok" -v d="$dok" 'BEGIN { printf "%.0f%%", d > 0 ? 100 * g / d : 0 }')
+  ratio=$(awk -v g="$gok" -v d="$dok" 'BEGIN { printf "%.0f%%", (d > 0 ? 100 * g / d : 0) }')
   added=$(awk -v g="$gp50" -v d="$dp50" 'BEGIN { printf "%+.2f", g - d }')
   printf '| %-44s | %5s | %12s | %8s | %8s | %12s | %8s | %8s | %8s | %10s | %9s |\n' \
     "$label" "$c" "$dok" "$dp50" "$dp99" "$gok" "$gp50" "$gp99" "$ratio" "$added" "$other"

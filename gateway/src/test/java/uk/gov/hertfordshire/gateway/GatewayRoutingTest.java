@@ -98,6 +98,48 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void servesTheSwaggerUiAndEachServicesOpenApiDocumentWithoutAToken() throws Exception {
+        HttpResponse<String> ui =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://localhost:"
+                                                                + port
+                                                                + "/swagger-ui/index.html"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> config =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://localhost:"
+                                                                + port
+                                                                + "/v3/api-docs/gateway/swagger-config"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> casesDocument =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://localhost:"
+                                                                + port
+                                                                + "/api-docs/cases"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+        assertThat(config.body()).contains("/api-docs/cases").contains("analytics-service");
+        assertThat(casesDocument.statusCode()).isEqualTo(200);
+        assertThat(hits.get("/v3/api-docs").get())
+                .as("rewritten to the service's own document")
+                .isPositive();
+    }
+
+    @Test
     void exposesNothingThatIsNotRouted() throws Exception {
         assertThat(send("GET", "/api/secret", null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/actuator/env", null).statusCode()).isIn(403, 404);
@@ -120,7 +162,7 @@ class GatewayRoutingTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext(
-                    "/api/cases",
+                    "/",
                     exchange -> {
                         String path = exchange.getRequestURI().getPath();
                         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();

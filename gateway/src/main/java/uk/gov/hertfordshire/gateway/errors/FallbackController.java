@@ -18,6 +18,9 @@ class FallbackController {
 
     @RequestMapping("/fallback/unavailable")
     Mono<Void> unavailable(ServerWebExchange exchange) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.empty();
+        }
         Throwable cause =
                 exchange.getAttribute(
                         ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);

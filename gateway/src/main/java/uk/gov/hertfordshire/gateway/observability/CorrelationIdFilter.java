@@ -28,14 +28,9 @@ class CorrelationIdFilter implements GlobalFilter, Ordered {
                 offered != null && ACCEPTABLE.matcher(offered).matches()
                         ? offered
                         : UUID.randomUUID().toString();
-        // Set just before the response is committed, replacing the copy the service echoes, so
-        // the caller sees exactly one.
-        exchange.getResponse()
-                .beforeCommit(
-                        () -> {
-                            exchange.getResponse().getHeaders().set(HEADER, correlationId);
-                            return Mono.empty();
-                        });
+        // The service echoes the id too; UpstreamRequestIdFilter drops that copy, so the caller
+        // sees exactly one.
+        exchange.getResponse().getHeaders().set(HEADER, correlationId);
         return chain.filter(
                 exchange.mutate()
                         .request(request -> request.headers(h -> h.set(HEADER, correlationId)))

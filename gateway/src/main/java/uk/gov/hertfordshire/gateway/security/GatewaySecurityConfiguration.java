@@ -88,6 +88,16 @@ class GatewaySecurityConfiguration {
                                         .permitAll()
                                         .pathMatchers("/fallback/**")
                                         .permitAll()
+                                        // API documentation: the Swagger UI and each service's
+                                        // OpenAPI document.
+                                        .pathMatchers(
+                                                HttpMethod.GET,
+                                                "/swagger-ui.html",
+                                                "/swagger-ui/**",
+                                                "/webjars/**",
+                                                "/v3/api-docs/**",
+                                                "/api-docs/**")
+                                        .permitAll()
                                         // Published content is public; drafts need a token.
                                         .pathMatchers(HttpMethod.GET, "/api/content/**")
                                         .permitAll()
