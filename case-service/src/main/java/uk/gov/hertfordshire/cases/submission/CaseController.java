@@ -84,7 +84,8 @@ class CaseController {
             String channel,
             String status,
             LocationRequest location,
-            Instant submittedAt) {
+            Instant submittedAt,
+            Instant dueAt) {
 
         static CaseView of(SubmittedCase submitted) {
             return new CaseView(
@@ -97,7 +98,8 @@ class CaseController {
                             : new LocationRequest(
                                     submitted.location().latitude(),
                                     submitted.location().longitude()),
-                    submitted.submittedAt());
+                    submitted.submittedAt(),
+                    submitted.dueAt());
         }
     }
 }

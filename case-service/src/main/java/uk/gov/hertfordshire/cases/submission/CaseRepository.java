@@ -21,9 +21,9 @@ class CaseRepository {
     void insert(SubmittedCase submitted) {
         jdbc.sql(
                         "INSERT INTO service_case (id, service_code, channel, description, latitude,"
-                                + " longitude, status, submitted_at, submitted_by) VALUES (:id,"
-                                + " :serviceCode, :channel, :description, :latitude, :longitude,"
-                                + " :status, :submittedAt, :submittedBy)")
+                                + " longitude, status, submitted_at, submitted_by, due_at) VALUES"
+                                + " (:id, :serviceCode, :channel, :description, :latitude,"
+                                + " :longitude, :status, :submittedAt, :submittedBy, :dueAt)")
                 .param("id", submitted.id())
                 .param("serviceCode", submitted.serviceCode())
                 .param("channel", submitted.channel().wireValue())
@@ -37,13 +37,18 @@ class CaseRepository {
                 .param("status", submitted.status())
                 .param("submittedAt", java.sql.Timestamp.from(submitted.submittedAt()))
                 .param("submittedBy", submitted.submittedBy())
+                .param(
+                        "dueAt",
+                        submitted.dueAt() == null
+                                ? null
+                                : java.sql.Timestamp.from(submitted.dueAt()))
                 .update();
     }
 
     Optional<SubmittedCase> find(UUID id) {
         return jdbc.sql(
                         "SELECT id, service_code, channel, description, latitude, longitude,"
-                                + " status, submitted_at, submitted_by FROM service_case"
+                                + " status, submitted_at, submitted_by, due_at FROM service_case"
                                 + " WHERE id = :id")
                 .param("id", id)
                 .query(CaseRepository::map)
@@ -61,6 +66,7 @@ class CaseRepository {
                 location,
                 rs.getString("status"),
                 rs.getTimestamp("submitted_at").toInstant(),
-                rs.getString("submitted_by"));
+                rs.getString("submitted_by"),
+                rs.getTimestamp("due_at") == null ? null : rs.getTimestamp("due_at").toInstant());
     }
 }

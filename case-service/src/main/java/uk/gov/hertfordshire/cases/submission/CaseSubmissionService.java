@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.hertfordshire.cases.catalogue.Catalogue;
+import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
+import uk.gov.hertfordshire.cases.targets.ResponseTarget;
+import uk.gov.hertfordshire.cases.targets.WorkingCalendar;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
 import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.support.outbox.Outbox;
@@ -20,11 +24,20 @@ public class CaseSubmissionService {
     private final CaseRepository cases;
     private final Outbox outbox;
     private final Clock clock;
+    private final Catalogue catalogue;
+    private final WorkingCalendar calendar;
 
-    CaseSubmissionService(CaseRepository cases, Outbox outbox, Clock clock) {
+    CaseSubmissionService(
+            CaseRepository cases,
+            Outbox outbox,
+            Clock clock,
+            Catalogue catalogue,
+            WorkingCalendar calendar) {
         this.cases = cases;
         this.outbox = outbox;
         this.clock = clock;
+        this.catalogue = catalogue;
+        this.calendar = calendar;
     }
 
     /**
@@ -35,7 +48,22 @@ public class CaseSubmissionService {
     @Transactional
     public SubmittedCase submit(CaseSubmission submission, Caller submitter) {
         CaseAccess.requireChannelAllowed(submitter, submission.channel());
+        CatalogueEntry service =
+                catalogue
+                        .find(submission.serviceCode())
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "serviceCode '"
+                                                        + submission.serviceCode()
+                                                        + "' is not in the service catalogue"));
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant dueAt =
+                calendar.dueAt(
+                        now,
+                        new ResponseTarget(
+                                service.responseTarget(),
+                                ResponseTarget.Unit.fromCatalogue(service.responseUnit())));
         SubmittedCase submitted =
                 new SubmittedCase(
                         UUID.randomUUID(),
@@ -45,7 +73,8 @@ public class CaseSubmissionService {
                         submission.location(),
                         SUBMITTED,
                         now,
-                        submitter.id());
+                        submitter.id(),
+                        dueAt);
         cases.insert(submitted);
         outbox.append(
                 new CaseSubmitted(

@@ -18,4 +18,5 @@ public record SubmittedCase(
         Location location,
         String status,
         Instant submittedAt,
-        String submittedBy) {}
+        String submittedBy,
+        Instant dueAt) {}

@@ -96,6 +96,7 @@ class CaseAccessTest {
                 null,
                 "submitted",
                 Instant.parse("2026-07-01T09:00:00Z"),
-                submitter);
+                submitter,
+                null);
     }
 }

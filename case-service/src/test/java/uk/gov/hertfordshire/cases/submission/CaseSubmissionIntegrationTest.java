@@ -37,6 +37,36 @@ class CaseSubmissionIntegrationTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
+    void aCaseForAServiceNotInTheCatalogueIsRefusedBesideOneThatIs() throws Exception {
+        HttpResponse<String> unknown = post(VALID.replace("\"pothole\"", "\"moon-landing\""));
+        HttpResponse<String> known = post(VALID);
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body())
+                .contains("moon-landing")
+                .contains("not in the service catalogue");
+        assertThat(known.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aCaseIsDueAtCloseOfBusinessOnTheFifthWorkingDayForAPothole() throws Exception {
+        HttpResponse<String> created = post(VALID);
+
+        var view =
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(created.body());
+        java.time.ZonedDateTime submitted =
+                java.time.Instant.parse(view.get("submittedAt").asString())
+                        .atZone(java.time.ZoneId.of("Europe/London"));
+        java.time.ZonedDateTime due =
+                java.time.Instant.parse(view.get("dueAt").asString())
+                        .atZone(java.time.ZoneId.of("Europe/London"));
+        // The catalogue gives potholes 5 working days; the calendar's own tests pin the dates.
+        assertThat(due.toLocalTime()).isEqualTo(java.time.LocalTime.of(17, 0));
+        assertThat(due.toLocalDate()).isAfterOrEqualTo(submitted.toLocalDate().plusDays(5));
+        assertThat(due.toLocalDate()).isBeforeOrEqualTo(submitted.toLocalDate().plusDays(14));
+    }
+
+    @Test
     void aSubmittedCaseIsStoredReadableAndPublishedWithoutItsDescription() throws Exception {
         HttpResponse<String> created = post(VALID);
 
