@@ -90,6 +90,20 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void aBadTokenOnOpen311IsRefusedInOpen311sOwnErrorFormat() throws Exception {
+        String expired = issuer.citizen("alice").with(TestIssuer.Flaw.EXPIRED).encode();
+        HttpResponse<String> xml = get("/open311/v2/services.xml", expired, Map.of());
+        HttpResponse<String> json = get("/open311/v2/services.json", expired, Map.of());
+        HttpResponse<String> withoutToken = get("/open311/v2/services.xml", null, Map.of());
+
+        assertThat(xml.statusCode()).isEqualTo(401);
+        assertThat(xml.body()).contains("<errors><error><code>401</code><description>");
+        assertThat(json.statusCode()).isEqualTo(401);
+        assertThat(json.body()).startsWith("[{").contains("\"code\":401");
+        assertThat(withoutToken.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aCitizenIssuerTokenClaimingAnalystGetsNoAnalyticsWhileAStaffAnalystDoes()
             throws Exception {
         String citizenClaimingMore =

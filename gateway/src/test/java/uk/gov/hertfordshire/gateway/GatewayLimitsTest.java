@@ -87,6 +87,34 @@ class GatewayLimitsTest {
     }
 
     @Test
+    void oversizedHeadersAreRefusedBesideOrdinaryOnes() throws Exception {
+        HttpResponse<String> ordinary =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://localhost:"
+                                                        + port
+                                                        + "/open311/v2/headers-ok.json"))
+                                .header("X-Note", "x".repeat(1_000))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> oversized =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://localhost:"
+                                                        + port
+                                                        + "/open311/v2/headers-big.json"))
+                                .header("X-Note", "x".repeat(20_000))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(ordinary.statusCode()).isEqualTo(200);
+        assertThat(oversized.statusCode()).isIn(400, 413, 431);
+        assertThat(caseService.hits("/open311/v2/headers-big.json")).isZero();
+    }
+
+    @Test
     void anOverlongUrlIsRefused() throws Exception {
         HttpResponse<String> longUrl = get("/open311/v2/" + "a".repeat(10_000) + ".json", null);
         assertThat(longUrl.statusCode()).isIn(413, 414);
