@@ -99,36 +99,9 @@ class GatewayRoutingTest {
 
     @Test
     void servesTheSwaggerUiAndEachServicesOpenApiDocumentWithoutAToken() throws Exception {
-        HttpResponse<String> ui =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        "http://localhost:"
-                                                                + port
-                                                                + "/swagger-ui/index.html"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> config =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        "http://localhost:"
-                                                                + port
-                                                                + "/v3/api-docs/gateway/swagger-config"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> casesDocument =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        "http://localhost:"
-                                                                + port
-                                                                + "/api-docs/cases"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ui = sendAnonymously("/swagger-ui/index.html");
+        HttpResponse<String> config = sendAnonymously("/v3/api-docs/gateway/swagger-config");
+        HttpResponse<String> casesDocument = sendAnonymously("/api-docs/cases");
 
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger-ui");
@@ -144,6 +117,12 @@ class GatewayRoutingTest {
         assertThat(send("GET", "/api/secret", null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/actuator/env", null).statusCode()).isIn(403, 404);
         assertThat(send("GET", "/api/cases/visible", null).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> sendAnonymously(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, String requestId)

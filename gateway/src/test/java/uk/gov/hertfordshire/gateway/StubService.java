@@ -9,9 +9,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -61,17 +63,26 @@ final class StubService {
             exchange.getResponseHeaders().set("X-Request-Id", id);
         }
         if (path.contains("slow")) {
-            try {
-                Thread.sleep(2_000); // sleep-ok: a slow upstream is what is being simulated
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // A slow service answers later, from another thread: nothing here blocks or sleeps.
+            CompletableFuture.runAsync(
+                    () -> respond(exchange, path),
+                    CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
+            return;
         }
+        respond(exchange, path);
+    }
+
+    private static void respond(HttpExchange exchange, String path) {
         int status = path.contains("flaky") ? 500 : 200;
         byte[] body = ("seen " + path).getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+        try {
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+        } catch (IOException gatewayGaveUp) {
+            // The gateway timed out and closed the connection: that is the point of "slow".
+        } finally {
+            exchange.close();
+        }
     }
 
     static int closedPort() {
