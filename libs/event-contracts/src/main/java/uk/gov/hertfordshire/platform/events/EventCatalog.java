@@ -7,8 +7,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
+import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
+import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
+import uk.gov.hertfordshire.platform.events.cases.CaseFeePaid;
+import uk.gov.hertfordshire.platform.events.cases.CaseMarkedDuplicate;
+import uk.gov.hertfordshire.platform.events.cases.CasePublicUpdateAdded;
+import uk.gov.hertfordshire.platform.events.cases.CaseReopened;
+import uk.gov.hertfordshire.platform.events.cases.CaseResolved;
 import uk.gov.hertfordshire.platform.events.cases.CaseStatusChanged;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
+import uk.gov.hertfordshire.platform.events.cases.CaseSupporterAdded;
+import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
+import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
+import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
+import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
@@ -23,7 +35,19 @@ public final class EventCatalog {
     public static final List<EventType<?>> ALL =
             List.of(
                     CaseSubmitted.TYPE,
+                    CaseTriaged.TYPE,
+                    CaseAssigned.TYPE,
                     CaseStatusChanged.TYPE,
+                    CasePublicUpdateAdded.TYPE,
+                    CaseResolved.TYPE,
+                    CaseClosed.TYPE,
+                    CaseReopened.TYPE,
+                    CaseMarkedDuplicate.TYPE,
+                    CaseTargetApproaching.TYPE,
+                    CaseTargetBreached.TYPE,
+                    CaseFeePaid.TYPE,
+                    CaseSupporterAdded.TYPE,
+                    ServiceDefinitionChanged.TYPE,
                     ContentPublished.TYPE,
                     ReferralReceived.TYPE,
                     StaffMemberChanged.TYPE,

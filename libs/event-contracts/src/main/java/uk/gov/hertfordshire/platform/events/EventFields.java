@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.platform.events;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,10 @@ public final class EventFields {
 
     /** An SAP personnel number: eight digits, zero-padded. */
     public static final Pattern SAP_PERSONNEL_NUMBER = Pattern.compile("[0-9]{8}");
+
+    // One line, no leading or trailing white space ('.' matches no line terminator).
+    private static final Pattern ONE_LINE =
+            Pattern.compile("\\S(.*\\S)?", Pattern.UNICODE_CHARACTER_CLASS);
 
     private EventFields() {}
 
@@ -61,6 +66,46 @@ public final class EventFields {
                     field + " '" + value + "' is not one of " + String.join(", ", allowed));
         }
         return value;
+    }
+
+    /**
+     * A required short label kept by the council, such as a service's name: one line, not blank, no
+     * white space at either end, at most {@code maxLength} characters (code points, as JSON Schema
+     * counts them). Never a citizen's free text.
+     */
+    public static String label(String value, int maxLength, String field) {
+        required(value, field);
+        if (!ONE_LINE.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                    field + " must be one line of text without white space at either end");
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length > maxLength) {
+            throw new IllegalArgumentException(
+                    field + " is " + length + " characters, more than " + maxLength);
+        }
+        return value;
+    }
+
+    /**
+     * A required instant that is not before another required one, e.g. a resolution not before the
+     * submission it resolves.
+     */
+    public static Instant notBefore(
+            Instant later, String laterField, Instant earlier, String earlierField) {
+        required(later, laterField);
+        required(earlier, earlierField);
+        if (later.isBefore(earlier)) {
+            throw new IllegalArgumentException(
+                    laterField
+                            + " "
+                            + later
+                            + " must not be before "
+                            + earlierField
+                            + " "
+                            + earlier);
+        }
+        return later;
     }
 
     /** An unmodifiable copy of a list with no null and no repeated element. */

@@ -89,6 +89,20 @@ class CloudEventsTest {
         assertThat(record.value()).isEqualTo(serializer.toJson(ExampleEvents.caseSubmitted()));
     }
 
+    @Test
+    void serviceDefinitionIsKeyedByItsServiceCode() {
+        ProducerRecord<String, byte[]> record =
+                record(
+                        cloudEvents.toCloudEvent(
+                                ExampleEvents.blueBadgeService(), EVENT_ID, CORRELATION_ID));
+
+        assertThat(record.topic()).isEqualTo("cases.events");
+        assertThat(record.key()).isEqualTo("blue-badge");
+        assertThat(header(record.headers(), "ce_subject")).isEqualTo("blue-badge");
+        assertThat(header(record.headers(), "ce_type"))
+                .isEqualTo("uk.gov.hertfordshire.case.service-definition-changed.v1");
+    }
+
     @ParameterizedTest
     @MethodSource("eventTypes")
     void eventSurvivesTheTripThroughKafkaRecords(EventType<?> type) {

@@ -83,8 +83,29 @@ class EventCatalogTest {
     }
 
     @Test
+    void casesTopicCarriesEveryCaseServiceEvent() {
+        assertThat(EventCatalog.onTopic(Topics.CASES))
+                .extracting(EventType::type)
+                .containsExactlyInAnyOrder(
+                        "uk.gov.hertfordshire.case.submitted.v1",
+                        "uk.gov.hertfordshire.case.triaged.v1",
+                        "uk.gov.hertfordshire.case.assigned.v1",
+                        "uk.gov.hertfordshire.case.status-changed.v1",
+                        "uk.gov.hertfordshire.case.public-update-added.v1",
+                        "uk.gov.hertfordshire.case.resolved.v1",
+                        "uk.gov.hertfordshire.case.closed.v1",
+                        "uk.gov.hertfordshire.case.reopened.v1",
+                        "uk.gov.hertfordshire.case.marked-duplicate.v1",
+                        "uk.gov.hertfordshire.case.target-approaching.v1",
+                        "uk.gov.hertfordshire.case.target-breached.v1",
+                        "uk.gov.hertfordshire.case.fee-paid.v1",
+                        "uk.gov.hertfordshire.case.supporter-added.v1",
+                        "uk.gov.hertfordshire.case.service-definition-changed.v1");
+    }
+
+    @Test
     void unknownTypeNameIsEmptyOrAnError() {
-        assertThat(EventCatalog.findByType("uk.gov.hertfordshire.case.reopened.v1")).isEmpty();
+        assertThat(EventCatalog.findByType("uk.gov.hertfordshire.case.escalated.v1")).isEmpty();
         assertThatThrownBy(() -> EventCatalog.byType("CaseSubmitted"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CaseSubmitted");

@@ -13,8 +13,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
+import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
+import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
+import uk.gov.hertfordshire.platform.events.cases.CaseFeePaid;
+import uk.gov.hertfordshire.platform.events.cases.CaseMarkedDuplicate;
+import uk.gov.hertfordshire.platform.events.cases.CasePublicUpdateAdded;
+import uk.gov.hertfordshire.platform.events.cases.CaseReopened;
+import uk.gov.hertfordshire.platform.events.cases.CaseResolved;
 import uk.gov.hertfordshire.platform.events.cases.CaseStatusChanged;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
+import uk.gov.hertfordshire.platform.events.cases.CaseSupporterAdded;
+import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
+import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
+import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
+import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
@@ -109,6 +121,76 @@ class EventSchemaRejectionTest {
                 malformed(CaseSubmitted.TYPE, "location.uprn", "\"UPRN-1\""),
                 malformed(CaseSubmitted.TYPE, "location", "{\"postcodeDistrict\": \"AL1\"}"),
                 malformed(CaseSubmitted.TYPE, "recordedByStaffId", "\"jsmith\""),
+                malformed(CaseSubmitted.TYPE, "dueAt", "\"2025-06-05\""),
+                malformed(CaseSubmitted.TYPE, "dueAt", "1749114930"),
+                malformed(CaseTriaged.TYPE, "caseId", "\"3F1C2B7E-8D4A-4E6B-9C1D-2A5F7E9B0C31\""),
+                malformed(CaseTriaged.TYPE, "serviceCode", "\"-pothole\""),
+                malformed(CaseTriaged.TYPE, "triagedAt", "\"2025-06-02T09:15Z\""),
+                malformed(CaseAssigned.TYPE, "teamCode", "\"\""),
+                malformed(CaseAssigned.TYPE, "teamCode", "\"HWY NORTH\""),
+                malformed(CaseAssigned.TYPE, "assigneeStaffId", "\"1234567\""),
+                malformed(CaseAssigned.TYPE, "assigneeStaffId", "\"jsmith\""),
+                malformed(CaseAssigned.TYPE, "assignedAt", "\"tomorrow\""),
+                malformed(CasePublicUpdateAdded.TYPE, "updateId", "\"update-1\""),
+                malformed(
+                        CasePublicUpdateAdded.TYPE,
+                        "updateId",
+                        "\"C4D2E6F8-3A5B-4C7D-9E1F-2A4B6C8D0E13\""),
+                malformed(CasePublicUpdateAdded.TYPE, "status", "\"In progress\""),
+                malformed(CasePublicUpdateAdded.TYPE, "status", "\"\""),
+                malformed(CasePublicUpdateAdded.TYPE, "postedAt", "\"2025-06-02T09:15:30+0100\""),
+                malformed(CaseResolved.TYPE, "submittedAt", "\"2025-06-02\""),
+                malformed(CaseResolved.TYPE, "dueAt", "\"soon\""),
+                malformed(CaseResolved.TYPE, "resolvedAt", "\"2025-06-31T09:15:30Z\""),
+                malformed(CaseClosed.TYPE, "caseId", "\"\""),
+                malformed(CaseClosed.TYPE, "serviceCode", "\"pot/hole\""),
+                malformed(CaseClosed.TYPE, "closedAt", "\"2025-06-02T09:15:30\""),
+                malformed(CaseReopened.TYPE, "fromStatus", "\"Resolved\""),
+                malformed(CaseReopened.TYPE, "dueAt", "\"2025-06-05 09:15:30Z\""),
+                malformed(CaseReopened.TYPE, "reopenedAt", "\"now\""),
+                malformed(CaseMarkedDuplicate.TYPE, "duplicateOfCaseId", "\"CASE-2\""),
+                malformed(CaseMarkedDuplicate.TYPE, "duplicateOfCaseId", "\"\""),
+                malformed(CaseMarkedDuplicate.TYPE, "markedAt", "\"2025-06-02T09:15:30.Z\""),
+                malformed(CaseTargetApproaching.TYPE, "dueAt", "\"2025-06-05\""),
+                malformed(CaseTargetApproaching.TYPE, "detectedAt", "\"later\""),
+                malformed(CaseTargetBreached.TYPE, "dueAt", "\"2025-06-05T24:15:30Z\""),
+                malformed(CaseTargetBreached.TYPE, "detectedAt", "1749114990"),
+                malformed(CaseFeePaid.TYPE, "amountPence", "0"),
+                malformed(CaseFeePaid.TYPE, "amountPence", "-1000"),
+                malformed(CaseFeePaid.TYPE, "amountPence", "10.5"),
+                malformed(CaseFeePaid.TYPE, "currency", "\"gbp\""),
+                malformed(CaseFeePaid.TYPE, "currency", "\"GB\""),
+                malformed(CaseFeePaid.TYPE, "currency", "\"GBPS\""),
+                malformed(CaseFeePaid.TYPE, "paymentProvider", "\"\""),
+                malformed(CaseFeePaid.TYPE, "paymentProvider", "\"gov uk pay\""),
+                malformed(CaseFeePaid.TYPE, "paymentReference", "\"\""),
+                malformed(CaseFeePaid.TYPE, "paymentReference", "\"ref 1\""),
+                malformed(CaseFeePaid.TYPE, "paymentReference", "\"4111-1111/1111\""),
+                malformed(CaseFeePaid.TYPE, "paymentReference", "\"" + "a".repeat(65) + "\""),
+                malformed(CaseFeePaid.TYPE, "paidAt", "\"2025-06-02T09:15:30+01\""),
+                malformed(CaseSupporterAdded.TYPE, "channel", "\"fax\""),
+                malformed(CaseSupporterAdded.TYPE, "channel", "\"OPEN311\""),
+                malformed(CaseSupporterAdded.TYPE, "addedAt", "\"02/06/2025 09:15\""),
+                malformed(ServiceDefinitionChanged.TYPE, "serviceCode", "\"blue badge\""),
+                malformed(ServiceDefinitionChanged.TYPE, "name", "\"\""),
+                malformed(ServiceDefinitionChanged.TYPE, "name", "\"   \""),
+                malformed(ServiceDefinitionChanged.TYPE, "name", "\" Blue Badge\""),
+                malformed(ServiceDefinitionChanged.TYPE, "name", "\"Blue\\nBadge\""),
+                malformed(ServiceDefinitionChanged.TYPE, "name", "\"" + "n".repeat(201) + "\""),
+                malformed(ServiceDefinitionChanged.TYPE, "group", "\"\""),
+                malformed(ServiceDefinitionChanged.TYPE, "group", "\"" + "g".repeat(101) + "\""),
+                malformed(ServiceDefinitionChanged.TYPE, "teamCode", "\"blue badge team\""),
+                malformed(ServiceDefinitionChanged.TYPE, "feePence", "-1"),
+                malformed(ServiceDefinitionChanged.TYPE, "feePence", "10.5"),
+                malformed(ServiceDefinitionChanged.TYPE, "feePence", "2147483648"),
+                malformed(ServiceDefinitionChanged.TYPE, "responseTarget", "0"),
+                malformed(ServiceDefinitionChanged.TYPE, "responseTarget", "-3"),
+                malformed(ServiceDefinitionChanged.TYPE, "responseTarget", "1.5"),
+                malformed(ServiceDefinitionChanged.TYPE, "responseUnit", "\"hours\""),
+                malformed(ServiceDefinitionChanged.TYPE, "responseUnit", "\"WORKING_DAYS\""),
+                malformed(ServiceDefinitionChanged.TYPE, "withdrawn", "\"no\""),
+                malformed(ServiceDefinitionChanged.TYPE, "withdrawn", "null"),
+                malformed(ServiceDefinitionChanged.TYPE, "changedAt", "\"2025-06-02T09:15:30\""),
                 malformed(CaseStatusChanged.TYPE, "fromStatus", "\"\""),
                 malformed(CaseStatusChanged.TYPE, "toStatus", "\"In Progress\""),
                 malformed(CaseStatusChanged.TYPE, "changedAt", "\"now\""),

@@ -50,7 +50,8 @@ class EventSerializerTest {
                         "channel",
                         "submittedAt",
                         "location",
-                        "recordedByStaffId");
+                        "recordedByStaffId",
+                        "dueAt");
     }
 
     @Test
@@ -59,6 +60,7 @@ class EventSerializerTest {
 
         assertThat(json.has("location")).isFalse();
         assertThat(json.has("recordedByStaffId")).isFalse();
+        assertThat(json.has("dueAt")).isFalse();
     }
 
     @Test

@@ -7,8 +7,9 @@ import uk.gov.hertfordshire.platform.events.EventType;
 import uk.gov.hertfordshire.platform.events.Topics;
 
 /**
- * A case moved from one status to another. A transition with an event type of its own (resolved,
- * closed…) emits that event instead of this one.
+ * A case moved from one status to another. A transition with an event type of its own (triaged,
+ * assigned, resolved, closed, reopened, marked duplicate) emits that event instead of this one;
+ * this one covers the rest, such as to {@code in_progress} or {@code rejected}.
  *
  * @param caseId the case's UUID
  * @param fromStatus the status before, lower-case snake_case

@@ -18,6 +18,8 @@ import uk.gov.hertfordshire.platform.events.Topics;
  * @param location where the problem is, or null for a service not about a place
  * @param recordedByStaffId SAP personnel number of the agent who recorded a phone or face-to-face
  *     contact, or null when the citizen or a civic app submitted it
+ * @param dueAt when the service's response target falls due, not before {@code submittedAt}, or
+ *     null for a service without a target
  */
 public record CaseSubmitted(
         String caseId,
@@ -25,7 +27,8 @@ public record CaseSubmitted(
         Channel channel,
         Instant submittedAt,
         Location location,
-        String recordedByStaffId)
+        String recordedByStaffId,
+        Instant dueAt)
         implements DomainEvent {
 
     public static final EventType<CaseSubmitted> TYPE =
@@ -44,6 +47,20 @@ public record CaseSubmitted(
             EventFields.matching(
                     recordedByStaffId, EventFields.SAP_PERSONNEL_NUMBER, "recordedByStaffId");
         }
+        if (dueAt != null) {
+            EventFields.notBefore(dueAt, "dueAt", submittedAt, "submittedAt");
+        }
+    }
+
+    /** No due time: the signature from before {@code dueAt}, kept so existing callers compile. */
+    public CaseSubmitted(
+            String caseId,
+            String serviceCode,
+            Channel channel,
+            Instant submittedAt,
+            Location location,
+            String recordedByStaffId) {
+        this(caseId, serviceCode, channel, submittedAt, location, recordedByStaffId, null);
     }
 
     @Override
