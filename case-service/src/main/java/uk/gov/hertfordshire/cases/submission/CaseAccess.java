@@ -14,7 +14,7 @@ import uk.gov.hertfordshire.platform.security.Role;
  * to face, email) on a citizen's behalf. Open311 reports arrive through the Open311 API, not here.
  * A citizen reads only the cases they submitted; agents, officers and admins read any.
  */
-final class CaseAccess {
+public final class CaseAccess {
 
     static final Set<Channel> CITIZEN_CHANNELS = EnumSet.of(Channel.WEB, Channel.APP);
     static final Set<Channel> AGENT_CHANNELS =
@@ -24,7 +24,7 @@ final class CaseAccess {
     private CaseAccess() {}
 
     /** The channels this caller may record a case as; empty if they may not submit at all. */
-    static Set<Channel> channelsFor(Caller caller) {
+    public static Set<Channel> channelsFor(Caller caller) {
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         if (caller.has(Role.CITIZEN)) {
             channels.addAll(CITIZEN_CHANNELS);
@@ -40,7 +40,7 @@ final class CaseAccess {
      *
      * @throws IllegalArgumentException naming the channels the caller may use
      */
-    static void requireChannelAllowed(Caller caller, Channel channel) {
+    public static void requireChannelAllowed(Caller caller, Channel channel) {
         Set<Channel> allowed = channelsFor(caller);
         if (!allowed.contains(channel)) {
             throw new IllegalArgumentException(

@@ -55,6 +55,17 @@ class CaseRepository {
                 .optional();
     }
 
+    /** Whether this citizen said "me too" to the case, or reported a duplicate merged into it. */
+    boolean isSupporter(UUID id, String citizen) {
+        return jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM case_supporter WHERE case_id = :id AND"
+                                + " supporter = :citizen)")
+                .param("id", id)
+                .param("citizen", citizen)
+                .query(Boolean.class)
+                .single();
+    }
+
     private static SubmittedCase map(ResultSet rs, int row) throws SQLException {
         double latitude = rs.getDouble("latitude");
         Location location = rs.wasNull() ? null : new Location(latitude, rs.getDouble("longitude"));

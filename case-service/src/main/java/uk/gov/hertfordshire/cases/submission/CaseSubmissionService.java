@@ -13,6 +13,7 @@ import uk.gov.hertfordshire.cases.targets.ResponseTarget;
 import uk.gov.hertfordshire.cases.targets.WorkingCalendar;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
 import uk.gov.hertfordshire.platform.security.Caller;
+import uk.gov.hertfordshire.platform.security.Role;
 import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 
 /** Stores a new case and its submitted event in one transaction. */
@@ -89,16 +90,23 @@ public class CaseSubmissionService {
                                         submitted.location().longitude(),
                                         null,
                                         null),
-                        null));
+                        null,
+                        submitted.dueAt()));
         return submitted;
     }
 
     /**
-     * The case, if it exists and the caller may read it. A case the caller may not read is reported
-     * as absent, so its id cannot be probed.
+     * The case, if it exists and the caller may read it: staff, the citizen who reported it, or a
+     * citizen who follows it ("me too"). A case the caller may not read is reported as absent, so
+     * its id cannot be probed.
      */
     @Transactional(readOnly = true)
     public Optional<SubmittedCase> find(UUID id, Caller reader) {
-        return cases.find(id).filter(found -> CaseAccess.mayRead(reader, found));
+        return cases.find(id)
+                .filter(
+                        found ->
+                                CaseAccess.mayRead(reader, found)
+                                        || (reader.has(Role.CITIZEN)
+                                                && cases.isSupporter(id, reader.id())));
     }
 }

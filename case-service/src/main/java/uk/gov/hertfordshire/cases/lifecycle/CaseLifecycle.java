@@ -1,0 +1,251 @@
+package uk.gov.hertfordshire.cases.lifecycle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.hertfordshire.cases.catalogue.Catalogue;
+import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
+import uk.gov.hertfordshire.cases.directory.StaffDirectory;
+import uk.gov.hertfordshire.cases.lifecycle.LifecycleRepository.Transition;
+import uk.gov.hertfordshire.cases.targets.ResponseTarget;
+import uk.gov.hertfordshire.cases.targets.WorkingCalendar;
+import uk.gov.hertfordshire.platform.events.DomainEvent;
+import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
+import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
+import uk.gov.hertfordshire.platform.events.cases.CaseMarkedDuplicate;
+import uk.gov.hertfordshire.platform.events.cases.CasePublicUpdateAdded;
+import uk.gov.hertfordshire.platform.events.cases.CaseReopened;
+import uk.gov.hertfordshire.platform.events.cases.CaseResolved;
+import uk.gov.hertfordshire.platform.events.cases.CaseStatusChanged;
+import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
+import uk.gov.hertfordshire.platform.security.Caller;
+import uk.gov.hertfordshire.platform.support.outbox.Outbox;
+
+/**
+ * Applies staff actions to cases: checks the state machine under a row lock, stores the new status
+ * with the update the citizen sees (and any internal note), and appends the action's one event to
+ * the outbox, all in one transaction.
+ */
+@Service
+public class CaseLifecycle {
+
+    private final LifecycleRepository cases;
+    private final StaffDirectory directory;
+    private final Catalogue catalogue;
+    private final WorkingCalendar calendar;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    CaseLifecycle(
+            LifecycleRepository cases,
+            StaffDirectory directory,
+            Catalogue catalogue,
+            WorkingCalendar calendar,
+            Outbox outbox,
+            Clock clock) {
+        this.cases = cases;
+        this.directory = directory;
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies one action to a case.
+     *
+     * @return the case's new status, or empty if there is no such case
+     * @throws InvalidTransitionException if the case's status does not allow the action
+     * @throws IllegalArgumentException if the request does not fit the action (a field it does not
+     *     use, an unknown team or officer, a bad duplicate)
+     */
+    @Transactional
+    public Optional<CaseStatus> apply(
+            UUID caseId, CaseAction action, ActionRequest request, Caller actor) {
+        request.requireFitsAction(action);
+        Optional<CaseRecord> found = cases.lock(caseId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CaseRecord before = found.get();
+        if (!action.isAllowedFrom(before.status())) {
+            throw new InvalidTransitionException(action, before.status());
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Transition change = changeFor(before, action, request, now);
+        cases.applyTransition(before, action, change, now);
+        if (action == CaseAction.MARK_DUPLICATE) {
+            cases.moveSupporters(before.id(), change.duplicateOf(), now);
+        }
+        cases.insertUpdate(
+                new CaseUpdate(
+                        UUID.randomUUID(),
+                        caseId,
+                        action.to(),
+                        request.publicNote(),
+                        true,
+                        actor.id(),
+                        now));
+        if (request.internalNote() != null) {
+            cases.insertUpdate(
+                    new CaseUpdate(
+                            UUID.randomUUID(),
+                            caseId,
+                            action.to(),
+                            request.internalNote(),
+                            false,
+                            actor.id(),
+                            now.plus(1, ChronoUnit.MICROS)));
+        }
+        outbox.append(eventFor(before, action, change, now));
+        return Optional.of(action.to());
+    }
+
+    /**
+     * Adds a public update or an internal note without changing the status.
+     *
+     * @return the update, or empty if there is no such case
+     */
+    @Transactional
+    public Optional<CaseUpdate> addUpdate(
+            UUID caseId, String text, boolean isPublic, Caller author) {
+        Optional<CaseRecord> found = cases.lock(caseId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CaseRecord current = found.get();
+        CaseUpdate update =
+                new CaseUpdate(
+                        UUID.randomUUID(),
+                        caseId,
+                        current.status(),
+                        text,
+                        isPublic,
+                        author.id(),
+                        Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        cases.insertUpdate(update);
+        if (isPublic) {
+            outbox.append(
+                    new CasePublicUpdateAdded(
+                            caseId.toString(),
+                            current.serviceCode(),
+                            update.id().toString(),
+                            current.status().wireValue(),
+                            update.createdAt()));
+        }
+        return Optional.of(update);
+    }
+
+    /** The case's updates, oldest first; internal notes only for staff. */
+    @Transactional(readOnly = true)
+    public List<CaseUpdate> updates(UUID caseId, boolean includeInternal) {
+        return cases.updates(caseId, includeInternal);
+    }
+
+    private Transition changeFor(
+            CaseRecord before, CaseAction action, ActionRequest request, Instant now) {
+        String team = before.teamCode();
+        String assignee = before.assigneeStaffId();
+        UUID duplicateOf = before.duplicateOf();
+        Instant dueAt = before.dueAt();
+        switch (action) {
+            case ASSIGN -> {
+                team =
+                        request.teamCode() != null
+                                ? request.teamCode()
+                                : service(before).responsibleTeam();
+                assignee = request.assigneeStaffId();
+                requireAssignable(team, assignee);
+            }
+            case MARK_DUPLICATE -> {
+                duplicateOf = request.duplicateOf();
+                requireDuplicateTarget(before, duplicateOf);
+            }
+            case REOPEN -> dueAt = calendar.dueAt(now, targetOf(service(before)));
+            default -> {
+                // the status alone changes
+            }
+        }
+        return new Transition(team, assignee, duplicateOf, dueAt);
+    }
+
+    private void requireAssignable(String team, String assignee) {
+        if (assignee == null) {
+            boolean knownTeam =
+                    !directory.activeOfficers(team).isEmpty() || cases.isResponsibleTeam(team);
+            if (!knownTeam) {
+                throw new IllegalArgumentException(
+                        "teamCode '" + team + "' is not a team with officers or services");
+            }
+            return;
+        }
+        boolean canWork =
+                directory.find(assignee).map(member -> member.canWorkCasesFor(team)).orElse(false);
+        if (!canWork) {
+            throw new IllegalArgumentException(
+                    "assigneeStaffId '" + assignee + "' is not an active officer in team " + team);
+        }
+    }
+
+    private void requireDuplicateTarget(CaseRecord duplicate, UUID originalId) {
+        if (originalId.equals(duplicate.id())) {
+            throw new IllegalArgumentException("duplicateOf cannot be the case itself");
+        }
+        CaseRecord original =
+                cases.find(originalId)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "duplicateOf '" + originalId + "' is not a case"));
+        if (!original.status().isOpen()) {
+            throw new IllegalArgumentException(
+                    "duplicateOf '"
+                            + originalId
+                            + "' is "
+                            + original.status().wireValue()
+                            + "; a duplicate must point at an open case");
+        }
+    }
+
+    private CatalogueEntry service(CaseRecord record) {
+        return catalogue
+                .find(record.serviceCode())
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "service " + record.serviceCode() + " left the catalogue"));
+    }
+
+    private static ResponseTarget targetOf(CatalogueEntry service) {
+        return new ResponseTarget(
+                service.responseTarget(),
+                ResponseTarget.Unit.fromCatalogue(service.responseUnit()));
+    }
+
+    /** The one event each action emits (design: a transition with its own type emits only it). */
+    private static DomainEvent eventFor(
+            CaseRecord before, CaseAction action, Transition change, Instant now) {
+        String id = before.id().toString();
+        String service = before.serviceCode();
+        return switch (action) {
+            case TRIAGE -> new CaseTriaged(id, service, now);
+            case ASSIGN ->
+                    new CaseAssigned(id, service, change.teamCode(), change.assigneeStaffId(), now);
+            case RESOLVE ->
+                    new CaseResolved(id, service, before.submittedAt(), before.dueAt(), now);
+            case CLOSE -> new CaseClosed(id, service, now);
+            case REOPEN ->
+                    new CaseReopened(id, service, before.status().wireValue(), change.dueAt(), now);
+            case MARK_DUPLICATE ->
+                    new CaseMarkedDuplicate(id, service, change.duplicateOf().toString(), now);
+            case START, REJECT ->
+                    new CaseStatusChanged(
+                            id, before.status().wireValue(), action.to().wireValue(), now);
+        };
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The case lifecycle: the state machine ({@link CaseAction}, {@link CaseStatus}), staff actions on
+ * a case with their events, public updates and internal notes.
+ */
+package uk.gov.hertfordshire.cases.lifecycle;
