@@ -1,0 +1,182 @@
+package uk.gov.hertfordshire.cases.fees;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.gov.hertfordshire.cases.CaseApi;
+import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
+
+/** A Blue Badge's £10 fee (1000p in the seeded catalogue), paid at a GOV.UK Pay stand-in. */
+@PlatformIntegrationTest
+class FeePaymentIntegrationTest {
+
+    static final GovUkPayStandIn PAY = start();
+    static final TestIssuer idp = TestIssuer.shared();
+    static final TestIssuer.TokenBuilder ALICE = idp.citizen("alice");
+    static final TestIssuer.TokenBuilder BOB = idp.citizen("bob");
+    static final long BLUE_BADGE_FEE = 1000;
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    private CaseApi api;
+
+    @DynamicPropertySource
+    static void payments(DynamicPropertyRegistry properties) {
+        properties.add("platform.cases.payments.govuk-pay.base-url", PAY::baseUrl);
+        properties.add("platform.cases.payments.govuk-pay.api-key", () -> GovUkPayStandIn.API_KEY);
+    }
+
+    @AfterAll
+    static void stop() {
+        PAY.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new CaseApi(port);
+        PAY.failing(false);
+    }
+
+    @Test
+    void aConfirmedPaymentIsRecordedOncePublishedOnceAndARepeatChangesNothing() {
+        UUID badge = blueBadge(ALICE);
+        String paymentId = paymentId();
+        PAY.holds(paymentId, BLUE_BADGE_FEE, "success", badge.toString());
+
+        HttpResponse<String> first = pay(badge, ALICE, paymentId);
+        HttpResponse<String> again = pay(badge, ALICE, paymentId);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(CaseApi.json(first).get("amountPence").asLong()).isEqualTo(1000);
+        assertThat(again.statusCode()).isEqualTo(200);
+        List<String> types =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> CaseApi.eventTypesFor(badge), found -> found.size() >= 2);
+        assertThat(types)
+                .containsExactly(
+                        "uk.gov.hertfordshire.case.submitted.v1",
+                        "uk.gov.hertfordshire.case.fee-paid.v1");
+        String event =
+                new String(
+                        CaseApi.eventsFor(badge.toString()).get(1).value(), StandardCharsets.UTF_8);
+        assertThat(event)
+                .contains("\"amountPence\":1000", "\"currency\":\"GBP\"", paymentId)
+                .doesNotContain("citizen@example.org");
+
+        String another = paymentId();
+        PAY.holds(another, BLUE_BADGE_FEE, "success", badge.toString());
+        assertThat(pay(badge, ALICE, another).statusCode()).isEqualTo(409);
+        assertThat(paymentsStored(badge)).isEqualTo(1);
+    }
+
+    @Test
+    void aPaymentThatIsNotPaidNotTheFeeOrNotForThisCaseIsRefusedAndNothingStored() {
+        UUID badge = blueBadge(ALICE);
+        UUID otherCase = blueBadge(ALICE);
+        String failed = paymentId();
+        String short1 = paymentId();
+        String elsewhere = paymentId();
+        PAY.holds(failed, BLUE_BADGE_FEE, "failed", badge.toString());
+        PAY.holds(short1, BLUE_BADGE_FEE - 100, "success", badge.toString());
+        PAY.holds(elsewhere, BLUE_BADGE_FEE, "success", otherCase.toString());
+
+        HttpResponse<String> notPaid = pay(badge, ALICE, failed);
+        HttpResponse<String> wrongAmount = pay(badge, ALICE, short1);
+        HttpResponse<String> wrongCase = pay(badge, ALICE, elsewhere);
+        HttpResponse<String> unknown = pay(badge, ALICE, paymentId());
+
+        assertThat(notPaid.statusCode()).isEqualTo(409);
+        assertThat(notPaid.body()).contains("'failed'");
+        assertThat(wrongAmount.statusCode()).isEqualTo(400);
+        assertThat(wrongAmount.body()).contains("900p but the fee is 1000p");
+        assertThat(wrongCase.statusCode()).isEqualTo(400);
+        assertThat(wrongCase.body()).contains("not made for this case");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(paymentsStored(badge)).isZero();
+
+        String good = paymentId();
+        PAY.holds(good, BLUE_BADGE_FEE, "success", badge.toString());
+        assertThat(pay(badge, ALICE, good).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aServiceWithoutAFeeTakesNoPaymentAndAnotherCitizensCaseIs404() {
+        UUID pothole = api.submit(ALICE, "pothole", "web", 51.75, -0.34);
+        UUID badge = blueBadge(ALICE);
+        String paymentId = paymentId();
+        PAY.holds(paymentId, BLUE_BADGE_FEE, "success", badge.toString());
+
+        assertThat(pay(pothole, ALICE, paymentId).statusCode()).isEqualTo(409);
+        assertThat(pay(badge, BOB, paymentId).statusCode()).isEqualTo(404);
+        assertThat(pay(badge, ALICE, paymentId).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void whenTheProviderIsDownTheAnswerIs503AndNothingIsStored() {
+        UUID badge = blueBadge(ALICE);
+        String paymentId = paymentId();
+        PAY.holds(paymentId, BLUE_BADGE_FEE, "success", badge.toString());
+        PAY.failing(true);
+
+        HttpResponse<String> down = pay(badge, ALICE, paymentId);
+
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).contains("nothing was recorded").doesNotContain("Exception");
+        assertThat(paymentsStored(badge)).isZero();
+        PAY.failing(false);
+        assertThat(pay(badge, ALICE, paymentId).statusCode()).isEqualTo(201);
+    }
+
+    private UUID blueBadge(TestIssuer.TokenBuilder citizen) {
+        HttpResponse<String> created =
+                api.post(
+                        "/api/cases",
+                        citizen,
+                        "{\"serviceCode\":\"blue-badge\",\"channel\":\"web\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(CaseApi.json(created).get("id").asString());
+    }
+
+    private HttpResponse<String> pay(UUID caseId, TestIssuer.TokenBuilder who, String paymentId) {
+        return api.post(
+                "/api/cases/" + caseId + "/fee-payment",
+                who,
+                "{\"paymentId\":\"" + paymentId + "\"}");
+    }
+
+    private long paymentsStored(UUID caseId) {
+        return jdbc.sql("SELECT count(*) FROM case_fee_payment WHERE case_id = :id")
+                .param("id", caseId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** A GOV.UK Pay-style payment id: 26 lower-case letters and digits. */
+    private static String paymentId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 26);
+    }
+
+    private static GovUkPayStandIn start() {
+        try {
+            return new GovUkPayStandIn();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
