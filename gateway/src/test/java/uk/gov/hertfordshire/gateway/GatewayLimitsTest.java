@@ -20,7 +20,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"platform.limits.max-body-size=1KB", "platform.timeouts.open311-ms=500"})
+        properties = {
+            "platform.limits.max-body-size=1KB",
+            "platform.timeouts.open311-ms=500",
+            "platform.limits.large-body-paths[0]=/open311/v2/*/large",
+            "platform.limits.max-large-body-size=4KB"
+        })
 class GatewayLimitsTest {
 
     static final StubService caseService = new StubService();
@@ -50,6 +55,19 @@ class GatewayLimitsTest {
         assertThat(fits.statusCode()).isEqualTo(200);
         assertThat(tooBig.statusCode()).isEqualTo(413);
         assertThat(caseService.hits("/open311/v2/requests-big.json")).isZero();
+    }
+
+    @Test
+    void aPathMatchingALargeBodyPatternTakesTheLargerLimitAndNoOtherPathDoes() throws Exception {
+        HttpResponse<String> large = post("/open311/v2/abc/large", new byte[3000], false, null);
+        HttpResponse<String> otherPath = post("/open311/v2/abc/small", new byte[3000], false, null);
+        HttpResponse<String> noSegment = post("/open311/v2/large", new byte[3000], false, null);
+        HttpResponse<String> overLarge = post("/open311/v2/abc/large", new byte[5000], false, null);
+
+        assertThat(large.statusCode()).isEqualTo(200);
+        assertThat(otherPath.statusCode()).isEqualTo(413);
+        assertThat(noSegment.statusCode()).isEqualTo(413);
+        assertThat(overLarge.statusCode()).isEqualTo(413);
     }
 
     @Test

@@ -119,6 +119,17 @@ class GatewayRoutingTest {
         assertThat(send("GET", "/api/cases/visible", null).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void routesCaseServicesOtherApisThereAndNothingBesideThem() throws Exception {
+        for (String path :
+                List.of("/api/officers", "/api/catalogue/services", "/api/open311/keys")) {
+            HttpResponse<String> routed = send("GET", path, null);
+            assertThat(routed.statusCode()).as(path).isEqualTo(200);
+            assertThat(hits.get(path)).as(path).isNotNull();
+        }
+        assertThat(send("GET", "/api/officers-and-secrets", null).statusCode()).isEqualTo(404);
+    }
+
     private HttpResponse<String> sendAnonymously(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),

@@ -1,14 +1,18 @@
 package uk.gov.hertfordshire.gateway.limits;
 
+import java.util.List;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.gov.hertfordshire.gateway.errors.GatewayErrors;
@@ -20,9 +24,14 @@ import uk.gov.hertfordshire.gateway.errors.GatewayErrors;
 final class BodySizeLimitFilter implements GlobalFilter, Ordered {
 
     private final LimitsProperties limits;
+    private final List<PathPattern> largeBodyPatterns;
 
     BodySizeLimitFilter(LimitsProperties limits) {
         this.limits = limits;
+        this.largeBodyPatterns =
+                limits.largeBodyPaths().stream()
+                        .map(PathPatternParser.defaultInstance::parse)
+                        .toList();
     }
 
     @Override
@@ -59,8 +68,9 @@ final class BodySizeLimitFilter implements GlobalFilter, Ordered {
     }
 
     private long maxFor(String path) {
-        for (String prefix : limits.largeBodyPaths()) {
-            if (path.startsWith(prefix)) {
+        PathContainer requested = PathContainer.parsePath(path);
+        for (PathPattern pattern : largeBodyPatterns) {
+            if (pattern.matches(requested)) {
                 return limits.maxLargeBodySize().toBytes();
             }
         }

@@ -16,7 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param addresses rates for particular client addresses, whoever calls from them, e.g. the machine
  *     a load test runs on
  * @param maxBodySize the largest request body, by default
- * @param largeBodyPaths path prefixes (photo uploads) allowed {@code maxLargeBodySize}
+ * @param largeBodyPaths Spring path patterns allowed {@code maxLargeBodySize}: the photo uploads,
+ *     with one {@code *} segment standing for the case id
  * @param trustedProxies addresses whose {@code X-Forwarded-For} is believed; nobody else's is
  * @param redisUri a Redis that several gateway replicas share their limits in, e.g. {@code
  *     redis://10.0.0.7:6379}; empty for limits kept in this gateway's memory
