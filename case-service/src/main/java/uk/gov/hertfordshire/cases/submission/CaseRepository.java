@@ -19,12 +19,20 @@ class CaseRepository {
     }
 
     void insert(SubmittedCase submitted) {
+        insert(submitted, null, null);
+    }
+
+    /** Stores the case with the address string and UPRN a civic app may give instead of a point. */
+    void insert(SubmittedCase submitted, String address, String uprn) {
         jdbc.sql(
                         "INSERT INTO service_case (id, service_code, channel, description, latitude,"
-                                + " longitude, status, submitted_at, submitted_by, due_at) VALUES"
-                                + " (:id, :serviceCode, :channel, :description, :latitude,"
-                                + " :longitude, :status, :submittedAt, :submittedBy, :dueAt)")
+                                + " longitude, status, submitted_at, submitted_by, due_at, address,"
+                                + " uprn) VALUES (:id, :serviceCode, :channel, :description,"
+                                + " :latitude, :longitude, :status, :submittedAt, :submittedBy,"
+                                + " :dueAt, :address, :uprn)")
                 .param("id", submitted.id())
+                .param("address", address)
+                .param("uprn", uprn)
                 .param("serviceCode", submitted.serviceCode())
                 .param("channel", submitted.channel().wireValue())
                 .param("description", submitted.description())

@@ -6,7 +6,8 @@ import uk.gov.hertfordshire.platform.events.Channel;
 public record CaseSubmission(
         String serviceCode, Channel channel, String description, Location location) {
 
-    static final int MAX_DESCRIPTION = 2000;
+    /** GeoReport v2's limit, and so every channel's. */
+    public static final int MAX_DESCRIPTION = 4000;
 
     public CaseSubmission {
         if (serviceCode == null || !serviceCode.matches("[a-z0-9][a-z0-9-]{1,63}")) {

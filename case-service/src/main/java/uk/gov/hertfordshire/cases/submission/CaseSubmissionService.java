@@ -11,6 +11,7 @@ import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
 import uk.gov.hertfordshire.cases.targets.ResponseTarget;
 import uk.gov.hertfordshire.cases.targets.WorkingCalendar;
+import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
 import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.security.Role;
@@ -49,15 +50,54 @@ public class CaseSubmissionService {
     @Transactional
     public SubmittedCase submit(CaseSubmission submission, Caller submitter) {
         CaseAccess.requireChannelAllowed(submitter, submission.channel());
-        CatalogueEntry service =
-                catalogue
-                        .find(submission.serviceCode())
-                        .orElseThrow(
-                                () ->
-                                        new IllegalArgumentException(
-                                                "serviceCode '"
-                                                        + submission.serviceCode()
-                                                        + "' is not in the service catalogue"));
+        return store(submission, catalogued(submission), submitter.id(), null, null);
+    }
+
+    /**
+     * Stores a case a civic app sent through Open311, as the app's: channel {@code open311}, the
+     * service offered through Open311, and where it is as a point, an address string or a UPRN. The
+     * caller (the Open311 adapter) has already authenticated the app's API key.
+     *
+     * @param submittedBy the app's identity, {@code open311-api-key|<key id>}
+     * @param address the address string the app gave, or null
+     * @param uprn the UPRN the app gave as {@code address_id}, or null
+     * @throws IllegalArgumentException if the service is not offered through Open311 or nothing
+     *     says where the problem is
+     */
+    @Transactional
+    public SubmittedCase submitThroughOpen311(
+            CaseSubmission submission, String submittedBy, String address, String uprn) {
+        if (submission.channel() != Channel.OPEN311) {
+            throw new IllegalArgumentException("an Open311 submission has channel open311");
+        }
+        CatalogueEntry service = catalogued(submission);
+        if (!service.availableOpen311()) {
+            throw new IllegalArgumentException(
+                    "serviceCode '" + service.code() + "' is not offered through Open311");
+        }
+        if (submission.location() == null && address == null && uprn == null) {
+            throw new IllegalArgumentException("a location, address or UPRN is required");
+        }
+        return store(submission, service, submittedBy, address, uprn);
+    }
+
+    private CatalogueEntry catalogued(CaseSubmission submission) {
+        return catalogue
+                .find(submission.serviceCode())
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "serviceCode '"
+                                                + submission.serviceCode()
+                                                + "' is not in the service catalogue"));
+    }
+
+    private SubmittedCase store(
+            CaseSubmission submission,
+            CatalogueEntry service,
+            String submittedBy,
+            String address,
+            String uprn) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Instant dueAt =
                 calendar.dueAt(
@@ -74,9 +114,9 @@ public class CaseSubmissionService {
                         submission.location(),
                         SUBMITTED,
                         now,
-                        submitter.id(),
+                        submittedBy,
                         dueAt);
-        cases.insert(submitted);
+        cases.insert(submitted, address, uprn);
         outbox.append(
                 new CaseSubmitted(
                         submitted.id().toString(),
@@ -89,7 +129,7 @@ public class CaseSubmissionService {
                                         submitted.location().latitude(),
                                         submitted.location().longitude(),
                                         null,
-                                        null),
+                                        uprn),
                         null,
                         submitted.dueAt()));
         return submitted;

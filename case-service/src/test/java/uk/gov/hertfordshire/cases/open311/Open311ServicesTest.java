@@ -1,4 +1,4 @@
-package uk.gov.hertfordshire.cases.catalogue;
+package uk.gov.hertfordshire.cases.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +84,47 @@ class Open311ServicesTest {
             children.add(child.getNodeName());
         }
         assertThat(children).containsExactlyElementsOf(SPEC_FIELDS);
+    }
+
+    @Test
+    void aServiceDefinitionHasTheSpecsRootServiceCodeAndAttributesInXml() throws Exception {
+        // Spec example: <service_definition><service_code>DMV66</service_code><attributes>...
+        HttpResponse<String> response = get("/open311/v2/services/pothole.xml");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Document xml = Open311Client.xml(response.body());
+        assertThat(xml.getDocumentElement().getTagName()).isEqualTo("service_definition");
+        assertThat(Open311Client.children(xml.getDocumentElement()))
+                .containsExactly("service_code", "attributes");
+        assertThat(Open311Client.text(xml.getDocumentElement(), "service_code"))
+                .isEqualTo("pothole");
+    }
+
+    @Test
+    void aServiceDefinitionInJsonIsOneObjectWithAnAttributesArray() throws Exception {
+        // Spec example: {"service_code":"DMV66","attributes":[{...}]}
+        HttpResponse<String> response = get("/open311/v2/services/street-light.json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode definition = JsonMapper.builder().build().readTree(response.body());
+        assertThat(Open311Client.fields(definition)).containsExactly("service_code", "attributes");
+        assertThat(definition.get("attributes").isArray()).isTrue();
+    }
+
+    @Test
+    void aPersonalServiceHasNoOpen311DefinitionBesideAPublicRealmOneThatDoes() throws Exception {
+        // Spec: "404 - service_code or jurisdiction_id provided were not found".
+        HttpResponse<String> personal = get("/open311/v2/services/blue-badge.xml");
+        HttpResponse<String> unknown = get("/open311/v2/services/moon-landing.json");
+        HttpResponse<String> publicRealm = get("/open311/v2/services/pothole.xml");
+
+        assertThat(personal.statusCode()).isEqualTo(404);
+        Document xml = Open311Client.xml(personal.body());
+        assertThat(xml.getDocumentElement().getTagName()).isEqualTo("errors");
+        assertThat(Open311Client.text(xml.getDocumentElement(), "code")).isEqualTo("404");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(Open311Client.json(unknown.body()).get(0).get("code").asInt()).isEqualTo(404);
+        assertThat(publicRealm.statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

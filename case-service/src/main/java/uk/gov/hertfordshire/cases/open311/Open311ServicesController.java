@@ -1,0 +1,82 @@
+package uk.gov.hertfordshire.cases.open311;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.hertfordshire.cases.catalogue.Catalogue;
+import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
+
+/**
+ * GeoReport v2 {@code GET services} and {@code GET services/{service_code}}: the services a civic
+ * app may report and the questions each asks, in the spec's XML (required) and JSON with the spec's
+ * field names and order. Anonymous, as the spec intends. A service not offered through Open311
+ * (personal services such as blue badges) is "not found" here, like one that does not exist.
+ */
+@RestController
+@RequestMapping("/open311/v2")
+class Open311ServicesController {
+
+    private final Catalogue catalogue;
+    private final ServiceAttributes attributes;
+    private final Jurisdiction jurisdiction;
+
+    Open311ServicesController(
+            Catalogue catalogue, ServiceAttributes attributes, Jurisdiction jurisdiction) {
+        this.catalogue = catalogue;
+        this.attributes = attributes;
+        this.jurisdiction = jurisdiction;
+    }
+
+    @GetMapping({"/services.xml", "/services.json"})
+    ResponseEntity<byte[]> services(HttpServletRequest request) {
+        jurisdiction.check(request);
+        List<Map<String, Object>> services =
+                catalogue.availableThroughOpen311().stream().map(this::service).toList();
+        return Open311Responses.ok(
+                request, "services", new Open311Document.Items("service", services));
+    }
+
+    @GetMapping({"/services/{code}.xml", "/services/{code}.json"})
+    ResponseEntity<byte[]> definition(@PathVariable String code, HttpServletRequest request) {
+        jurisdiction.check(request);
+        CatalogueEntry service =
+                catalogue
+                        .find(code)
+                        .filter(CatalogueEntry::availableOpen311)
+                        .orElseThrow(
+                                () ->
+                                        Open311Exception.notFound(
+                                                "service_code '"
+                                                        + code
+                                                        + "' provided was not found."));
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("service_code", service.code());
+        definition.put(
+                "attributes",
+                new Open311Document.Items(
+                        "attribute",
+                        attributes.of(service).stream()
+                                .map(ServiceAttributes.Attribute::fields)
+                                .toList()));
+        return Open311Responses.ok(request, "service_definition", definition);
+    }
+
+    /** The spec's fields, in the spec's order. */
+    private Map<String, Object> service(CatalogueEntry entry) {
+        Map<String, Object> service = new LinkedHashMap<>();
+        service.put("service_code", entry.code());
+        service.put("service_name", entry.name());
+        service.put("description", entry.description());
+        service.put("metadata", !attributes.of(entry).isEmpty());
+        service.put("type", "realtime");
+        service.put("keywords", entry.keywords());
+        service.put("group", entry.group());
+        return service;
+    }
+}

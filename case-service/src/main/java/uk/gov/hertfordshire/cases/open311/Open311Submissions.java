@@ -1,0 +1,384 @@
+package uk.gov.hertfordshire.cases.open311;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+import uk.gov.hertfordshire.cases.catalogue.Catalogue;
+import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
+import uk.gov.hertfordshire.cases.submission.CaseSubmission;
+import uk.gov.hertfordshire.cases.submission.CaseSubmissionService;
+import uk.gov.hertfordshire.cases.submission.Location;
+import uk.gov.hertfordshire.cases.submission.SubmittedCase;
+import uk.gov.hertfordshire.platform.events.Channel;
+
+/**
+ * GeoReport v2 {@code POST requests}: checks the form field by field against the spec, then stores
+ * the case (through {@link CaseSubmissionService}, channel {@code open311}, as the app's), what the
+ * app sent beyond the case (token, media_url, attribute answers) and the reporter's contact details
+ * in their own table, all in one transaction with the case's submitted event.
+ */
+@Service
+class Open311Submissions {
+
+    /** The spec's fields of POST Service Request; anything else is refused by name. */
+    static final Set<String> FIELDS =
+            Set.of(
+                    "api_key",
+                    "jurisdiction_id",
+                    "service_code",
+                    "lat",
+                    "long",
+                    "address_string",
+                    "address_id",
+                    "email",
+                    "device_id",
+                    "account_id",
+                    "first_name",
+                    "last_name",
+                    "phone",
+                    "description",
+                    "media_url");
+
+    private static final Pattern ATTRIBUTE =
+            Pattern.compile("attribute\\[([^\\[\\]]{1,100})](\\[])?");
+    private static final Pattern UPRN = Pattern.compile("[1-9][0-9]{0,11}");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]{1,64}@[^\\s@]{1,253}");
+    private static final Pattern PHONE = Pattern.compile("[0-9+() .-]{3,40}");
+    private static final Pattern HTML = Pattern.compile("<\\s*[A-Za-z/!?]");
+    private static final Pattern CONTROL =
+            Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Catalogue catalogue;
+    private final CaseSubmissionService submissions;
+    private final ServiceAttributes attributes;
+    private final JdbcClient jdbc;
+    private final Open311Properties properties;
+    private final SecureRandom random = new SecureRandom();
+
+    Open311Submissions(
+            Catalogue catalogue,
+            CaseSubmissionService submissions,
+            ServiceAttributes attributes,
+            JdbcClient jdbc,
+            Open311Properties properties) {
+        this.catalogue = catalogue;
+        this.submissions = submissions;
+        this.attributes = attributes;
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** What the app gets back. */
+    record Created(UUID serviceRequestId, String token, String serviceNotice) {}
+
+    @Transactional
+    Created submit(Map<String, String[]> form, ApiKeys.ApiKeyIdentity app) {
+        Form fields = new Form(form);
+        String code = fields.single("service_code");
+        if (code == null) {
+            throw Open311Exception.badRequest("service_code was not provided.");
+        }
+        CatalogueEntry service =
+                catalogue
+                        .find(code)
+                        .filter(CatalogueEntry::availableOpen311)
+                        .orElseThrow(
+                                () ->
+                                        Open311Exception.notFound(
+                                                "service_code '" + code + "' was not found."));
+        Location location = location(fields.single("lat"), fields.single("long"));
+        String address = limited(fields.single("address_string"), "address_string", 250);
+        String uprn = fields.single("address_id");
+        if (uprn != null && !UPRN.matcher(uprn).matches()) {
+            throw Open311Exception.badRequest(
+                    "address_id must be a UPRN (Unique Property Reference Number): 1 to 12"
+                            + " digits.");
+        }
+        if (location == null && address == null && uprn == null) {
+            throw Open311Exception.badRequest(
+                    "A location is required: lat and long, address_string or address_id.");
+        }
+        String description = text(fields.single("description"), "description");
+        String mediaUrl = mediaUrl(fields.single("media_url"));
+        Map<String, List<String>> answers = answers(service, fields.attributes);
+        Reporter reporter = reporter(fields);
+
+        SubmittedCase stored =
+                submissions.submitThroughOpen311(
+                        new CaseSubmission(service.code(), Channel.OPEN311, description, location),
+                        app.submitter(),
+                        address,
+                        uprn);
+        String token = token();
+        jdbc.sql(
+                        "INSERT INTO open311_request (case_id, api_key_id, token, media_url,"
+                                + " attributes) VALUES (:case, :key, :token, :media,"
+                                + " CAST(:attributes AS jsonb))")
+                .param("case", stored.id())
+                .param("key", app.id())
+                .param("token", token)
+                .param("media", mediaUrl)
+                .param("attributes", JSON.writeValueAsString(answers))
+                .update();
+        if (reporter.any()) {
+            jdbc.sql(
+                            "INSERT INTO case_reporter (case_id, email, first_name, last_name,"
+                                    + " phone, device_id, account_id) VALUES (:case, :email,"
+                                    + " :first, :last, :phone, :device, :account)")
+                    .param("case", stored.id())
+                    .param("email", reporter.email())
+                    .param("first", reporter.firstName())
+                    .param("last", reporter.lastName())
+                    .param("phone", reporter.phone())
+                    .param("device", reporter.deviceId())
+                    .param("account", reporter.accountId())
+                    .update();
+        }
+        return new Created(
+                stored.id(),
+                token,
+                ServiceNotice.of(
+                        properties.councilName(),
+                        service.responseTarget(),
+                        service.responseUnit()));
+    }
+
+    private static Location location(String lat, String lon) {
+        if (lat == null && lon == null) {
+            return null;
+        }
+        if (lat == null || lon == null) {
+            throw Open311Exception.badRequest(
+                    "lat and long both need to be sent, or neither (then address_string or"
+                            + " address_id).");
+        }
+        double latitude = number("lat", lat);
+        double longitude = number("long", lon);
+        try {
+            return new Location(latitude, longitude);
+        } catch (IllegalArgumentException outside) {
+            throw Open311Exception.badRequest(
+                    outside.getMessage().replace("latitude", "lat").replace("longitude", "long")
+                            + ".");
+        }
+    }
+
+    private static double number(String name, String value) {
+        try {
+            double parsed = Double.parseDouble(value);
+            if (Double.isFinite(parsed) && value.matches("-?[0-9]{1,3}(\\.[0-9]{1,15})?")) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // Refused below.
+        }
+        throw Open311Exception.badRequest(
+                name + " must be a WGS84 decimal degree, such as 51.752.");
+    }
+
+    /** Free text: no control characters beyond line breaks and tabs, no HTML, as the spec says. */
+    private static String text(String value, String name) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > CaseSubmission.MAX_DESCRIPTION) {
+            throw Open311Exception.badRequest(
+                    name
+                            + " is limited to "
+                            + String.format("%,d", CaseSubmission.MAX_DESCRIPTION)
+                            + " characters.");
+        }
+        if (CONTROL.matcher(value).find()) {
+            throw Open311Exception.badRequest(name + " may not contain control characters.");
+        }
+        if (HTML.matcher(value).find()) {
+            throw Open311Exception.badRequest(name + " may contain line breaks, but not HTML.");
+        }
+        return value;
+    }
+
+    private static String limited(String value, String name, int max) {
+        if (value != null && (value.length() > max || CONTROL.matcher(value).find())) {
+            throw Open311Exception.badRequest(
+                    name + " must be at most " + max + " characters of text.");
+        }
+        return value;
+    }
+
+    private static String mediaUrl(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            if (value.length() <= 2000
+                    && uri.isAbsolute()
+                    && ("https".equalsIgnoreCase(uri.getScheme())
+                            || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null) {
+                return value;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // Refused below.
+        }
+        throw Open311Exception.badRequest("media_url must be an http or https URL.");
+    }
+
+    private static Reporter reporter(Form fields) {
+        String email = limited(fields.single("email"), "email", 254);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw Open311Exception.badRequest("email must be an email address.");
+        }
+        String phone = fields.single("phone");
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            throw Open311Exception.badRequest(
+                    "phone must be a phone number: digits, spaces, +, -, ( and ).");
+        }
+        return new Reporter(
+                email,
+                limited(fields.single("first_name"), "first_name", 100),
+                limited(fields.single("last_name"), "last_name", 100),
+                phone,
+                limited(fields.single("device_id"), "device_id", 200),
+                limited(fields.single("account_id"), "account_id", 200));
+    }
+
+    /**
+     * The attribute answers against the service definition: only its codes, every required one,
+     * list values among its keys, one value unless the list allows several.
+     */
+    private Map<String, List<String>> answers(
+            CatalogueEntry service, Map<String, List<String>> given) {
+        Map<String, ServiceAttributes.Attribute> defined = new LinkedHashMap<>();
+        attributes.of(service).forEach(attribute -> defined.put(attribute.code(), attribute));
+        for (String code : given.keySet()) {
+            if (!defined.containsKey(code)) {
+                throw Open311Exception.badRequest(
+                        "attribute["
+                                + code
+                                + "] is not an attribute of service_code '"
+                                + service.code()
+                                + "'.");
+            }
+        }
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        for (ServiceAttributes.Attribute attribute : defined.values()) {
+            List<String> values = given.getOrDefault(attribute.code(), List.of());
+            if (values.isEmpty()) {
+                if (attribute.required() && attribute.variable()) {
+                    throw Open311Exception.badRequest(
+                            "attribute[" + attribute.code() + "] is required.");
+                }
+                continue;
+            }
+            if (values.size() > 1 && !"multivaluelist".equals(attribute.datatype())) {
+                throw Open311Exception.badRequest(
+                        "attribute[" + attribute.code() + "] takes one value.");
+            }
+            for (String value : values) {
+                if (attribute.isList() && !attribute.values().containsKey(value)) {
+                    throw Open311Exception.badRequest(
+                            "attribute["
+                                    + attribute.code()
+                                    + "] must be one of "
+                                    + String.join(", ", attribute.values().keySet())
+                                    + ".");
+                }
+                if ("number".equals(attribute.datatype())) {
+                    number("attribute[" + attribute.code() + "]", value);
+                }
+                if ("datetime".equals(attribute.datatype())) {
+                    W3cDates.parse("attribute[" + attribute.code() + "]", value);
+                }
+                limited(value, "attribute[" + attribute.code() + "]", 4000);
+            }
+            answers.put(attribute.code(), values);
+        }
+        return answers;
+    }
+
+    private String token() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private record Reporter(
+            String email,
+            String firstName,
+            String lastName,
+            String phone,
+            String deviceId,
+            String accountId) {
+
+        boolean any() {
+            return email != null
+                    || firstName != null
+                    || lastName != null
+                    || phone != null
+                    || deviceId != null
+                    || accountId != null;
+        }
+    }
+
+    /**
+     * The form, checked for the spec's field names: one value each (an empty one counts as not
+     * sent, as the spec's "Optional Arguments" say), and {@code attribute[code]} or {@code
+     * attribute[code][]} answers.
+     */
+    private static final class Form {
+
+        final Map<String, String> single = new LinkedHashMap<>();
+        final Map<String, List<String>> attributes = new LinkedHashMap<>();
+
+        Form(Map<String, String[]> form) {
+            form.forEach(
+                    (name, values) -> {
+                        Matcher attribute = ATTRIBUTE.matcher(name);
+                        if (attribute.matches()) {
+                            List<String> list =
+                                    attributes.computeIfAbsent(
+                                            attribute.group(1), code -> new ArrayList<>());
+                            for (String value : values) {
+                                if (!value.isEmpty()) {
+                                    list.add(value);
+                                }
+                            }
+                            return;
+                        }
+                        if (!FIELDS.contains(name)) {
+                            throw new Open311Exception(
+                                    HttpStatus.BAD_REQUEST,
+                                    "'"
+                                            + (name.length() > 60 ? name.substring(0, 60) : name)
+                                            + "' is not a field of POST Service Request.");
+                        }
+                        if (values.length > 1) {
+                            throw Open311Exception.badRequest(name + " was sent more than once.");
+                        }
+                        if (!values[0].isEmpty()) {
+                            single.put(name, values[0]);
+                        }
+                    });
+            attributes.values().removeIf(List::isEmpty);
+        }
+
+        String single(String name) {
+            return single.get(name);
+        }
+    }
+}
