@@ -23,8 +23,8 @@ class OpenEndpoints {
 
     /**
      * Open311 has no PUT, PATCH or DELETE: letting them through to MVC answers 405 Method Not
-     * Allowed, as for any resource, rather than a 401 suggesting a token would help. A handler added
-     * here later would still need its own {@code @PreAuthorize}.
+     * Allowed, as for any resource, rather than a 401 suggesting a token would help. A handler
+     * added here later would still need its own {@code @PreAuthorize}.
      */
     @Bean
     PublicEndpoints open311OtherMethods() {
