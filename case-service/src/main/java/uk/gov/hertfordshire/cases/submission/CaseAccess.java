@@ -53,6 +53,11 @@ public final class CaseAccess {
         }
     }
 
+    /** Whether the caller works cases (agent, officer, admin) rather than reporting them. */
+    public static boolean isStaff(Caller caller) {
+        return READ_ANY.stream().anyMatch(caller::has);
+    }
+
     /** Whether the caller may read the case: staff who work cases, or the citizen who sent it. */
     static boolean mayRead(Caller caller, SubmittedCase submitted) {
         if (READ_ANY.stream().anyMatch(caller::has)) {

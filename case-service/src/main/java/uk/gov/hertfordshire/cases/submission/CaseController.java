@@ -43,9 +43,10 @@ class CaseController {
                                         : new Location(
                                                 request.location().latitude(),
                                                 request.location().longitude())),
+                        new Place(request.address(), request.uprn()),
                         caller);
         return ResponseEntity.created(URI.create("/api/cases/" + submitted.id()))
-                .body(CaseView.of(submitted));
+                .body(CaseView.of(submitted, CaseAccess.isStaff(caller)));
     }
 
     /** A case the caller may not read answers 404, exactly like one that does not exist. */
@@ -54,7 +55,7 @@ class CaseController {
     ResponseEntity<?> find(@PathVariable UUID id, Caller caller) {
         return submissions
                 .find(id, caller)
-                .map(CaseView::of)
+                .map(found -> CaseView.of(found, CaseAccess.isStaff(caller)))
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(
                         () ->
@@ -66,40 +67,57 @@ class CaseController {
     }
 
     /**
-     * What a caller may set. Nothing else is accepted: a request that also sends {@code status},
-     * {@code assignee}, {@code priority}, {@code submittedBy}, {@code id} or any other field is
-     * refused with a 400 naming it (request bodies are strict, see service-support).
+     * What a caller may set: where the case is as a point, an address (a full postcode in it gives
+     * the area figures their postcode district) or a UPRN — one of them for a service about a
+     * place. Nothing else is accepted: a request that also sends {@code status}, {@code assignee},
+     * {@code priority}, {@code submittedBy}, {@code id} or any other field is refused with a 400
+     * naming it (request bodies are strict, see service-support).
      */
     record SubmitCaseRequest(
             @NotNull String serviceCode,
             @NotNull String channel,
             String description,
-            @Valid LocationRequest location) {}
+            @Valid LocationRequest location,
+            String address,
+            String uprn) {}
 
     record LocationRequest(@NotNull Double latitude, @NotNull Double longitude) {}
 
+    /** A case as its reader sees it. The assigned officer's personnel number is for staff only. */
     record CaseView(
             UUID id,
             String serviceCode,
             String channel,
             String status,
+            String description,
             LocationRequest location,
+            String address,
+            String uprn,
             Instant submittedAt,
-            Instant dueAt) {
+            Instant dueAt,
+            String teamCode,
+            String assigneeStaffId,
+            Instant updatedAt) {
 
-        static CaseView of(SubmittedCase submitted) {
+        static CaseView of(SubmittedCase submitted, boolean staff) {
             return new CaseView(
                     submitted.id(),
                     submitted.serviceCode(),
                     submitted.channel().wireValue(),
                     submitted.status(),
+                    submitted.description(),
                     submitted.location() == null
                             ? null
                             : new LocationRequest(
                                     submitted.location().latitude(),
                                     submitted.location().longitude()),
+                    submitted.place().address(),
+                    submitted.place().uprn(),
                     submitted.submittedAt(),
-                    submitted.dueAt());
+                    submitted.dueAt(),
+                    submitted.teamCode(),
+                    staff ? submitted.assigneeStaffId() : null,
+                    submitted.updatedAt());
         }
     }
 }

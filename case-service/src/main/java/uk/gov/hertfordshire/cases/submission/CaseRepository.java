@@ -2,6 +2,8 @@ package uk.gov.hertfordshire.cases.submission;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,20 +21,16 @@ class CaseRepository {
     }
 
     void insert(SubmittedCase submitted) {
-        insert(submitted, null, null);
-    }
-
-    /** Stores the case with the address string and UPRN a civic app may give instead of a point. */
-    void insert(SubmittedCase submitted, String address, String uprn) {
         jdbc.sql(
                         "INSERT INTO service_case (id, service_code, channel, description, latitude,"
                                 + " longitude, status, submitted_at, submitted_by, due_at, address,"
-                                + " uprn) VALUES (:id, :serviceCode, :channel, :description,"
-                                + " :latitude, :longitude, :status, :submittedAt, :submittedBy,"
-                                + " :dueAt, :address, :uprn)")
+                                + " uprn, postcode_district) VALUES (:id, :serviceCode, :channel,"
+                                + " :description, :latitude, :longitude, :status, :submittedAt,"
+                                + " :submittedBy, :dueAt, :address, :uprn, :postcodeDistrict)")
                 .param("id", submitted.id())
-                .param("address", address)
-                .param("uprn", uprn)
+                .param("address", submitted.place().address())
+                .param("uprn", submitted.place().uprn())
+                .param("postcodeDistrict", submitted.place().postcodeDistrict())
                 .param("serviceCode", submitted.serviceCode())
                 .param("channel", submitted.channel().wireValue())
                 .param("description", submitted.description())
@@ -43,20 +41,19 @@ class CaseRepository {
                         "longitude",
                         submitted.location() == null ? null : submitted.location().longitude())
                 .param("status", submitted.status())
-                .param("submittedAt", java.sql.Timestamp.from(submitted.submittedAt()))
+                .param("submittedAt", Timestamp.from(submitted.submittedAt()))
                 .param("submittedBy", submitted.submittedBy())
                 .param(
                         "dueAt",
-                        submitted.dueAt() == null
-                                ? null
-                                : java.sql.Timestamp.from(submitted.dueAt()))
+                        submitted.dueAt() == null ? null : Timestamp.from(submitted.dueAt()))
                 .update();
     }
 
     Optional<SubmittedCase> find(UUID id) {
         return jdbc.sql(
                         "SELECT id, service_code, channel, description, latitude, longitude,"
-                                + " status, submitted_at, submitted_by, due_at FROM service_case"
+                                + " address, uprn, status, submitted_at, submitted_by, due_at,"
+                                + " team_code, assignee_staff_id, updated_at FROM service_case"
                                 + " WHERE id = :id")
                 .param("id", id)
                 .query(CaseRepository::map)
@@ -83,9 +80,17 @@ class CaseRepository {
                 Channel.fromWire(rs.getString("channel")),
                 rs.getString("description"),
                 location,
+                new Place(rs.getString("address"), rs.getString("uprn")),
                 rs.getString("status"),
                 rs.getTimestamp("submitted_at").toInstant(),
                 rs.getString("submitted_by"),
-                rs.getTimestamp("due_at") == null ? null : rs.getTimestamp("due_at").toInstant());
+                instant(rs.getTimestamp("due_at")),
+                rs.getString("team_code"),
+                rs.getString("assignee_staff_id"),
+                instant(rs.getTimestamp("updated_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

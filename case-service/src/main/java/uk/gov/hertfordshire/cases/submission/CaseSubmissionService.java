@@ -48,9 +48,16 @@ public class CaseSubmissionService {
      * @throws IllegalArgumentException if the caller may not record a case through its channel
      */
     @Transactional
-    public SubmittedCase submit(CaseSubmission submission, Caller submitter) {
+    public SubmittedCase submit(CaseSubmission submission, Place place, Caller submitter) {
         CaseAccess.requireChannelAllowed(submitter, submission.channel());
-        return store(submission, catalogued(submission), submitter.id(), null, null);
+        CatalogueEntry service = catalogued(submission);
+        if (service.publicRealm() && submission.location() == null && !place.isPresent()) {
+            throw new IllegalArgumentException(
+                    "serviceCode '"
+                            + service.code()
+                            + "' is about a place: give a location, an address or a uprn");
+        }
+        return store(submission, service, submitter.id(), place);
     }
 
     /**
@@ -78,7 +85,7 @@ public class CaseSubmissionService {
         if (submission.location() == null && address == null && uprn == null) {
             throw new IllegalArgumentException("a location, address or UPRN is required");
         }
-        return store(submission, service, submittedBy, address, uprn);
+        return store(submission, service, submittedBy, new Place(address, uprn));
     }
 
     private CatalogueEntry catalogued(CaseSubmission submission) {
@@ -93,11 +100,7 @@ public class CaseSubmissionService {
     }
 
     private SubmittedCase store(
-            CaseSubmission submission,
-            CatalogueEntry service,
-            String submittedBy,
-            String address,
-            String uprn) {
+            CaseSubmission submission, CatalogueEntry service, String submittedBy, Place place) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Instant dueAt =
                 calendar.dueAt(
@@ -112,11 +115,15 @@ public class CaseSubmissionService {
                         submission.channel(),
                         submission.description(),
                         submission.location(),
+                        place,
                         SUBMITTED,
                         now,
                         submittedBy,
-                        dueAt);
-        cases.insert(submitted, address, uprn);
+                        dueAt,
+                        null,
+                        null,
+                        null);
+        cases.insert(submitted);
         outbox.append(
                 new CaseSubmitted(
                         submitted.id().toString(),
@@ -128,8 +135,8 @@ public class CaseSubmissionService {
                                 : new CaseSubmitted.Location(
                                         submitted.location().latitude(),
                                         submitted.location().longitude(),
-                                        null,
-                                        uprn),
+                                        place.postcodeDistrict(),
+                                        place.uprn()),
                         null,
                         submitted.dueAt()));
         return submitted;

@@ -94,9 +94,13 @@ class CaseAccessTest {
                 Channel.WEB,
                 null,
                 null,
+                Place.NONE,
                 "submitted",
                 Instant.parse("2026-07-01T09:00:00Z"),
                 submitter,
+                null,
+                null,
+                null,
                 null);
     }
 }

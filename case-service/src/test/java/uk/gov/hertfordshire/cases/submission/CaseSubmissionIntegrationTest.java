@@ -88,6 +88,60 @@ class CaseSubmissionIntegrationTest {
     }
 
     @Test
+    void aPlaceCanBeAnAddressOrAUprnAndItsPostcodeDistrictIsPublishedNotTheAddress()
+            throws Exception {
+        HttpResponse<String> byAddress =
+                post(
+                        "{\"serviceCode\":\"street-light\",\"channel\":\"web\","
+                                + "\"address\":\"Outside 12 Fore Street, Hertford SG14 1BZ\","
+                                + "\"location\":{\"latitude\":51.7956,\"longitude\":-0.0781}}");
+        HttpResponse<String> byUprn =
+                post(
+                        "{\"serviceCode\":\"street-light\",\"channel\":\"web\","
+                                + "\"uprn\":\"10033103432\"}");
+        HttpResponse<String> nowhere =
+                post("{\"serviceCode\":\"street-light\",\"channel\":\"web\"}");
+        HttpResponse<String> personal =
+                post("{\"serviceCode\":\"library-membership\",\"channel\":\"web\"}");
+
+        assertThat(byAddress.statusCode()).isEqualTo(201);
+        assertThat(byUprn.statusCode()).isEqualTo(201);
+        assertThat(personal.statusCode())
+                .as("a personal service is not about a place")
+                .isEqualTo(201);
+        assertThat(nowhere.statusCode()).isEqualTo(400);
+        assertThat(nowhere.body()).contains("give a location, an address or a uprn");
+        String id = byAddress.headers().firstValue("Location").orElseThrow();
+        id = id.substring(id.lastIndexOf('/') + 1);
+        assertThat(get("/api/cases/" + id).body()).contains("Fore Street").contains("SG14 1BZ");
+        String caseId = id;
+        List<ConsumerRecord<String, byte[]>> events =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> eventsFor(caseId), list -> list.size() == 1);
+        String payload = new String(events.get(0).value(), StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"postcodeDistrict\":\"SG14\"").doesNotContain("Fore Street");
+    }
+
+    @Test
+    void theSameIdempotencyKeyGivesTheSameCaseOnceAndADifferentBodyUnderItIsRefused()
+            throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        long before = storedCases();
+
+        HttpResponse<String> first = post(VALID, key);
+        HttpResponse<String> repeat = post(VALID, key);
+        HttpResponse<String> changed = post(VALID.replace("\"pothole\"", "\"road-sign\""), key);
+        HttpResponse<String> otherKey = post(VALID, java.util.UUID.randomUUID().toString());
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(repeat.statusCode()).isEqualTo(201);
+        assertThat(repeat.body()).isEqualTo(first.body());
+        assertThat(changed.statusCode()).isEqualTo(422);
+        assertThat(otherKey.statusCode()).isEqualTo(201);
+        assertThat(storedCases()).isEqualTo(before + 2);
+    }
+
+    @Test
     void anUnknownChannelIsRefusedAndNothingIsStored() throws Exception {
         long before = storedCases();
         HttpResponse<String> refused = post(VALID.replace("\"web\"", "\"carrier-pigeon\""));
@@ -135,13 +189,19 @@ class CaseSubmissionIntegrationTest {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(
+        return post(body, null);
+    }
+
+    private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases"))
                         .header("Content-Type", "application/json")
                         .header("Authorization", CITIZEN.bearer())
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
