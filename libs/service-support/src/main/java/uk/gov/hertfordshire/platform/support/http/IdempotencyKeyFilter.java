@@ -7,16 +7,20 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -34,7 +38,9 @@ import uk.gov.hertfordshire.platform.security.Caller;
  * {@code Idempotency-Key} for every POST, once for all services: scoped to the caller, the first
  * response is kept and a repeat gets it again ({@code Idempotent-Replayed: true}); the same key
  * with a different request answers 422; a repeat while the first is still in flight answers 409. A
- * request that fails on our side (5xx) releases its key so the caller can retry.
+ * request that fails on our side (5xx) releases its key so the caller can retry. A
+ * multipart/form-data request is compared by its parts, not its raw body, and is left for the
+ * container to parse (its size limits apply here too).
  */
 final class IdempotencyKeyFilter extends OncePerRequestFilter {
 
@@ -68,11 +74,43 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
                     "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID.");
             return;
         }
-        CachedBodyRequest cached = new CachedBodyRequest(request);
+        HttpServletRequest forwarded;
+        String fingerprint;
+        if (isMultipart(request)) {
+            // The container parses the parts once and keeps them for the controller; reading the
+            // raw body here instead would leave the controller no parts at all.
+            Collection<Part> parts;
+            try {
+                parts = request.getParts();
+            } catch (IllegalStateException tooLarge) {
+                // The Servlet API's signal that the request or a part is over the size limits.
+                writeProblem(
+                        request,
+                        response,
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "Upload too large",
+                        "The upload is larger than this service accepts.");
+                return;
+            } catch (IOException | ServletException malformed) {
+                writeProblem(
+                        request,
+                        response,
+                        HttpStatus.BAD_REQUEST,
+                        "Unreadable request",
+                        "The request body is not valid multipart/form-data.");
+                return;
+            }
+            forwarded = request;
+            fingerprint = multipartFingerprint(request, parts);
+        } else {
+            CachedBodyRequest cached = new CachedBodyRequest(request);
+            forwarded = cached;
+            fingerprint = fingerprint(cached);
+        }
         String principal = principal(request);
-        IdempotencyStore.Claim claim = store.claim(principal, key, fingerprint(cached));
+        IdempotencyStore.Claim claim = store.claim(principal, key, fingerprint);
         if (claim instanceof IdempotencyStore.Granted) {
-            proceed(cached, response, chain, principal, key);
+            proceed(forwarded, response, chain, principal, key);
         } else if (claim instanceof IdempotencyStore.Mismatch) {
             writeProblem(
                     request,
@@ -178,24 +216,61 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     /** What makes two requests "the same": method, path, query, content type and body. */
     private static String fingerprint(CachedBodyRequest request) {
+        MessageDigest digest = requestLine(request);
+        update(digest, request.getContentType());
+        digest.update(request.body);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * The same for multipart/form-data, over the parts rather than the raw body: a client retrying
+     * sends the same parts under a new random boundary, which must not make it another request.
+     * Each part counts with its name, file name, content type and content, in order.
+     */
+    private static String multipartFingerprint(HttpServletRequest request, Collection<Part> parts)
+            throws IOException {
+        MessageDigest digest = requestLine(request);
+        update(digest, MediaType.MULTIPART_FORM_DATA_VALUE);
+        for (Part part : parts) {
+            update(digest, part.getName());
+            update(digest, part.getSubmittedFileName());
+            update(digest, part.getContentType());
+            update(digest, Long.toString(part.getSize()));
+            try (InputStream content = part.getInputStream()) {
+                byte[] buffer = new byte[8192];
+                for (int read = content.read(buffer); read != -1; read = content.read(buffer)) {
+                    digest.update(buffer, 0, read);
+                }
+            }
+            digest.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest requestLine(HttpServletRequest request) {
+        MessageDigest digest;
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(request.getMethod().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(request.getRequestURI().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            String query = request.getQueryString();
-            digest.update((query == null ? "" : query).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            String contentType = request.getContentType();
-            digest.update(
-                    (contentType == null ? "" : contentType).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(request.body);
-            return HexFormat.of().formatHex(digest.digest());
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
+        update(digest, request.getMethod());
+        update(digest, request.getRequestURI());
+        update(digest, request.getQueryString());
+        return digest;
+    }
+
+    private static void update(MessageDigest digest, String value) {
+        digest.update((value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return contentType != null
+                && contentType
+                        .toLowerCase(Locale.ROOT)
+                        .startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 
     /** A request whose body was read once up front, for the fingerprint, and can be read again. */
