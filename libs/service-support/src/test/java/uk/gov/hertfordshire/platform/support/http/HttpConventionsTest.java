@@ -200,6 +200,49 @@ class HttpConventionsTest {
                 .matches("[0-9a-f-]{36}");
     }
 
+    @Test
+    void aMultipartRepeatUnderANewBoundaryGetsTheFirstResponseAndAnotherFileIs422()
+            throws Exception {
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> first = upload("first file", "boundary-one", key);
+        HttpResponse<String> repeat = upload("first file", "boundary-two", key);
+        HttpResponse<String> otherFile = upload("other file", "boundary-three", key);
+        HttpResponse<String> noKey = upload("first file", "boundary-four", null);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(first.body()).contains("\"size\":\"10\"");
+        assertThat(repeat.statusCode()).isEqualTo(201);
+        assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(repeat.body()).isEqualTo(first.body());
+        assertThat(otherFile.statusCode()).isEqualTo(422);
+        assertThat(noKey.statusCode()).isEqualTo(201);
+        assertThat(noKey.body()).isNotEqualTo(first.body());
+        assertThat(widgetsCreatedWith(first)).isEqualTo(1);
+    }
+
+    private HttpResponse<String> upload(String content, String boundary, String key)
+            throws Exception {
+        String body =
+                "--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\""
+                        + "\r\nContent-Type: text/plain\r\n\r\n"
+                        + content
+                        + "\r\n--"
+                        + boundary
+                        + "--\r\n";
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/widgets/uploads"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Authorization", AGENT.bearer())
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private long widgetsCreatedWith(HttpResponse<String> response) {
         String id =
                 response.headers().firstValue("Location").orElseThrow().replace("/widgets/", "");

@@ -103,6 +103,27 @@ public class TestServiceApplication {
 
     record WidgetRequest(String service, Boolean slow) {}
 
+    /** Creates a widget from a multipart form, as a photo upload would. */
+    @RestController
+    static class WidgetUploadController {
+
+        private final WidgetService widgets;
+
+        WidgetUploadController(WidgetService widgets) {
+            this.widgets = widgets;
+        }
+
+        @PostMapping(value = "/widgets/uploads", consumes = "multipart/form-data")
+        ResponseEntity<Map<String, String>> upload(
+                @org.springframework.web.bind.annotation.RequestPart("file")
+                        org.springframework.web.multipart.MultipartFile file) {
+            UUID id = widgets.create("upload-" + file.getSize());
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .header("Location", "/widgets/" + id)
+                    .body(Map.of("id", id.toString(), "size", Long.toString(file.getSize())));
+        }
+    }
+
     /**
      * Endpoints the security tests call: one no rule lists (any valid token will do) and one with
      * the method-security rule a service would put on a staff-only endpoint.
