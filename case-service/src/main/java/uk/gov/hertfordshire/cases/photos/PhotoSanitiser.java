@@ -67,9 +67,9 @@ final class PhotoSanitiser {
                             + bytes.length
                             + " bytes; at most "
                             + max
-                            + " bytes ("
-                            + limits.maxBytes()
-                            + ") are accepted.");
+                            + " bytes"
+                            + (max % (1024 * 1024) == 0 ? " (" + max / (1024 * 1024) + " MB)" : "")
+                            + " are accepted.");
         }
         if (bytes.length == 0) {
             throw notAnImage("The photo is empty.");

@@ -75,6 +75,16 @@ class PhotoUploadTest {
         assertThat(image.getWidth()).isEqualTo(320);
         assertThat(image.getHeight()).isEqualTo(240);
         assertThat(storedSha256(PhotoApi.idOf(location))).isEqualTo(sha256(served.body()));
+        assertThat(served.headers().firstValue("ETag"))
+                .hasValue("\"" + sha256(served.body()) + "\"");
+        assertThat(served.headers().firstValue("Content-Security-Policy"))
+                .hasValue("default-src 'none'; sandbox");
+        HttpResponse<String> again =
+                api.send(
+                        HttpRequest.newBuilder(api.uri(location))
+                                .header("Authorization", ALICE.bearer())
+                                .header("If-None-Match", "\"" + sha256(served.body()) + "\""));
+        assertThat(again.statusCode()).as("unchanged since the browser cached it").isEqualTo(304);
     }
 
     @Test
