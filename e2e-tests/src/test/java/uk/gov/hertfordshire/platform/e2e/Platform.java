@@ -137,6 +137,46 @@ final class Platform {
         }
     }
 
+    /** What {@code ./platform <arguments>} prints on standard output, failing if it fails. */
+    String output(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(script.toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PLATFORM_DATA", data.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes()).trim();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("./platform " + String.join(" ", arguments) + " failed");
+        }
+        return output;
+    }
+
+    /** A form POST through the gateway, as a civic app sends Open311 requests. */
+    HttpResponse<String> postForm(String path, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        String form =
+                fields.entrySet().stream()
+                        .map(
+                                field ->
+                                        java.net.URLEncoder.encode(
+                                                        field.getKey(),
+                                                        java.nio.charset.StandardCharsets.UTF_8)
+                                                + "="
+                                                + java.net.URLEncoder.encode(
+                                                        field.getValue(),
+                                                        java.nio.charset.StandardCharsets.UTF_8))
+                        .collect(java.util.stream.Collectors.joining("&"));
+        return http.send(
+                HttpRequest.newBuilder(gateway.resolve(path))
+                        .timeout(Duration.ofSeconds(15))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     long kafkaPid() throws IOException {
         return Long.parseLong(Files.readString(data.resolve("run/kafka.pid")).trim());
     }
