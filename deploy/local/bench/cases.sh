@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# ./platform bench cases: authenticated case submissions through the gateway (each one a case row
+# and an outbox row, relayed to Kafka), beside pgbench running the same two inserts in one
+# transaction at the same concurrency against the same PostgreSQL, in one run; and the time from
+# submission to the event being on Kafka. Prints a table; see docs/benchmarks/case-submission.md.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+HERE=$ROOT/deploy/local/bench
+VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | sed -n 2p)
+LAUNCHER_CP="$ROOT/deploy/local/target/lib/*:$ROOT/deploy/local/target/local-platform-$VERSION.jar"
+DURATION=${BENCH_DURATION:-20}
+WARMUP=${BENCH_WARMUP:-5}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+THREADS=${BENCH_THREADS:-2}
+GATEWAY=http://127.0.0.1:8080
+PG_PORT=${PLATFORM_PG_PORT:-5433}
+export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=case_service PGPASSWORD=case_service PGDATABASE=case_service
+
+for tool in wrk pgbench psql; do
+  command -v $tool >/dev/null || { echo "$tool is needed: apt-get install wrk postgresql-client" >&2; exit 1; }
+done
+curl -fsS -m 2 "$GATEWAY/actuator/health" >/dev/null || {
+  echo "The platform is not running: ./platform up -d" >&2
+  exit 1
+}
+TOKEN=$("$ROOT/platform" token agent-carol)
+CASE='{"serviceCode":"pothole","channel":"phone","location":{"latitude":51.752,"longitude":-0.336}}'
+threads_for() { (($1 < THREADS)) && echo "$1" || echo "$THREADS"; }
+field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
+
+# pgbench's tables: copies of the real ones (same columns, defaults, checks and indexes) in their
+# own schema, so the relay never sees its rows; dropped at the end.
+psql -q -v ON_ERROR_STOP=1 <<'SQL'
+DROP SCHEMA IF EXISTS bench CASCADE;
+CREATE SCHEMA bench;
+CREATE TABLE bench.service_case (LIKE public.service_case INCLUDING ALL);
+CREATE TABLE bench.outbox (LIKE platform.outbox INCLUDING ALL);
+SQL
+trap 'psql -q -c "DROP SCHEMA IF EXISTS bench CASCADE" >/dev/null 2>&1 || true' EXIT
+SCRIPT=$(mktemp --suffix=.sql)
+# What case-service writes per submission (CaseRepository.insert, JdbcOutbox.append), with a
+# payload and headers of the same size as a real submitted event's. (pgbench reads ":name" as a
+# variable: hence ": null" and CAST rather than "::".)
+cat >"$SCRIPT" <<'PGBENCH'
+BEGIN;
+INSERT INTO bench.service_case (id, service_code, channel, description, latitude, longitude, status, submitted_at, submitted_by, due_at) VALUES (gen_random_uuid(), 'pothole', 'phone', NULL, 51.752, -0.336, 'submitted', now(), 'https://127.0.0.1:9000/staff|agent-carol', now() + interval '7 days');
+INSERT INTO bench.outbox (event_id, topic, message_key, event_type, headers, payload) VALUES (gen_random_uuid(), 'cases.events', CAST(gen_random_uuid() AS text), 'uk.gov.hertfordshire.case.submitted.v1', CAST('{"ce_id":"6b1f1d2e-2c4e-4a8e-9f0a-1d2c3b4a5e6f","ce_source":"/case-service","ce_specversion":"1.0","ce_type":"uk.gov.hertfordshire.case.submitted.v1","ce_time":"2026-11-25T10:15:30.123456Z","ce_subject":"3f1c2b7e-8d4a-4e6b-9c1d-2a5f7e9b0c31","ce_dataschema":"https://schemas.hertfordshire.gov.uk/events/case/submitted/v1.json","content-type":"application/json","ce_correlationid":"0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a","traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}' AS jsonb), convert_to('{"caseId":"3f1c2b7e-8d4a-4e6b-9c1d-2a5f7e9b0c31","serviceCode":"pothole","channel":"phone","submittedAt":"2026-11-25T10:15:30.123456Z","location":{"latitude":51.752,"longitude":-0.336,"postcodeDistrict": null,"uprn": null},"recordedByStaffId": null,"dueAt":"2026-12-02T17:00:00Z"}', 'UTF8'));
+END;
+PGBENCH
+
+printf '  warming up (%ss through the gateway)...\r' "$WARMUP" >&2
+BENCH_METHOD=POST BENCH_BODY=$CASE BENCH_TOKEN=$TOKEN \
+  wrk -t"$(threads_for "$CONNECTIONS")" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/report.lua" "$GATEWAY/api/cases" >/dev/null
+printf '  warming up (%ss pgbench)...              \r' "$WARMUP" >&2
+pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "$WARMUP" -M prepared -f "$SCRIPT" >/dev/null 2>&1
+
+printf '  submissions through the gateway (%ss), following cases.events...\r' "$DURATION" >&2
+LATENCY_OUT=$(mktemp)
+java -cp "$LAUNCHER_CP" uk.gov.hertfordshire.platform.local.bench.SubmissionToKafka \
+  127.0.0.1:9092 $((DURATION + 10)) >"$LATENCY_OUT" 2>/dev/null &
+PROBE=$!
+until grep -q READY "$LATENCY_OUT" 2>/dev/null; do sleep 0.2; done
+GATEWAY_RESULT=$(BENCH_METHOD=POST BENCH_BODY=$CASE BENCH_TOKEN=$TOKEN \
+  wrk -t"$(threads_for "$CONNECTIONS")" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s "$HERE/report.lua" "$GATEWAY/api/cases" | grep '^RESULT')
+printf '  waiting for the relay to drain...                                   \r' >&2
+wait "$PROBE"
+LATENCY=$(grep '^RESULT' "$LATENCY_OUT")
+
+printf '  pgbench: the same two inserts (%ss)...                              \r' "$DURATION" >&2
+PGBENCH=$(pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -M prepared -f "$SCRIPT" 2>&1)
+PG_TPS=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<<"$PGBENCH" | head -1)
+PG_LAT=$(sed -nE 's/^latency average = ([0-9.]+) ms/\1/p' <<<"$PGBENCH")
+printf '\r\e[K' >&2
+rm -f "$SCRIPT" "$LATENCY_OUT"
+
+GW_OK=$(field ok_per_s "$GATEWAY_RESULT")
+printf '\nCase submission, %s connections, %ss each, in one run (%s, %s cores)\n\n' \
+  "$CONNECTIONS" "$DURATION" "$(java -version 2>&1 | head -1)" "$(nproc)"
+printf '| %-58s | %10s | %9s | %9s |\n' "measure" "per second" "p50 ms" "p99 ms"
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..60})" "------------" "-----------" "-----------"
+printf '| %-58s | %10s | %9s | %9s |\n' "submissions through the gateway (authenticated, 201s)" \
+  "$GW_OK" "$(field p50_ms "$GATEWAY_RESULT")" "$(field p99_ms "$GATEWAY_RESULT")"
+printf '| %-58s | %10s | %9s | %9s |\n' "pgbench: case row + outbox row, one transaction" \
+  "$(printf '%.0f' "$PG_TPS")" "avg $PG_LAT" "-"
+printf '| %-58s | %10s | %9s | %9s |\n' "ratio (goal: at least 40%)" \
+  "$(awk -v g="$GW_OK" -v p="$PG_TPS" 'BEGIN { printf "%.0f%%", (p > 0 ? 100 * g / p : 0) }')" "" ""
+printf '| %-58s | %10s | %9s | %9s |\n' "submission -> sent to Kafka (record timestamp), $(field count "$LATENCY") events" \
+  "" "$(field create_p50_ms "$LATENCY")" "$(field create_p99_ms "$LATENCY")"
+printf '| %-58s | %10s | %9s | %9s |\n' "submission -> seen by a consumer (goal: p99 < 250 ms)" \
+  "" "$(field seen_p50_ms "$LATENCY")" "$(field seen_p99_ms "$LATENCY")"
+echo
+echo "non-2xx through the gateway: $(field other "$GATEWAY_RESULT")"
