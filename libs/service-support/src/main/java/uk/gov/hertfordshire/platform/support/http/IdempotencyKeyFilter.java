@@ -20,6 +20,7 @@ import java.security.Principal;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -103,7 +104,18 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
             forwarded = request;
             fingerprint = multipartFingerprint(request, parts);
         } else {
-            CachedBodyRequest cached = new CachedBodyRequest(request);
+            CachedBodyRequest cached;
+            try {
+                cached = new CachedBodyRequest(request);
+            } catch (IllegalArgumentException malformed) {
+                writeProblem(
+                        request,
+                        response,
+                        HttpStatus.BAD_REQUEST,
+                        "Unreadable request",
+                        "The request body is not a valid form: " + malformed.getMessage());
+                return;
+            }
             forwarded = cached;
             fingerprint = fingerprint(cached);
         }
@@ -277,10 +289,80 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
     private static final class CachedBodyRequest extends HttpServletRequestWrapper {
 
         private final byte[] body;
+        private final Map<String, String[]> parameters;
 
         CachedBodyRequest(HttpServletRequest request) throws IOException {
             super(request);
             this.body = request.getInputStream().readAllBytes();
+            this.parameters = isForm(request) ? formParameters(request, body) : null;
+        }
+
+        // The container parses a form body into parameters only if the body is still unread; it
+        // was read here for the fingerprint, so the parameters are served from the cached body.
+        @Override
+        public String getParameter(String name) {
+            if (parameters == null) {
+                return super.getParameter(name);
+            }
+            String[] values = parameters.get(name);
+            return values == null ? null : values[0];
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return parameters == null ? super.getParameterMap() : parameters;
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            return parameters == null
+                    ? super.getParameterNames()
+                    : java.util.Collections.enumeration(parameters.keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return parameters == null ? super.getParameterValues(name) : parameters.get(name);
+        }
+
+        private static boolean isForm(HttpServletRequest request) {
+            String type = request.getContentType();
+            return type != null
+                    && type.toLowerCase(java.util.Locale.ROOT)
+                            .startsWith("application/x-www-form-urlencoded");
+        }
+
+        /** The query string's parameters, then the body's, in order, as the container would. */
+        private static Map<String, String[]> formParameters(
+                HttpServletRequest request, byte[] body) {
+            java.nio.charset.Charset charset =
+                    request.getCharacterEncoding() == null
+                            ? StandardCharsets.UTF_8
+                            : java.nio.charset.Charset.forName(request.getCharacterEncoding());
+            Map<String, List<String>> collected = new java.util.LinkedHashMap<>();
+            for (String source :
+                    new String[] {request.getQueryString(), new String(body, charset)}) {
+                if (source == null || source.isEmpty()) {
+                    continue;
+                }
+                for (String pair : source.split("&")) {
+                    if (pair.isEmpty()) {
+                        continue;
+                    }
+                    int equals = pair.indexOf('=');
+                    String name = equals < 0 ? pair : pair.substring(0, equals);
+                    String value = equals < 0 ? "" : pair.substring(equals + 1);
+                    collected
+                            .computeIfAbsent(
+                                    java.net.URLDecoder.decode(name, charset),
+                                    n -> new java.util.ArrayList<>())
+                            .add(java.net.URLDecoder.decode(value, charset));
+                }
+            }
+            Map<String, String[]> parameters = new java.util.LinkedHashMap<>();
+            collected.forEach(
+                    (name, values) -> parameters.put(name, values.toArray(String[]::new)));
+            return java.util.Collections.unmodifiableMap(parameters);
         }
 
         @Override

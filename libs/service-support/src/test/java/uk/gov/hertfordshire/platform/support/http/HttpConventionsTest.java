@@ -221,6 +221,41 @@ class HttpConventionsTest {
         assertThat(widgetsCreatedWith(first)).isEqualTo(1);
     }
 
+    @Test
+    void aFormPostWithAKeyStillHasItsFieldsAndARepeatIsReplayed() throws Exception {
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> first = form("name=pothole%2Dreport&colour=red", key);
+        HttpResponse<String> repeat = form("name=pothole%2Dreport&colour=red", key);
+        HttpResponse<String> changed = form("name=street-light&colour=red", key);
+        HttpResponse<String> noKey = form("name=pothole-report", null);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(first.body()).contains("\"name\":\"pothole-report\"");
+        assertThat(repeat.statusCode()).isEqualTo(201);
+        assertThat(repeat.body()).isEqualTo(first.body());
+        assertThat(changed.statusCode()).isEqualTo(422);
+        assertThat(noKey.statusCode()).isEqualTo(201);
+        assertThat(widgetsCreatedWith(first)).isEqualTo(1);
+        HttpResponse<String> malformed = form("name=%zz", UUID.randomUUID().toString());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+    }
+
+    private HttpResponse<String> form(String body, String key) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/widgets/forms?source=t"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Authorization", AGENT.bearer())
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> upload(String content, String boundary, String key)
             throws Exception {
         String body =

@@ -122,6 +122,16 @@ public class TestServiceApplication {
                     .header("Location", "/widgets/" + id)
                     .body(Map.of("id", id.toString(), "size", Long.toString(file.getSize())));
         }
+
+        /** A form post, as GeoReport v2 clients send: fields read as request parameters. */
+        @PostMapping(value = "/widgets/forms", consumes = "application/x-www-form-urlencoded")
+        ResponseEntity<Map<String, String>> form(
+                @org.springframework.web.bind.annotation.RequestParam("name") String name) {
+            UUID id = widgets.create("form-" + name);
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .header("Location", "/widgets/" + id)
+                    .body(Map.of("id", id.toString(), "name", name));
+        }
     }
 
     /**
