@@ -39,8 +39,8 @@ class ServiceDefinitionPublisher {
     }
 
     /**
-     * Appends the service's definition as stored now to the outbox and marks its version
-     * published. Call it inside the transaction that made the change.
+     * Appends the service's definition as stored now to the outbox and marks its version published.
+     * Call it inside the transaction that made the change.
      */
     void publish(ServiceVersion service) {
         ServiceDefinition definition = service.definition();

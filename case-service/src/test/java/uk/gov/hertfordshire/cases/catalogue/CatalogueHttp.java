@@ -20,6 +20,13 @@ import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 final class CatalogueHttp {
 
     static final String BASE = "/api/catalogue/services";
+
+    /**
+     * Gives the catalogue's integration tests a context, and so a database, of their own: they add
+     * services, which other tests counting the seeded catalogue must not see.
+     */
+    static final String OWN_DATABASE = "spring.application.name=case-service-catalogue-tests";
+
     static final String CHANGED_TYPE = "uk.gov.hertfordshire.case.service-definition-changed.v1";
     static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
@@ -22,6 +23,7 @@ import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
  * (submission, Open311 {@code services/{code}}) calls.
  */
 @PlatformIntegrationTest
+@TestPropertySource(properties = CatalogueHttp.OWN_DATABASE)
 class CatalogueReadTest {
 
     static final TestIssuer.TokenBuilder OFFICER = IDP.staff("officer-dan", "OFFICER");

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 
@@ -22,6 +23,7 @@ import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
  * created.
  */
 @PlatformIntegrationTest
+@TestPropertySource(properties = CatalogueHttp.OWN_DATABASE)
 class CatalogueValidationTest {
 
     @LocalServerPort int port;

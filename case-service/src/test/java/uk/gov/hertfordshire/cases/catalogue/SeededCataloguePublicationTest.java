@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +14,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import uk.gov.hertfordshire.cases.CaseServiceApplication;
 import uk.gov.hertfordshire.platform.events.Topics;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
@@ -28,6 +28,7 @@ import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
  * on the same database (a restart), while a definition not yet published is.
  */
 @PlatformIntegrationTest
+@TestPropertySource(properties = CatalogueHttp.OWN_DATABASE)
 class SeededCataloguePublicationTest {
 
     /** The services V3 seeds, written out here rather than read from the code under test. */
@@ -135,6 +136,10 @@ class SeededCataloguePublicationTest {
                         });
     }
 
+    /**
+     * The same application again on this test's database and broker. As command-line arguments:
+     * {@code SpringApplicationBuilder.properties} are defaults, below application.yml.
+     */
     private ConfigurableApplicationContext secondInstanceOnTheSameDatabase() {
         Map<String, Object> properties = new HashMap<>(TestIssuer.shared().trustProperties());
         for (String name :
@@ -146,9 +151,11 @@ class SeededCataloguePublicationTest {
             properties.put(name, environment.getRequiredProperty(name));
         }
         properties.put("server.port", "0");
-        properties.put("spring.application.name", "case-service-restart-" + UUID.randomUUID());
-        return new SpringApplicationBuilder(CaseServiceApplication.class)
-                .properties(properties)
-                .run();
+        properties.put("platform.cases.scheduling", "false");
+        String[] arguments =
+                properties.entrySet().stream()
+                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                        .toArray(String[]::new);
+        return new SpringApplicationBuilder(CaseServiceApplication.class).run(arguments);
     }
 }
