@@ -46,7 +46,7 @@ public class Catalogue {
 
     /**
      * The service with this code, if it takes new cases: a withdrawn service is not found here (its
-     * old cases keep its code; {@link #version(String)} still finds it).
+     * old cases keep its code; {@link #findIncludingWithdrawn(String)} still finds it).
      */
     public Optional<CatalogueEntry> find(String code) {
         return jdbc.sql(
@@ -54,6 +54,17 @@ public class Catalogue {
                                 + COLUMNS
                                 + " FROM catalogue_service WHERE code = :code"
                                 + " AND withdrawn_at IS NULL")
+                .param("code", code)
+                .query(CatalogueEntry.class)
+                .optional();
+    }
+
+    /**
+     * The service of a case already made, withdrawn or not: a withdrawn service's cases keep its
+     * code, its fee and its public-realm rule. For a new case use {@link #find(String)}.
+     */
+    public Optional<CatalogueEntry> findIncludingWithdrawn(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalogue_service WHERE code = :code")
                 .param("code", code)
                 .query(CatalogueEntry.class)
                 .optional();

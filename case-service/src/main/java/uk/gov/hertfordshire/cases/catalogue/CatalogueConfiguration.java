@@ -7,7 +7,7 @@ import uk.gov.hertfordshire.platform.support.security.PublicEndpoints;
 /**
  * {@code GET /api/catalogue/services} is read without a token: citizens choose a service before
  * they sign in. An anonymous caller sees only what citizens can request online (see {@code
- * CatalogueController}, ADR 7).
+ * CatalogueController}, ADR 8).
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogueConfiguration {

@@ -64,7 +64,7 @@ class Supporters {
                                                 rs.getString("submitted_by")))
                         .optional();
         boolean publicRealm =
-                found.flatMap(target -> catalogue.find(target.serviceCode()))
+                found.flatMap(target -> catalogue.findIncludingWithdrawn(target.serviceCode()))
                         .map(CatalogueEntry::publicRealm)
                         .orElse(false);
         if (!publicRealm) {

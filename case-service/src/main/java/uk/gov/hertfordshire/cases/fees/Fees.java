@@ -70,7 +70,8 @@ class Fees {
                 .query(UUID.class)
                 .single();
         SubmittedCase submitted = readable.get();
-        CatalogueEntry service = catalogue.find(submitted.serviceCode()).orElseThrow();
+        CatalogueEntry service =
+                catalogue.findIncludingWithdrawn(submitted.serviceCode()).orElseThrow();
         if (service.feePence() == null) {
             throw conflict("The service '" + service.code() + "' has no fee to pay.");
         }

@@ -187,6 +187,15 @@ class CatalogueAdministrationTest {
         assertThat(old.statusCode()).isEqualTo(200);
         assertThat(CatalogueHttp.body(old).get("serviceCode").asString()).isEqualTo(code);
         assertThat(open311Codes()).doesNotContain(code).contains("pothole");
+        HttpResponse<String> meToo =
+                api.send(
+                        "POST",
+                        oldCase + "/supporters",
+                        "{\"channel\":\"web\"}",
+                        IDP.citizen("bob"),
+                        null,
+                        null);
+        assertThat(meToo.statusCode()).as("its open case still takes a 'me too'").isEqualTo(201);
     }
 
     @Test
