@@ -18,6 +18,10 @@ final class ServiceDefinitionRules {
     static final Pattern SERVICE_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     static final Pattern ATTRIBUTE_CODE = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     static final Pattern VALUE_KEY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+
+    /** One line, no white space at either end: what the event contracts accept as a label. */
+    static final Pattern ONE_LINE = Pattern.compile("\\S(.*\\S)?", Pattern.UNICODE_CHARACTER_CLASS);
+
     static final List<String> RESPONSE_UNITS = List.of("working_hours", "working_days");
     static final int MAX_NAME = 100;
     static final int MAX_GROUP = 60;
@@ -256,7 +260,10 @@ final class ServiceDefinitionRules {
         }
     }
 
-    /** One line of text: no line breaks or other control characters (they break Open311's XML). */
+    /**
+     * One line of text: no line breaks or other control characters (they break Open311's XML), and
+     * no white space at either end (the event contracts refuse it in a name or group).
+     */
     private static void line(
             List<FieldProblem> problems, String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
@@ -267,8 +274,13 @@ final class ServiceDefinitionRules {
         }
         if (value.length() > max) {
             problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
-        } else if (value.chars().anyMatch(Character::isISOControl)) {
-            problems.add(new FieldProblem(field, "must be one line without control characters"));
+        } else if (!ONE_LINE.matcher(value).matches()
+                || value.chars().anyMatch(Character::isISOControl)) {
+            problems.add(
+                    new FieldProblem(
+                            field,
+                            "must be one line without control characters or white space at"
+                                    + " either end"));
         }
     }
 

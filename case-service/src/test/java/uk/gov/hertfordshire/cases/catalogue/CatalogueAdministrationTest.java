@@ -7,7 +7,13 @@ import static uk.gov.hertfordshire.cases.catalogue.CatalogueHttp.IDP;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,6 +248,38 @@ class CatalogueAdministrationTest {
     }
 
     @Test
+    void ofSixAdminsChangingTheSameVersionAtOnceExactlyOneWinsAndIsPublished() throws Exception {
+        String code = created();
+        int admins = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(admins);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < admins; i++) {
+                String json = ServiceJson.valid(code).with("name", "Name from admin " + i).json();
+                answers.add(
+                        pool.submit(
+                                () -> {
+                                    start.await();
+                                    return api.replace(code, json, ADMIN, "\"1\"").statusCode();
+                                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(statuses).containsOnly(200, 412);
+            assertThat(statuses.stream().filter(status -> status == 200)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(version(code)).isEqualTo(2);
+        assertThat(onlyChange(code, 2)).hasSize(2);
+    }
+
+    @Test
     void aChangeWithoutIfMatchIs428AndAWeakOrWildcardOneIs412BesideTheStrongETag() {
         String code = created();
         String json = ServiceJson.valid(code).with("name", "Renamed").json();
@@ -327,7 +365,7 @@ class CatalogueAdministrationTest {
 
     private List<String> open311Codes() {
         JsonNode services = CatalogueHttp.body(api.get("/open311/v2/services.json", null));
-        List<String> codes = new java.util.ArrayList<>();
+        List<String> codes = new ArrayList<>();
         services.forEach(s -> codes.add(s.get("service_code").asString()));
         return codes;
     }

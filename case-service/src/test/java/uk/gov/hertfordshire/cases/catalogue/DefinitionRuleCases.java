@@ -57,6 +57,16 @@ final class DefinitionRuleCases {
                         "name",
                         s -> s.with("name", "Damaged bus shelter")),
                 new RuleCase(
+                        "name with a line separator",
+                        s -> s.with("name", "Damaged\u2028bus shelter"),
+                        "name",
+                        s -> s.with("name", "Damaged\u00a0bus shelter")),
+                new RuleCase(
+                        "group ending in a space",
+                        s -> s.with("group", "Highways "),
+                        "group",
+                        s -> s.with("group", "Highways")),
+                new RuleCase(
                         "group missing",
                         s -> s.without("group"),
                         "group",
