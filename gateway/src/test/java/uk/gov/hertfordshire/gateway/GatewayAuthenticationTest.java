@@ -90,6 +90,27 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void theCatalogueIsReadWithoutATokenBesideAChangeToItThatNeedsOne() throws Exception {
+        HttpResponse<String> list = get("/api/catalogue/services", null, Map.of());
+        HttpResponse<String> read = get("/api/catalogue/services/pothole", null, Map.of());
+        HttpResponse<String> change =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://localhost:"
+                                                        + port
+                                                        + "/api/catalogue/services/pothole/withdrawal"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(change.statusCode()).isEqualTo(401);
+        assertThat(services.hits("/api/catalogue/services/pothole/withdrawal")).isZero();
+    }
+
+    @Test
     void aBadTokenOnOpen311IsRefusedInOpen311sOwnErrorFormat() throws Exception {
         String expired = issuer.citizen("alice").with(TestIssuer.Flaw.EXPIRED).encode();
         HttpResponse<String> xml = get("/open311/v2/services.xml", expired, Map.of());

@@ -101,6 +101,15 @@ class GatewaySecurityConfiguration {
                                         // Published content is public; drafts need a token.
                                         .pathMatchers(HttpMethod.GET, "/api/content/**")
                                         .permitAll()
+                                        // The service catalogue: citizens choose a service
+                                        // before they sign in; case-service shows an anonymous
+                                        // caller only what is offered online. Changes need a
+                                        // token (ADR 7).
+                                        .pathMatchers(
+                                                HttpMethod.GET,
+                                                "/api/catalogue/services",
+                                                "/api/catalogue/services/*")
+                                        .permitAll()
                                         // Open311: public reads; writes carry the app's api_key,
                                         // which case-service checks.
                                         .pathMatchers("/open311/**")
