@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
 
 /**
@@ -59,11 +60,31 @@ class ServiceAttributes {
         }
     }
 
+    private final Catalogue catalogue;
+
+    ServiceAttributes(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
     /**
-     * The service's attributes, ordered. The catalogue has no typed attributes yet (issue 4, item
-     * 1, is adding them): until it does, every service asks nothing beyond the standard fields.
+     * The service's attributes, ordered: the catalogue's questions, each one the citizen answers.
      */
     List<Attribute> of(CatalogueEntry service) {
-        return List.of();
+        return catalogue.attributesOf(service.code()).stream()
+                .map(
+                        question -> {
+                            Map<String, String> values = new LinkedHashMap<>();
+                            question.values().forEach(v -> values.put(v.key(), v.name()));
+                            return new Attribute(
+                                    true,
+                                    question.code(),
+                                    question.datatype().wireValue(),
+                                    question.required(),
+                                    null,
+                                    question.order(),
+                                    question.description(),
+                                    values);
+                        })
+                .toList();
     }
 }

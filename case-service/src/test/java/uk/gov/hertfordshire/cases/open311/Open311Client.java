@@ -106,6 +106,10 @@ final class Open311Client {
         form.put("account_id", "account-456");
         form.put("description", "A large pothole by the zebra crossing");
         form.put("media_url", "https://example.org/photos/1.jpg");
+        // The catalogue's required pothole questions (services/pothole lists them).
+        form.put("attribute[where]", "road");
+        form.put("attribute[depth]", "40-to-100mm");
+        form.put("attribute[size]", "300mm-to-1m");
         return form;
     }
 
