@@ -104,7 +104,7 @@ class GatewaySecurityConfiguration {
                                         // The service catalogue: citizens choose a service
                                         // before they sign in; case-service shows an anonymous
                                         // caller only what is offered online. Changes need a
-                                        // token (ADR 7).
+                                        // token (ADR 8).
                                         .pathMatchers(
                                                 HttpMethod.GET,
                                                 "/api/catalogue/services",
