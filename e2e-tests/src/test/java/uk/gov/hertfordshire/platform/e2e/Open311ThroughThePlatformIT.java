@@ -33,7 +33,10 @@ class Open311ThroughThePlatformIT {
                                 "lat", "51.7640",
                                 "long", "-0.2260",
                                 "description", "Deep pothole outside the school gates",
-                                "email", "reporter@example.org"));
+                                "email", "reporter@example.org",
+                                "attribute[where]", "road",
+                                "attribute[depth]", "over-100mm",
+                                "attribute[size]", "under-300mm"));
         assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
         String id =
                 Platform.JSON.readTree(created.body()).get(0).get("service_request_id").asString();
