@@ -47,11 +47,37 @@ public final class CaseApi {
                                 + latitude
                                 + ",\"longitude\":"
                                 + longitude
-                                + "}}");
+                                + "},\"attributes\":"
+                                + answersTo(serviceCode)
+                                + "}");
         if (created.statusCode() != 201) {
             throw new AssertionError("case not created: " + created.body());
         }
         return UUID.fromString(json(created).get("id").asString());
+    }
+
+    /**
+     * Valid answers to a seeded service's required questions (catalogue V8), as the JSON object a
+     * web form sends: the online channels must answer them.
+     */
+    public static String answersTo(String serviceCode) {
+        return switch (serviceCode) {
+            case "pothole" ->
+                    "{\"where\":\"road\",\"depth\":\"over-100mm\",\"size\":\"under-300mm\"}";
+            case "street-light" -> "{\"fault\":\"out\"}";
+            case "drain-flooding" ->
+                    "{\"water_entering_property\":\"no\",\"road_passable\":\"yes\"}";
+            case "road-sign" -> "{\"sign_problem\":\"damaged\"}";
+            case "overgrown-vegetation" -> "{\"blocking\":[\"road\"]}";
+            case "fly-tipping-highway" ->
+                    "{\"waste_type\":[\"household\"],\"amount\":\"single-item\"}";
+            case "rights-of-way" -> "{\"problem\":\"blocked\"}";
+            case "blue-badge" -> "{\"applicant_type\":\"self\",\"application_kind\":\"new\"}";
+            case "school-transport" ->
+                    "{\"school_name\":\"Sele School\",\"year_group\":\"reception\"}";
+            case "library-membership" -> "{\"membership_type\":\"adult\"}";
+            default -> "{}";
+        };
     }
 
     public HttpResponse<String> post(String path, TestIssuer.TokenBuilder caller, String body) {

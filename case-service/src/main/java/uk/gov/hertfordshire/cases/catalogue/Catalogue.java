@@ -88,11 +88,36 @@ public class Catalogue {
      * @throws IllegalArgumentException if the service is not in the catalogue or is withdrawn
      */
     public List<FieldProblem> checkAnswers(String serviceCode, Map<String, List<String>> answers) {
+        return checkAnswers(serviceCode, answers, true);
+    }
+
+    /**
+     * As {@link #checkAnswers(String, Map)}, but with {@code requireAll} false a required question
+     * may go unanswered (an agent records what the caller could say); answers given are still
+     * checked.
+     */
+    public List<FieldProblem> checkAnswers(
+            String serviceCode, Map<String, List<String>> answers, boolean requireAll) {
         if (find(serviceCode).isEmpty()) {
             throw new IllegalArgumentException(
                     "serviceCode '" + serviceCode + "' is not in the service catalogue");
         }
-        return AttributeAnswers.check(attributesOf(serviceCode), answers);
+        List<ServiceAttribute> questions = attributesOf(serviceCode);
+        if (!requireAll) {
+            questions =
+                    questions.stream()
+                            .map(
+                                    q ->
+                                            new ServiceAttribute(
+                                                    q.code(),
+                                                    q.datatype(),
+                                                    false,
+                                                    q.description(),
+                                                    q.order(),
+                                                    q.values()))
+                            .toList();
+        }
+        return AttributeAnswers.check(questions, answers);
     }
 
     /** The service with this code as stored now, withdrawn or not. */

@@ -4,6 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -44,6 +47,7 @@ class CaseController {
                                                 request.location().latitude(),
                                                 request.location().longitude())),
                         new Place(request.address(), request.uprn()),
+                        answers(request.attributes()),
                         caller);
         return ResponseEntity.created(URI.create("/api/cases/" + submitted.id()))
                 .body(CaseView.of(submitted, CaseAccess.isStaff(caller)));
@@ -79,7 +83,33 @@ class CaseController {
             String description,
             @Valid LocationRequest location,
             String address,
-            String uprn) {}
+            String uprn,
+            Map<String, Object> attributes) {}
+
+    /**
+     * Answers by attribute code: a string, or a list of strings for a multi-valued question.
+     *
+     * @throws IllegalArgumentException naming an answer of any other shape
+     */
+    private static Map<String, List<String>> answers(Map<String, Object> attributes) {
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        if (attributes == null) {
+            return answers;
+        }
+        attributes.forEach(
+                (code, value) -> {
+                    if (value instanceof String text) {
+                        answers.put(code, List.of(text));
+                    } else if (value instanceof List<?> list
+                            && list.stream().allMatch(String.class::isInstance)) {
+                        answers.put(code, list.stream().map(String.class::cast).toList());
+                    } else {
+                        throw new IllegalArgumentException(
+                                "attributes." + code + " must be a string or a list of strings");
+                    }
+                });
+        return answers;
+    }
 
     record LocationRequest(@NotNull Double latitude, @NotNull Double longitude) {}
 
@@ -97,7 +127,8 @@ class CaseController {
             Instant dueAt,
             String teamCode,
             String assigneeStaffId,
-            Instant updatedAt) {
+            Instant updatedAt,
+            Map<String, List<String>> attributes) {
 
         static CaseView of(SubmittedCase submitted, boolean staff) {
             return new CaseView(
@@ -117,7 +148,8 @@ class CaseController {
                     submitted.dueAt(),
                     submitted.teamCode(),
                     staff ? submitted.assigneeStaffId() : null,
-                    submitted.updatedAt());
+                    submitted.updatedAt(),
+                    submitted.answers());
         }
     }
 }

@@ -4,15 +4,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import uk.gov.hertfordshire.platform.events.Channel;
 
 /** Cases in PostgreSQL, through plain SQL. */
 @Repository
 class CaseRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, List<String>>> ANSWERS =
+            new TypeReference<>() {};
 
     private final JdbcClient jdbc;
 
@@ -24,9 +32,15 @@ class CaseRepository {
         jdbc.sql(
                         "INSERT INTO service_case (id, service_code, channel, description, latitude,"
                                 + " longitude, status, submitted_at, submitted_by, due_at, address,"
-                                + " uprn, postcode_district) VALUES (:id, :serviceCode, :channel,"
-                                + " :description, :latitude, :longitude, :status, :submittedAt,"
-                                + " :submittedBy, :dueAt, :address, :uprn, :postcodeDistrict)")
+                                + " uprn, postcode_district, answers) VALUES (:id, :serviceCode,"
+                                + " :channel, :description, :latitude, :longitude, :status,"
+                                + " :submittedAt, :submittedBy, :dueAt, :address, :uprn,"
+                                + " :postcodeDistrict, CAST(:answers AS jsonb))")
+                .param(
+                        "answers",
+                        submitted.answers().isEmpty()
+                                ? null
+                                : JSON.writeValueAsString(submitted.answers()))
                 .param("id", submitted.id())
                 .param("address", submitted.place().address())
                 .param("uprn", submitted.place().uprn())
@@ -53,7 +67,8 @@ class CaseRepository {
         return jdbc.sql(
                         "SELECT id, service_code, channel, description, latitude, longitude,"
                                 + " address, uprn, status, submitted_at, submitted_by, due_at,"
-                                + " team_code, assignee_staff_id, updated_at FROM service_case"
+                                + " team_code, assignee_staff_id, updated_at, answers FROM"
+                                + " service_case"
                                 + " WHERE id = :id")
                 .param("id", id)
                 .query(CaseRepository::map)
@@ -87,7 +102,12 @@ class CaseRepository {
                 instant(rs.getTimestamp("due_at")),
                 rs.getString("team_code"),
                 rs.getString("assignee_staff_id"),
-                instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("updated_at")),
+                answers(rs.getString("answers")));
+    }
+
+    private static Map<String, List<String>> answers(String json) {
+        return json == null ? Map.of() : JSON.readValue(json, ANSWERS);
     }
 
     private static Instant instant(Timestamp timestamp) {

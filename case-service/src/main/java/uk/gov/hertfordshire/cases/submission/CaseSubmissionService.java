@@ -3,12 +3,16 @@ package uk.gov.hertfordshire.cases.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
+import uk.gov.hertfordshire.cases.catalogue.FieldProblem;
 import uk.gov.hertfordshire.cases.targets.ResponseTarget;
 import uk.gov.hertfordshire.cases.targets.WorkingCalendar;
 import uk.gov.hertfordshire.platform.events.Channel;
@@ -48,16 +52,30 @@ public class CaseSubmissionService {
      * @throws IllegalArgumentException if the caller may not record a case through its channel
      */
     @Transactional
-    public SubmittedCase submit(CaseSubmission submission, Place place, Caller submitter) {
+    public SubmittedCase submit(
+            CaseSubmission submission,
+            Place place,
+            Map<String, List<String>> answers,
+            Caller submitter) {
         CaseAccess.requireChannelAllowed(submitter, submission.channel());
         CatalogueEntry service = catalogued(submission);
+        // Online the form asks every question; an agent records what the caller could say, and
+        // a phone contact is never lost for want of a pothole's depth.
+        boolean selfService = CaseAccess.CITIZEN_CHANNELS.contains(submission.channel());
+        List<FieldProblem> problems = catalogue.checkAnswers(service.code(), answers, selfService);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(
+                    problems.stream()
+                            .map(problem -> problem.field() + ": " + problem.message())
+                            .collect(Collectors.joining("; ")));
+        }
         if (service.publicRealm() && submission.location() == null && !place.isPresent()) {
             throw new IllegalArgumentException(
                     "serviceCode '"
                             + service.code()
                             + "' is about a place: give a location, an address or a uprn");
         }
-        return store(submission, service, submitter.id(), place);
+        return store(submission, service, submitter.id(), place, answers);
     }
 
     /**
@@ -85,7 +103,7 @@ public class CaseSubmissionService {
         if (submission.location() == null && address == null && uprn == null) {
             throw new IllegalArgumentException("a location, address or UPRN is required");
         }
-        return store(submission, service, submittedBy, new Place(address, uprn));
+        return store(submission, service, submittedBy, new Place(address, uprn), null);
     }
 
     private CatalogueEntry catalogued(CaseSubmission submission) {
@@ -100,7 +118,11 @@ public class CaseSubmissionService {
     }
 
     private SubmittedCase store(
-            CaseSubmission submission, CatalogueEntry service, String submittedBy, Place place) {
+            CaseSubmission submission,
+            CatalogueEntry service,
+            String submittedBy,
+            Place place,
+            Map<String, List<String>> answers) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Instant dueAt =
                 calendar.dueAt(
@@ -122,7 +144,8 @@ public class CaseSubmissionService {
                         dueAt,
                         null,
                         null,
-                        null);
+                        null,
+                        answers);
         cases.insert(submitted);
         outbox.append(
                 new CaseSubmitted(

@@ -1,6 +1,8 @@
 package uk.gov.hertfordshire.cases.submission;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import uk.gov.hertfordshire.platform.events.Channel;
 
@@ -14,6 +16,7 @@ import uk.gov.hertfordshire.platform.events.Channel;
  * @param teamCode the team it is assigned to, or null
  * @param assigneeStaffId the officer it is assigned to, or null
  * @param updatedAt when staff last acted on it, or null if they have not
+ * @param answers the reporter's answers to the service's questions, by attribute code
  */
 public record SubmittedCase(
         UUID id,
@@ -28,9 +31,11 @@ public record SubmittedCase(
         Instant dueAt,
         String teamCode,
         String assigneeStaffId,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Map<String, List<String>> answers) {
 
     public SubmittedCase {
         place = place == null ? Place.NONE : place;
+        answers = answers == null ? Map.of() : answers;
     }
 }

@@ -169,7 +169,8 @@ class CatalogueAdministrationTest {
         String caseJson =
                 """
                 {"serviceCode":"%s","channel":"web",\
-                "location":{"latitude":51.7520,"longitude":-0.3360}}"""
+                "location":{"latitude":51.7520,"longitude":-0.3360},\
+                "attributes":{"damage":"glass"}}"""
                         .formatted(code);
         HttpResponse<String> before = api.send("POST", "/api/cases", caseJson, alice, null, null);
         assertThat(before.statusCode()).as(before.body()).isEqualTo(201);
@@ -187,7 +188,15 @@ class CatalogueAdministrationTest {
         assertThat(after.body()).contains(code);
         HttpResponse<String> control =
                 api.send(
-                        "POST", "/api/cases", caseJson.replace(code, "pothole"), alice, null, null);
+                        "POST",
+                        "/api/cases",
+                        caseJson.replace(code, "pothole")
+                                .replace(
+                                        "{\"damage\":\"glass\"}",
+                                        uk.gov.hertfordshire.cases.CaseApi.answersTo("pothole")),
+                        alice,
+                        null,
+                        null);
         assertThat(control.statusCode()).isEqualTo(201);
         HttpResponse<String> old = api.send("GET", oldCase, null, alice, null, null);
         assertThat(old.statusCode()).isEqualTo(200);

@@ -178,7 +178,9 @@ class DuplicatesIntegrationTest {
                 api.post(
                         "/api/cases",
                         ALICE,
-                        "{\"serviceCode\":\"blue-badge\",\"channel\":\"web\"}");
+                        "{\"serviceCode\":\"blue-badge\",\"channel\":\"web\",\"attributes\":"
+                                + CaseApi.answersTo("blue-badge")
+                                + "}");
         UUID personal = UUID.fromString(CaseApi.json(badge).get("id").asString());
         UUID pothole = api.submit(ALICE, "pothole", "web", 51.6200, -0.2700);
 

@@ -148,7 +148,9 @@ class FeePaymentIntegrationTest {
                 api.post(
                         "/api/cases",
                         citizen,
-                        "{\"serviceCode\":\"blue-badge\",\"channel\":\"web\"}");
+                        "{\"serviceCode\":\"blue-badge\",\"channel\":\"web\",\"attributes\":"
+                                + CaseApi.answersTo("blue-badge")
+                                + "}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return UUID.fromString(CaseApi.json(created).get("id").asString());
     }

@@ -17,7 +17,8 @@ final class PhotoApi {
     static final String WEB_CASE =
             """
             {"serviceCode":"pothole","channel":"web",\
-            "location":{"latitude":51.7520,"longitude":-0.3360}}""";
+            "location":{"latitude":51.7520,"longitude":-0.3360},\
+            "attributes":{"where":"road","depth":"over-100mm","size":"under-300mm"}}""";
 
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();

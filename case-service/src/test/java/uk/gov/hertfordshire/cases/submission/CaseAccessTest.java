@@ -101,6 +101,7 @@ class CaseAccessTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 }

@@ -34,7 +34,8 @@ class CaseAuthorisationTest {
     static final String WEB_CASE =
             """
             {"serviceCode":"pothole","channel":"web",\
-            "location":{"latitude":51.7520,"longitude":-0.3360}}""";
+            "location":{"latitude":51.7520,"longitude":-0.3360},\
+            "attributes":{"where":"road","depth":"over-100mm","size":"under-300mm"}}""";
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;

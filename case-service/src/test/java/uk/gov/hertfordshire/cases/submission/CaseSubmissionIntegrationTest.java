@@ -27,7 +27,8 @@ class CaseSubmissionIntegrationTest {
     private static final String VALID =
             """
             {"serviceCode":"pothole","channel":"web","description":"Deep hole by the bus stop, \
-            call me on 07700 900123","location":{"latitude":51.7520,"longitude":-0.3360}}""";
+            call me on 07700 900123","location":{"latitude":51.7520,"longitude":-0.3360},\
+            "attributes":{"where":"road","depth":"over-100mm","size":"under-300mm"}}""";
 
     private static final TestIssuer.TokenBuilder CITIZEN = TestIssuer.shared().citizen("alice");
 
@@ -94,15 +95,20 @@ class CaseSubmissionIntegrationTest {
                 post(
                         "{\"serviceCode\":\"street-light\",\"channel\":\"web\","
                                 + "\"address\":\"Outside 12 Fore Street, Hertford SG14 1BZ\","
-                                + "\"location\":{\"latitude\":51.7956,\"longitude\":-0.0781}}");
+                                + "\"location\":{\"latitude\":51.7956,\"longitude\":-0.0781},"
+                                + "\"attributes\":{\"fault\":\"out\"}}");
         HttpResponse<String> byUprn =
                 post(
                         "{\"serviceCode\":\"street-light\",\"channel\":\"web\","
-                                + "\"uprn\":\"10033103432\"}");
+                                + "\"uprn\":\"10033103432\",\"attributes\":{\"fault\":\"out\"}}");
         HttpResponse<String> nowhere =
-                post("{\"serviceCode\":\"street-light\",\"channel\":\"web\"}");
+                post(
+                        "{\"serviceCode\":\"street-light\",\"channel\":\"web\","
+                                + "\"attributes\":{\"fault\":\"out\"}}");
         HttpResponse<String> personal =
-                post("{\"serviceCode\":\"library-membership\",\"channel\":\"web\"}");
+                post(
+                        "{\"serviceCode\":\"library-membership\",\"channel\":\"web\","
+                                + "\"attributes\":{\"membership_type\":\"adult\"}}");
 
         assertThat(byAddress.statusCode()).isEqualTo(201);
         assertThat(byUprn.statusCode()).isEqualTo(201);
@@ -139,6 +145,47 @@ class CaseSubmissionIntegrationTest {
         assertThat(changed.statusCode()).isEqualTo(422);
         assertThat(otherKey.statusCode()).isEqualTo(201);
         assertThat(storedCases()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void onlineTheServicesQuestionsMustBeAnsweredWhileAnAgentRecordsWhatTheCallerKnew()
+            throws Exception {
+        String unanswered =
+                "{\"serviceCode\":\"pothole\",\"channel\":\"%s\","
+                        + "\"location\":{\"latitude\":51.7520,\"longitude\":-0.3360}%s}";
+        long before = storedCases();
+
+        HttpResponse<String> online = post(unanswered.formatted("web", ""));
+        HttpResponse<String> wrongKey =
+                post(
+                        unanswered.formatted(
+                                "web",
+                                ",\"attributes\":{\"where\":\"motorway\",\"depth\":"
+                                        + "\"over-100mm\",\"size\":\"under-300mm\"}"));
+        HttpResponse<String> byPhone =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + port + "/api/cases"))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        TestIssuer.shared().staff("agent-carol", "AGENT").bearer())
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                unanswered.formatted(
+                                                        "phone",
+                                                        ",\"attributes\":{\"where\":\"road\"}")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(online.statusCode()).isEqualTo(400);
+        assertThat(online.body()).contains("where", "depth", "size");
+        assertThat(wrongKey.statusCode()).isEqualTo(400);
+        assertThat(wrongKey.body()).contains("motorway");
+        assertThat(byPhone.statusCode()).as(byPhone.body()).isEqualTo(201);
+        assertThat(storedCases()).as("only the phone contact was stored").isEqualTo(before + 1);
+        assertThat(byPhone.body()).contains("\"attributes\":{\"where\":[\"road\"]}");
+        assertThat(post(VALID).statusCode()).isEqualTo(201);
     }
 
     @Test

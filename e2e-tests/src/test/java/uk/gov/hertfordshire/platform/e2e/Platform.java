@@ -21,6 +21,10 @@ final class Platform {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Answers to a pothole's required questions (the catalogue's), which online reports give. */
+    static final String POTHOLE_ANSWERS =
+            "{\"where\":\"road\",\"depth\":\"over-100mm\",\"size\":\"under-300mm\"}";
+
     private final URI gateway =
             URI.create(System.getProperty("platform.gateway", "http://127.0.0.1:8080"));
     private final Path data = Path.of(System.getProperty("platform.data", "data"));
@@ -85,6 +89,9 @@ final class Platform {
      * face, email) and returns its id, or null if the platform did not accept it.
      */
     String submitCase(String channel, String serviceCode) {
+        if (!"pothole".equals(serviceCode)) {
+            throw new IllegalArgumentException("only potholes have their questions answered here");
+        }
         String persona = List.of("web", "app").contains(channel) ? "citizen-alice" : "agent-carol";
         try {
             HttpResponse<String> response =
@@ -94,7 +101,10 @@ final class Platform {
                                     + serviceCode
                                     + "\",\"channel\":\""
                                     + channel
-                                    + "\",\"location\":{\"latitude\":51.80,\"longitude\":-0.21}}",
+                                    + "\",\"location\":{\"latitude\":51.80,\"longitude\":-0.21},"
+                                    + "\"attributes\":"
+                                    + POTHOLE_ANSWERS
+                                    + "}",
                             Map.of(
                                     "Idempotency-Key",
                                     UUID.randomUUID().toString(),

@@ -20,7 +20,10 @@ class SecurityThroughThePlatformIT {
 
     private static final String CASE =
             "{\"serviceCode\":\"pothole\",\"channel\":\"web\","
-                    + "\"location\":{\"latitude\":51.80,\"longitude\":-0.21}}";
+                    + "\"location\":{\"latitude\":51.80,\"longitude\":-0.21},"
+                    + "\"attributes\":"
+                    + Platform.POTHOLE_ANSWERS
+                    + "}";
 
     private final Platform platform = new Platform();
     private final HttpClient http = HttpClient.newHttpClient();
