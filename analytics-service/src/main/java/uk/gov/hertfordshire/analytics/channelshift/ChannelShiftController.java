@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.gov.hertfordshire.analytics.projection.Generations;
 
 /**
  * {@code /api/analytics}: contacts by channel, and the per-case ledger for reconciliation. For the
@@ -23,9 +24,11 @@ class ChannelShiftController {
     static final int MAX_PAGE = 1000;
 
     private final JdbcClient jdbc;
+    private final Generations generations;
 
-    ChannelShiftController(JdbcClient jdbc) {
+    ChannelShiftController(JdbcClient jdbc, Generations generations) {
         this.jdbc = jdbc;
+        this.generations = generations;
     }
 
     /** Contacts per channel over all days, or between two Europe/London dates inclusive. */
@@ -38,10 +41,12 @@ class ChannelShiftController {
         }
         List<ChannelCount> counts =
                 jdbc.sql(
-                                "SELECT channel, sum(contacts) AS contacts FROM channel_day"
-                                        + " WHERE (CAST(:from AS date) IS NULL OR day >= :from)"
+                                "SELECT channel, sum(contacts) AS contacts FROM contact_day"
+                                        + " WHERE generation = :generation"
+                                        + " AND (CAST(:from AS date) IS NULL OR day >= :from)"
                                         + " AND (CAST(:to AS date) IS NULL OR day <= :to)"
                                         + " GROUP BY channel ORDER BY channel")
+                        .param("generation", generations.served())
                         .param("from", from)
                         .param("to", to)
                         .query((rs, n) -> new ChannelCount(rs.getString(1), rs.getLong(2)))
@@ -68,9 +73,11 @@ class ChannelShiftController {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE);
         }
         return jdbc.sql(
-                        "SELECT case_id, channel, times_counted FROM contact"
-                                + " WHERE (CAST(:after AS uuid) IS NULL OR case_id > :after)"
+                        "SELECT case_id, channel, times_counted FROM case_fact"
+                                + " WHERE generation = :generation AND times_counted > 0"
+                                + " AND (CAST(:after AS uuid) IS NULL OR case_id > :after)"
                                 + " ORDER BY case_id LIMIT :limit")
+                .param("generation", generations.served())
                 .param("after", after)
                 .param("limit", limit)
                 .query(

@@ -1,6 +1,5 @@
 /**
- * Channel shift: every case is a contact through one channel; contacts are counted per channel and
- * per Europe/London day from {@code cases.events}. Each case is also kept with how many times it
- * was counted, so a loss or a double count can be reconciled case by case.
+ * The first channel-shift queries: contacts per channel over a date range, and the per-case ledger
+ * (each case with how many times it was counted) that the reconciliation run reads.
  */
 package uk.gov.hertfordshire.analytics.channelshift;
