@@ -61,6 +61,7 @@ CREATE TABLE case_fact (
     submitted_day     date,
     times_counted     integer NOT NULL DEFAULT 0,
     due_at            timestamptz,
+    due_set_at        timestamptz,
     status            text,
     status_at         timestamptz,
     team_code         text,
