@@ -1,0 +1,97 @@
+package uk.gov.hertfordshire.analytics.measures;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.gov.hertfordshire.analytics.CouncilTime;
+import uk.gov.hertfordshire.analytics.projection.Generations;
+import uk.gov.hertfordshire.platform.events.Channel;
+
+/**
+ * Live figures for Prometheus, read from the served generation at each scrape: the backlog, target
+ * breaches found today, contacts today and digital take-up today (Europe/London "today").
+ */
+@Component
+class OperationalGauges {
+
+    private static final List<String> DIGITAL =
+            Arrays.stream(Channel.values())
+                    .filter(Channel::isDigitalSelfService)
+                    .map(Channel::wireValue)
+                    .toList();
+
+    private final JdbcClient jdbc;
+    private final Generations generations;
+    private final Clock clock;
+
+    OperationalGauges(JdbcClient jdbc, Generations generations, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.generations = generations;
+        this.clock = clock;
+        Gauge.builder("analytics.backlog.cases", this, OperationalGauges::backlog)
+                .description(
+                        "Cases not finished now (submitted, triaged, assigned, in progress,"
+                                + " reopened)")
+                .register(meters);
+        Gauge.builder("analytics.target.breaches.today", this, g -> g.countToday("target_breached"))
+                .description("Response targets found breached today (Europe/London)")
+                .register(meters);
+        Gauge.builder("analytics.contacts.today", this, g -> g.contactsToday(false))
+                .description("Contacts today through every channel (Europe/London)")
+                .register(meters);
+        Gauge.builder(
+                        "analytics.digital.take.up.today",
+                        this,
+                        OperationalGauges::digitalTakeUpToday)
+                .description("Share of today's contacts through web, app and Open311 (NaN: none)")
+                .register(meters);
+    }
+
+    private double backlog() {
+        return jdbc.sql(
+                        "SELECT count(*) FROM case_fact WHERE generation = :generation AND status"
+                                + " IN (:open)")
+                .param("generation", generations.served())
+                .param("open", Measures.OPEN_STATUSES)
+                .query(Long.class)
+                .single();
+    }
+
+    private double countToday(String measure) {
+        return jdbc.sql(
+                        "SELECT coalesce(sum(n), 0) FROM daily_count WHERE generation ="
+                                + " :generation AND day = :today AND measure = :measure")
+                .param("generation", generations.served())
+                .param("today", today())
+                .param("measure", measure)
+                .query(Long.class)
+                .single();
+    }
+
+    private double contactsToday(boolean digitalOnly) {
+        return jdbc.sql(
+                        "SELECT coalesce(sum(contacts), 0) FROM contact_day WHERE generation ="
+                                + " :generation AND day = :today AND (NOT :digitalOnly OR channel"
+                                + " IN (:digital))")
+                .param("generation", generations.served())
+                .param("today", today())
+                .param("digitalOnly", digitalOnly)
+                .param("digital", DIGITAL)
+                .query(Long.class)
+                .single();
+    }
+
+    private double digitalTakeUpToday() {
+        double all = contactsToday(false);
+        return all == 0 ? Double.NaN : contactsToday(true) / all;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(CouncilTime.ZONE));
+    }
+}

@@ -1,0 +1,146 @@
+package uk.gov.hertfordshire.analytics.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static uk.gov.hertfordshire.analytics.support.AnalyticsClient.ANALYST;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.gov.hertfordshire.analytics.support.AnalyticsClient;
+import uk.gov.hertfordshire.platform.events.Channel;
+import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
+import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
+
+/**
+ * CSV export: RFC 4180 quoting, a cell that a spreadsheet would run as a formula is neutralised,
+ * and only ANALYST and ADMIN may download it.
+ */
+@PlatformIntegrationTest
+class CsvExportIntegrationTest {
+
+    @LocalServerPort int port;
+
+    private AnalyticsClient client;
+
+    @BeforeEach
+    void connect() {
+        client = new AnalyticsClient(port);
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void quotesCommasAndQuotesAndNeutralisesFormulas() {
+        // A catalogue name is typed by an administrator: it could hold anything.
+        client.publish(service("csv-formula", "=HYPERLINK(\"http://evil.example\",\"Click\")"));
+        client.publish(service("csv-quoted", "Bins, \"missed\" collections"));
+        client.publish(service("csv-plus", "+44 hotline"));
+        submit("csv-formula", "2026-04-06T09:00:00Z");
+        submit("csv-quoted", "2026-04-06T10:00:00Z");
+        submit("csv-quoted", "2026-04-06T11:00:00Z");
+        submit("csv-plus", "2026-04-06T12:00:00Z");
+        String path = "/api/analytics/demand.csv?from=2026-04-06&to=2026-04-06";
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get(path, ANALYST).body().contains("csv-plus"));
+
+        HttpResponse<String> csv = client.get(path, ANALYST);
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"demand.csv\"");
+        assertThat(csv.body())
+                .startsWith("dimension,key,name,cases,contacts\r\n")
+                .contains(
+                        "service,csv-formula,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",1,1\r\n")
+                .contains("service,csv-quoted,\"Bins, \"\"missed\"\" collections\",2,2\r\n")
+                .contains("service,csv-plus,'+44 hotline,1,1\r\n");
+    }
+
+    @Test
+    void numbersStayNumbersEvenWhenNegative() {
+        assertThat(SafeCsv.guard("-1.5")).isEqualTo("'-1.5");
+        assertThat(SafeCsv.guard("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(SafeCsv.guard("\tcmd")).isEqualTo("'\tcmd");
+        assertThat(SafeCsv.guard("Report a pothole")).isEqualTo("Report a pothole");
+        // Text that looks like a negative number is guarded; real numbers are never text, so a
+        // saving of -1.50 stays the number -1.50 (see the cost-to-serve export).
+        HttpResponse<String> cost =
+                client.get(
+                        "/api/analytics/cost-to-serve.csv?from=2026-04-06&to=2026-04-06", ANALYST);
+        assertThat(cost.body()).startsWith("channel,contacts,unit_cost_gbp,cost_gbp\r\n");
+        assertThat(cost.body()).contains("\r\nface_to_face,0,8.62,0.00\r\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "/api/analytics/channel-shift.csv",
+                "/api/analytics/cost-to-serve.csv",
+                "/api/analytics/demand.csv",
+                "/api/analytics/timeliness.csv",
+                "/api/analytics/service-standard.csv"
+            })
+    void anOfficerIsRefusedBesideAnAnalystAndAnAdmin(String path) {
+        TestIssuer idp = TestIssuer.shared();
+        HttpResponse<String> officer = client.get(path, idp.staff("officer-dan", "OFFICER"));
+        HttpResponse<String> analyst = client.get(path, ANALYST);
+        HttpResponse<String> admin = client.get(path, AnalyticsClient.ADMIN);
+
+        assertThat(officer.statusCode()).isEqualTo(403);
+        assertThat(officer.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        assertThat(analyst.statusCode()).isEqualTo(200);
+        assertThat(admin.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBadRangeIsAProblemNotAHalfWrittenFile() {
+        HttpResponse<String> response =
+                client.get("/api/analytics/demand.csv?from=2026-04-06", ANALYST);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        assertThat(response.body()).contains("Give both 'from' and 'to', or neither");
+    }
+
+    private void submit(String service, String at) {
+        client.publish(
+                new CaseSubmitted(
+                        UUID.randomUUID().toString(),
+                        service,
+                        Channel.WEB,
+                        Instant.parse(at),
+                        null,
+                        null));
+    }
+
+    private static ServiceDefinitionChanged service(String code, String name) {
+        return new ServiceDefinitionChanged(
+                code,
+                name,
+                "Waste",
+                "waste-team",
+                true,
+                true,
+                true,
+                null,
+                2,
+                ServiceDefinitionChanged.WORKING_DAYS,
+                false,
+                Instant.parse("2026-01-01T00:00:00Z"));
+    }
+}
