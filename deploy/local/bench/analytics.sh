@@ -104,11 +104,11 @@ AFTER=$(curl -fsS -H "$ADMIN" "$ANALYTICS/api/analytics/channels")
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 printf '\nMachine: %s, %s cores, %s MB RAM; %s\n' "$cpu" "$(nproc)" \
   "$(awk '/MemTotal/ { print int($2 / 1024) }' /proc/meminfo)" "$(date -u '+%F %T UTC')"
-printf '\n| %-44s | %10s | %12s | %10s |\n' reader events seconds events/s
-printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" ------------ -------------- ------------
-printf '| %-44s | %10s | %12s | %10.0f |\n' "raw consumer (ConsumerPerformance, fetch only)" \
+printf '\n| %-48s | %10s | %12s | %10s |\n' reader events seconds events/s
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..50})" ------------ -------------- ------------
+printf '| %-48s | %10s | %12s | %10.0f |\n' "raw consumer (ConsumerPerformance, fetch only)" \
   "$RAW_EVENTS" "$(awk -v ms="$RAW_FETCH_MS" 'BEGIN { printf "%.1f", ms / 1000 }')" "$RAW_RATE"
-printf '| %-44s | %10s | %12s | %10.0f |\n' "analytics rebuild (read, project, commit)" \
+printf '| %-48s | %10s | %12s | %10.0f |\n' "analytics rebuild (read, project, commit)" \
   "$REB_EVENTS" "$(awk -v n="$REB_EVENTS" -v r="$REB_RATE" 'BEGIN { printf "%.1f", n / r }')" "$REB_RATE"
 printf '\nrebuild / raw consumer: %s   figures identical before and after the rebuild: %s\n' \
   "$(awk -v a="$REB_RATE" -v b="$RAW_RATE" 'BEGIN { printf "%.1f%%", 100 * a / b }')" "$SAME"

@@ -87,6 +87,16 @@
   }
 
   // --- charts -------------------------------------------------------------------------------
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+  /** "25 Nov" for a day, "W48" for a week, "Nov 26" for a month: short enough to sit under a bar. */
+  function shortLabel(p) {
+    const [year, month, day] = p.period.split('-').map(Number);
+    if (/W\d+$/.test(p.label)) return p.label.slice(-3);
+    if (/^\d{4}-\d{2}$/.test(p.label)) return MONTHS[month - 1] + ' ' + String(year).slice(2);
+    return day + ' ' + MONTHS[month - 1];
+  }
+
   function stackedBars(container, periods) {
     const barWidth = 34; const gap = 14; const height = 220; const top = 10; const left = 40;
     const width = left + periods.length * (barWidth + gap) + gap;
@@ -108,7 +118,7 @@
         rect.append(svg('title', {}, `${p.label}: ${name} ${format.count(n)}`));
         chart.append(rect);
       });
-      chart.append(svg('text', { x, y: top + height + 16 }, p.label));
+      chart.append(svg('text', { x, y: top + height + 16 }, shortLabel(p)));
       chart.append(svg('text', { x, y: top + height + 32 }, format.percent(p.mix.digitalTakeUp)));
     });
     chart.append(svg('text', { x: 0, y: top + height + 32 }, 'online'));
@@ -151,8 +161,10 @@
     $('tiles').replaceChildren(
       tile('contacts', figure('contacts', shift.total.total, 'count')),
       tile('made online (website, app, Open311)', figure('digitalTakeUp', shift.total.digitalTakeUp, 'percent'),
-        base ? [figure('digitalTakeUpChange', base.digitalTakeUpChange, 'points'), ' on ',
-          figure('baselineDigitalTakeUp', base.mix.digitalTakeUp, 'percent'), ' in the comparison period'] : null),
+        base && base.mix.total > 0
+          ? [figure('digitalTakeUpChange', base.digitalTakeUpChange, 'points'), ' on ',
+            figure('baselineDigitalTakeUp', base.mix.digitalTakeUp, 'percent'), ' in the comparison period']
+          : ['no contacts in the comparison period to compare with']),
       tile('cost to serve', figure('cost', cost.cost, 'money'),
         [figure('costPerContact', cost.costPerContact, 'money'), ' a contact']),
       tile('saved against the comparison period\'s channel mix',
