@@ -1,4 +1,4 @@
--- Projections in generations (ADR 6): every projection row carries the generation it belongs to.
+-- Projections in generations (ADR 9): every projection row carries the generation it belongs to.
 -- The API serves exactly one generation; a rebuild fills a new one from the start of the log beside
 -- it, then a single UPDATE switches what is served. Live events go to every generation that is
 -- serving or building, so nothing that arrives during a rebuild is missed.
