@@ -118,7 +118,7 @@ class Measures {
                 range.from(), range.to(), granularity.wire(), service, periods, total, base);
     }
 
-    private static String label(LocalDate start, ReportRange.Granularity granularity) {
+    static String label(LocalDate start, ReportRange.Granularity granularity) {
         switch (granularity) {
             case WEEK:
                 // The ISO week of the period's Monday, even when the range clips it.
