@@ -111,6 +111,25 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void theDashboardPageLoadsWithoutATokenWhileItsFiguresNeedAnAnalyst() throws Exception {
+        HttpResponse<String> page = get("/dashboard/", null, Map.of());
+        HttpResponse<String> script = get("/dashboard/dashboard.js", null, Map.of());
+        HttpResponse<String> figures = get("/api/analytics/channels", null, Map.of());
+        HttpResponse<String> post =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + port + "/dashboard/"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(figures.statusCode()).isEqualTo(401);
+        assertThat(post.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aBadTokenOnOpen311IsRefusedInOpen311sOwnErrorFormat() throws Exception {
         String expired = issuer.citizen("alice").with(TestIssuer.Flaw.EXPIRED).encode();
         HttpResponse<String> xml = get("/open311/v2/services.xml", expired, Map.of());
