@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import uk.gov.hertfordshire.analytics.support.AnalyticsClient;
-import uk.gov.hertfordshire.analytics.support.HeadlessChromium;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.events.cases.CaseResolved;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.testsupport.HeadlessChromium;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 
 /**

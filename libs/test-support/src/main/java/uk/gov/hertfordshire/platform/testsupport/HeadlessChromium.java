@@ -1,4 +1,4 @@
-package uk.gov.hertfordshire.analytics.support;
+package uk.gov.hertfordshire.platform.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

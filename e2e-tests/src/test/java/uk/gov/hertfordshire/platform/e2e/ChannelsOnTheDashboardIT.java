@@ -1,0 +1,155 @@
+package uk.gov.hertfordshire.platform.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import uk.gov.hertfordshire.platform.testsupport.HeadlessChromium;
+
+/**
+ * Issue 5's acceptance through the running platform: one case through each of web, app, phone, face
+ * to face and Open311 appears in the analytics API under its channel within seconds, and the
+ * dashboard, loaded through the gateway in headless Chromium, shows the same figures.
+ */
+class ChannelsOnTheDashboardIT {
+
+    private static final Pattern FIGURE =
+            Pattern.compile(
+                    "<(?:span|text)[^>]*?data-figure=\"([^\"]+)\"[^>]*?data-value=\"([^\"]*)\"[^>]*>([^<]*)<");
+
+    private final Platform platform = new Platform();
+    private final String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+    private final String range = "granularity=day&from=" + today + "&to=" + today;
+
+    @Test
+    void aCaseThroughEachChannelIsCountedUnderItWithinSecondsAndShownOnTheDashboard()
+            throws Exception {
+        Map<String, Long> before = contactsToday();
+
+        submit("web", "citizen-alice");
+        submit("app", "citizen-bob");
+        submit("phone", "agent-carol");
+        submit("face_to_face", "agent-carol");
+        submitOverOpen311();
+
+        Map<String, Long> expected = new LinkedHashMap<>(before);
+        for (String channel : List.of("web", "app", "phone", "face_to_face", "open311")) {
+            expected.merge(channel, 1L, Long::sum);
+        }
+        long started = System.nanoTime();
+        await("every channel counted once more")
+                .atMost(Duration.ofSeconds(15))
+                .until(this::contactsToday, counted -> counted.equals(expected));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isLessThan(Duration.ofSeconds(15));
+
+        Optional<Path> chromium = HeadlessChromium.find();
+        assumeThat(chromium)
+                .as("Chromium is needed to check the dashboard (.ci/run installs it)")
+                .isPresent();
+        String dom =
+                HeadlessChromium.dumpDom(
+                        chromium.get(),
+                        "http://127.0.0.1:8080/dashboard/?"
+                                + range
+                                + "#token="
+                                + platform.token("analyst-ivan"));
+        assertThat(dom).as("the page loaded its figures").contains("data-loaded=\"true\"");
+        Map<String, String> shown = figures(dom);
+        String label = onlyPeriodLabel();
+        for (Map.Entry<String, Long> channel : expected.entrySet()) { // the five, and any others
+            assertThat(shown)
+                    .containsEntry(
+                            "shift." + label + "." + channel.getKey(),
+                            NumberFormat.getIntegerInstance(Locale.UK).format(channel.getValue()));
+        }
+    }
+
+    private void submit(String channel, String persona) throws Exception {
+        HttpResponse<String> created =
+                platform.post(
+                        "/api/cases",
+                        "{\"serviceCode\":\"pothole\",\"channel\":\""
+                                + channel
+                                + "\",\"location\":{\"latitude\":51.81,\"longitude\":-0.20},"
+                                + "\"attributes\":"
+                                + Platform.POTHOLE_ANSWERS
+                                + "}",
+                        Map.of(
+                                "Authorization",
+                                "Bearer " + platform.token(persona),
+                                "Idempotency-Key",
+                                UUID.randomUUID().toString()));
+        assertThat(created.statusCode()).as(channel + ": " + created.body()).isEqualTo(201);
+    }
+
+    private void submitOverOpen311() throws Exception {
+        HttpResponse<String> created =
+                platform.postForm(
+                        "/open311/v2/requests.json",
+                        Map.of(
+                                "api_key", platform.output("api-key", "dashboard-check"),
+                                "service_code", "pothole",
+                                "lat", "51.8100",
+                                "long", "-0.2000",
+                                "attribute[where]", "road",
+                                "attribute[depth]", "over-100mm",
+                                "attribute[size]", "under-300mm"));
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+    }
+
+    /** Today's contacts by channel, from the analytics API through the gateway. */
+    private Map<String, Long> contactsToday() throws Exception {
+        JsonNode shift = channelShift();
+        Map<String, Long> contacts = new HashMap<>();
+        JsonNode periods = shift.get("periods");
+        if (periods.isEmpty()) {
+            return contacts;
+        }
+        periods.get(0)
+                .at("/mix/contacts")
+                .properties()
+                .forEach(entry -> contacts.put(entry.getKey(), entry.getValue().asLong()));
+        contacts.values().removeIf(count -> count == 0); // a channel with none may be listed or not
+        return contacts;
+    }
+
+    private String onlyPeriodLabel() throws Exception {
+        JsonNode periods = channelShift().get("periods");
+        assertThat(periods).hasSize(1);
+        return periods.get(0).get("label").asString();
+    }
+
+    private JsonNode channelShift() throws Exception {
+        HttpResponse<String> response =
+                platform.get("/api/analytics/channel-shift?" + range, "analyst-ivan");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Platform.JSON.readTree(response.body());
+    }
+
+    private static Map<String, String> figures(String dom) {
+        Map<String, String> figures = new HashMap<>();
+        Matcher m = FIGURE.matcher(dom);
+        while (m.find()) {
+            figures.put(m.group(1), m.group(3).replace("&amp;", "&"));
+        }
+        return figures;
+    }
+}
