@@ -59,6 +59,20 @@ public enum CaseAction {
         return from.contains(status);
     }
 
+    /**
+     * The action with this name in URLs.
+     *
+     * @throws IllegalArgumentException for a name that is no action
+     */
+    public static CaseAction fromWire(String name) {
+        for (CaseAction action : values()) {
+            if (action.wireValue().equals(name)) {
+                return action;
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is not an action on a case");
+    }
+
     /** The action's name in URLs and messages, e.g. {@code mark-duplicate}. */
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

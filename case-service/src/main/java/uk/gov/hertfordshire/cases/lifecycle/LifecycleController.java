@@ -41,76 +41,26 @@ class LifecycleController {
         this.submissions = submissions;
     }
 
-    @PostMapping("/triage")
+    /**
+     * One action on the case; the path names it ({@link CaseAction#wireValue()}), and a path that
+     * names no action is not mapped here at all.
+     */
+    @PostMapping("/{action:triage|assign|start|resolve|close|reopen|reject|mark-duplicate}")
     @PreAuthorize(WORKS_CASES)
-    ResponseEntity<?> triage(
+    ResponseEntity<?> act(
             @PathVariable UUID id,
+            @PathVariable String action,
             @Valid @RequestBody(required = false) ActionRequest body,
             Caller caller) {
-        return act(id, CaseAction.TRIAGE, body, caller);
-    }
-
-    @PostMapping("/assign")
-    @PreAuthorize(WORKS_CASES)
-    ResponseEntity<?> assign(
-            @PathVariable UUID id,
-            @Valid @RequestBody(required = false) ActionRequest body,
-            Caller caller) {
-        return act(id, CaseAction.ASSIGN, body, caller);
-    }
-
-    @PostMapping("/start")
-    @PreAuthorize(WORKS_CASES)
-    ResponseEntity<?> start(
-            @PathVariable UUID id,
-            @Valid @RequestBody(required = false) ActionRequest body,
-            Caller caller) {
-        return act(id, CaseAction.START, body, caller);
-    }
-
-    @PostMapping("/resolve")
-    @PreAuthorize(WORKS_CASES)
-    ResponseEntity<?> resolve(
-            @PathVariable UUID id,
-            @Valid @RequestBody(required = false) ActionRequest body,
-            Caller caller) {
-        return act(id, CaseAction.RESOLVE, body, caller);
-    }
-
-    @PostMapping("/close")
-    @PreAuthorize(WORKS_CASES)
-    ResponseEntity<?> close(
-            @PathVariable UUID id,
-            @Valid @RequestBody(required = false) ActionRequest body,
-            Caller caller) {
-        return act(id, CaseAction.CLOSE, body, caller);
-    }
-
-    @PostMapping("/reopen")
-    @PreAuthorize(WORKS_CASES)
-    ResponseEntity<?> reopen(
-            @PathVariable UUID id,
-            @Valid @RequestBody(required = false) ActionRequest body,
-            Caller caller) {
-        return act(id, CaseAction.REOPEN, body, caller);
-    }
-
-    @PostMapping("/reject")
-    @PreAuthorize(WORKS_CASES)
-    ResponseEntity<?> reject(
-            @PathVariable UUID id,
-            @Valid @RequestBody(required = false) ActionRequest body,
-            Caller caller) {
-        return act(id, CaseAction.REJECT, body, caller);
-    }
-
-    @PostMapping("/mark-duplicate")
-    @PreAuthorize(WORKS_CASES)
-    ResponseEntity<?> markDuplicate(
-            @PathVariable UUID id,
-            @Valid @RequestBody(required = false) ActionRequest body,
-            Caller caller) {
-        return act(id, CaseAction.MARK_DUPLICATE, body, caller);
+        return lifecycle
+                .apply(
+                        id,
+                        CaseAction.fromWire(action),
+                        body == null ? ActionRequest.NONE : body,
+                        caller)
+                .<ResponseEntity<?>>map(
+                        status -> ResponseEntity.ok(new ActionResult(id, status.wireValue())))
+                .orElseGet(LifecycleController::notFound);
     }
 
     /** Adds a public update (the citizen sees it) or an internal note (staff only). */
@@ -146,14 +96,6 @@ class LifecycleController {
                 caller.has(Role.AGENT) || caller.has(Role.OFFICER) || caller.has(Role.ADMIN);
         return ResponseEntity.ok(
                 lifecycle.updates(id, staff).stream().map(UpdateView::of).toList());
-    }
-
-    private ResponseEntity<?> act(UUID id, CaseAction action, ActionRequest body, Caller caller) {
-        return lifecycle
-                .apply(id, action, body == null ? ActionRequest.NONE : body, caller)
-                .<ResponseEntity<?>>map(
-                        status -> ResponseEntity.ok(new ActionResult(id, status.wireValue())))
-                .orElseGet(LifecycleController::notFound);
     }
 
     private static ResponseEntity<?> notFound() {
