@@ -33,12 +33,23 @@ final class RedisBuckets implements RateLimitBuckets, AutoCloseable {
     private final RedisClient client;
     private final LocalBuckets fallback = new LocalBuckets();
     private final Counter fallbacks;
+    private final Duration timeout;
     private volatile AsyncProxyManager<String> proxies;
     private volatile Instant nextConnectAttempt = Instant.EPOCH;
 
     RedisBuckets(String redisUri, MeterRegistry meters) {
+        this(redisUri, meters, REDIS_TIMEOUT);
+    }
+
+    /**
+     * With another time Redis has to answer before a decision is taken locally: tests that are
+     * about sharing, not about speed, give a loaded machine's first calls (connection, script
+     * loading) room, so a slow start cannot turn into a local decision.
+     */
+    RedisBuckets(String redisUri, MeterRegistry meters, Duration timeout) {
+        this.timeout = timeout;
         RedisURI uri = RedisURI.create(redisUri);
-        uri.setTimeout(REDIS_TIMEOUT);
+        uri.setTimeout(timeout);
         this.client = RedisClient.create(uri);
         this.fallbacks =
                 Counter.builder("gateway.ratelimit.redis.fallbacks")
@@ -62,7 +73,7 @@ final class RedisBuckets implements RateLimitBuckets, AutoCloseable {
                                                 RateLimitBuckets.configuration(rate)))
                         .tryConsumeAndReturnRemaining(1);
         return Mono.fromFuture(probe)
-                .timeout(REDIS_TIMEOUT)
+                .timeout(timeout)
                 .onErrorResume(
                         e -> {
                             fallbacks.increment();
