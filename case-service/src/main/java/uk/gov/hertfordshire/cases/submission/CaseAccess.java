@@ -16,8 +16,8 @@ import uk.gov.hertfordshire.platform.security.Role;
  */
 public final class CaseAccess {
 
-    static final Set<Channel> CITIZEN_CHANNELS = EnumSet.of(Channel.WEB, Channel.APP);
-    static final Set<Channel> AGENT_CHANNELS =
+    public static final Set<Channel> CITIZEN_CHANNELS = EnumSet.of(Channel.WEB, Channel.APP);
+    public static final Set<Channel> AGENT_CHANNELS =
             EnumSet.of(Channel.PHONE, Channel.FACE_TO_FACE, Channel.EMAIL);
     static final Set<Role> READ_ANY = EnumSet.of(Role.AGENT, Role.OFFICER, Role.ADMIN);
 

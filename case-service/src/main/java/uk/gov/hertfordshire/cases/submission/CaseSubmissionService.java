@@ -75,7 +75,11 @@ public class CaseSubmissionService {
                             + service.code()
                             + "' is about a place: give a location, an address or a uprn");
         }
-        return store(submission, service, submitter.id(), place, answers);
+        String recordedBy =
+                CaseAccess.AGENT_CHANNELS.contains(submission.channel())
+                        ? submitter.staffId()
+                        : null;
+        return store(submission, service, submitter.id(), place, answers, recordedBy);
     }
 
     /**
@@ -103,7 +107,7 @@ public class CaseSubmissionService {
         if (submission.location() == null && address == null && uprn == null) {
             throw new IllegalArgumentException("a location, address or UPRN is required");
         }
-        return store(submission, service, submittedBy, new Place(address, uprn), null);
+        return store(submission, service, submittedBy, new Place(address, uprn), null, null);
     }
 
     private CatalogueEntry catalogued(CaseSubmission submission) {
@@ -122,7 +126,8 @@ public class CaseSubmissionService {
             CatalogueEntry service,
             String submittedBy,
             Place place,
-            Map<String, List<String>> answers) {
+            Map<String, List<String>> answers,
+            String recordedByStaffId) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Instant dueAt =
                 calendar.dueAt(
@@ -160,7 +165,7 @@ public class CaseSubmissionService {
                                         submitted.location().longitude(),
                                         place.postcodeDistrict(),
                                         place.uprn()),
-                        null,
+                        recordedByStaffId,
                         submitted.dueAt()));
         return submitted;
     }

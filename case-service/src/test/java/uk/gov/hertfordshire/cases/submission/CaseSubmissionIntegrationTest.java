@@ -169,7 +169,10 @@ class CaseSubmissionIntegrationTest {
                                 .header("Content-Type", "application/json")
                                 .header(
                                         "Authorization",
-                                        TestIssuer.shared().staff("agent-carol", "AGENT").bearer())
+                                        TestIssuer.shared()
+                                                .staff("agent-carol", "AGENT")
+                                                .staffId("00010001")
+                                                .bearer())
                                 .POST(
                                         HttpRequest.BodyPublishers.ofString(
                                                 unanswered.formatted(
@@ -186,6 +189,22 @@ class CaseSubmissionIntegrationTest {
         assertThat(storedCases()).as("only the phone contact was stored").isEqualTo(before + 1);
         assertThat(byPhone.body()).contains("\"attributes\":{\"where\":[\"road\"]}");
         assertThat(post(VALID).statusCode()).isEqualTo(201);
+        String phoneCase =
+                tools.jackson.databind.json.JsonMapper.builder()
+                        .build()
+                        .readTree(byPhone.body())
+                        .get("id")
+                        .asString();
+        String event =
+                new String(
+                        await().atMost(Duration.ofSeconds(30))
+                                .until(() -> eventsFor(phoneCase), list -> list.size() == 1)
+                                .get(0)
+                                .value(),
+                        StandardCharsets.UTF_8);
+        assertThat(event)
+                .as("the agent who recorded it")
+                .contains("\"recordedByStaffId\":\"00010001\"");
     }
 
     @Test
