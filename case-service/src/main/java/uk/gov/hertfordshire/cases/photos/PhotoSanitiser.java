@@ -137,7 +137,11 @@ final class PhotoSanitiser {
                                     + String.join("', '", warnings)
                                     + "'.");
                 }
-                return new CleanPhoto(type, encode(type, image), width, height);
+                if (type == PhotoType.JPEG) {
+                    image = ExifOrientation.upright(image, ExifOrientation.of(bytes));
+                }
+                return new CleanPhoto(
+                        type, encode(type, image), image.getWidth(), image.getHeight());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
