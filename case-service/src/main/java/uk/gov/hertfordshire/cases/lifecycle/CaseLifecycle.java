@@ -68,6 +68,14 @@ public class CaseLifecycle {
     public Optional<CaseStatus> apply(
             UUID caseId, CaseAction action, ActionRequest request, Caller actor) {
         request.requireFitsAction(action);
+        if (action == CaseAction.MARK_DUPLICATE && !caseId.equals(request.duplicateOf())) {
+            // Both rows, in id order: two officers marking A as B's duplicate and B as A's at
+            // once must not both succeed (and must not deadlock).
+            UUID first =
+                    caseId.compareTo(request.duplicateOf()) < 0 ? caseId : request.duplicateOf();
+            cases.lock(first);
+            cases.lock(first.equals(caseId) ? request.duplicateOf() : caseId);
+        }
         Optional<CaseRecord> found = cases.lock(caseId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -202,6 +210,25 @@ public class CaseLifecycle {
                                 () ->
                                         new IllegalArgumentException(
                                                 "duplicateOf '" + originalId + "' is not a case"));
+        if (!original.serviceCode().equals(duplicate.serviceCode())) {
+            throw new IllegalArgumentException(
+                    "duplicateOf '"
+                            + originalId
+                            + "' is a "
+                            + original.serviceCode()
+                            + " case; a duplicate must be of the same service");
+        }
+        boolean publicRealm = service(original).publicRealm();
+        if (!publicRealm
+                && !java.util.Objects.equals(original.submittedBy(), duplicate.submittedBy())) {
+            // Merging makes the duplicate's reporter a follower of the original: for a personal
+            // service that would show one person's request to another.
+            throw new IllegalArgumentException(
+                    "duplicateOf '"
+                            + originalId
+                            + "' is another person's request for a personal service; only the"
+                            + " same person's requests can be merged");
+        }
         if (!original.status().isOpen()) {
             throw new IllegalArgumentException(
                     "duplicateOf '"
@@ -214,7 +241,7 @@ public class CaseLifecycle {
 
     private CatalogueEntry service(CaseRecord record) {
         return catalogue
-                .find(record.serviceCode())
+                .findIncludingWithdrawn(record.serviceCode())
                 .orElseThrow(
                         () ->
                                 new IllegalStateException(

@@ -55,7 +55,7 @@ class PhotoService {
      * @throws PhotoRefused if the photo is not accepted or the case has all the photos it may have
      */
     Optional<StoredPhoto> upload(UUID caseId, String contentType, byte[] bytes, Caller uploader) {
-        if (cases.find(caseId, uploader).isEmpty()) {
+        if (cases.findAsReporterOrStaff(caseId, uploader).isEmpty()) {
             return Optional.empty();
         }
         requireRoom(photos.countFor(caseId));
@@ -82,7 +82,7 @@ class PhotoService {
 
     /** The case's photos, oldest first; empty if the caller may not read the case. */
     Optional<List<StoredPhoto>> list(UUID caseId, Caller reader) {
-        if (cases.find(caseId, reader).isEmpty()) {
+        if (cases.findAsReporterOrStaff(caseId, reader).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(photos.listFor(caseId));
@@ -92,7 +92,7 @@ class PhotoService {
      * One photo of the case with its bytes; empty if there is none or the caller may not see it.
      */
     Optional<PhotoFile> file(UUID caseId, UUID photoId, Caller reader) {
-        if (cases.find(caseId, reader).isEmpty()) {
+        if (cases.findAsReporterOrStaff(caseId, reader).isEmpty()) {
             return Optional.empty();
         }
         return photos.find(caseId, photoId)

@@ -59,7 +59,11 @@ class CaseController {
     ResponseEntity<?> find(@PathVariable UUID id, Caller caller) {
         return submissions
                 .find(id, caller)
-                .map(found -> CaseView.of(found, CaseAccess.isStaff(caller)))
+                .map(
+                        found ->
+                                CaseAccess.mayRead(caller, found)
+                                        ? CaseView.of(found, CaseAccess.isStaff(caller))
+                                        : CaseView.forFollower(found))
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(
                         () ->
@@ -129,6 +133,32 @@ class CaseController {
             String assigneeStaffId,
             Instant updatedAt,
             Map<String, List<String>> attributes) {
+
+        /**
+         * What a citizen who said "me too" sees: where the case is going, not what its reporter
+         * wrote, answered or where they live.
+         */
+        static CaseView forFollower(SubmittedCase submitted) {
+            return new CaseView(
+                    submitted.id(),
+                    submitted.serviceCode(),
+                    submitted.channel().wireValue(),
+                    submitted.status(),
+                    null,
+                    submitted.location() == null
+                            ? null
+                            : new LocationRequest(
+                                    submitted.location().latitude(),
+                                    submitted.location().longitude()),
+                    null,
+                    null,
+                    submitted.submittedAt(),
+                    submitted.dueAt(),
+                    submitted.teamCode(),
+                    null,
+                    submitted.updatedAt(),
+                    Map.of());
+        }
 
         static CaseView of(SubmittedCase submitted, boolean staff) {
             return new CaseView(

@@ -170,10 +170,17 @@ public class CaseSubmissionService {
         return submitted;
     }
 
+    /** The case, if the caller is staff or the citizen who reported it (not a follower). */
+    @Transactional(readOnly = true)
+    public Optional<SubmittedCase> findAsReporterOrStaff(UUID id, Caller reader) {
+        return cases.find(id).filter(found -> CaseAccess.mayRead(reader, found));
+    }
+
     /**
      * The case, if it exists and the caller may read it: staff, the citizen who reported it, or a
-     * citizen who follows it ("me too"). A case the caller may not read is reported as absent, so
-     * its id cannot be probed.
+     * citizen who follows it ("me too"). A follower may see how the case is going, not what the
+     * reporter wrote, answered or photographed ({@link CaseAccess#mayRead} tells them apart). A
+     * case the caller may not read is reported as absent, so its id cannot be probed.
      */
     @Transactional(readOnly = true)
     public Optional<SubmittedCase> find(UUID id, Caller reader) {

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 import uk.gov.hertfordshire.cases.lifecycle.CaseStatus;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
@@ -30,17 +31,20 @@ public class TargetWatch {
     private static final int BATCH = 500;
 
     private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
     private final Outbox outbox;
     private final Clock clock;
     private final Duration approachingWithin;
 
     TargetWatch(
             JdbcClient jdbc,
+            TransactionOperations transactions,
             Outbox outbox,
             Clock clock,
             @Value("${platform.cases.targets.approaching-within:PT4H}")
                     Duration approachingWithin) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.outbox = outbox;
         this.clock = clock;
         this.approachingWithin = approachingWithin;
@@ -50,9 +54,12 @@ public class TargetWatch {
             fixedDelayString = "${platform.cases.targets.watch-interval:PT1M}",
             initialDelayString = "${platform.cases.targets.watch-interval:PT1M}")
     void watch() {
-        while (scan() == BATCH) {
-            // a full batch: there may be more
-        }
+        // Each batch in a transaction of its own (a call to this.scan() would bypass the proxy's
+        // @Transactional, and the outbox refuses to append outside a transaction).
+        Integer emitted;
+        do {
+            emitted = transactions.execute(status -> scan());
+        } while (emitted != null && emitted >= BATCH); // a full batch: there may be more
     }
 
     /**

@@ -160,6 +160,34 @@ class DuplicatesIntegrationTest {
     }
 
     @Test
+    void aFollowerSeesHowTheCaseIsGoingButNotWhatItsReporterWroteOrPhotographed() {
+        HttpResponse<String> reported =
+                api.post(
+                        "/api/cases",
+                        ALICE,
+                        "{\"serviceCode\":\"pothole\",\"channel\":\"web\","
+                                + "\"description\":\"Outside my house at 4 Mill Lane\","
+                                + "\"address\":\"4 Mill Lane, Ware SG12 9AA\","
+                                + "\"location\":{\"latitude\":51.64,\"longitude\":-0.29},"
+                                + "\"attributes\":"
+                                + CaseApi.answersTo("pothole")
+                                + "}");
+        UUID id = UUID.fromString(CaseApi.json(reported).get("id").asString());
+        assertThat(meToo(id, BOB, "web").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> owner = api.get("/api/cases/" + id, ALICE);
+        HttpResponse<String> follower = api.get("/api/cases/" + id, BOB);
+
+        assertThat(owner.body()).contains("Mill Lane", "over-100mm");
+        assertThat(follower.statusCode()).isEqualTo(200);
+        assertThat(follower.body())
+                .contains("\"status\":\"submitted\"")
+                .doesNotContain("Mill Lane", "SG12", "over-100mm");
+        assertThat(api.get("/api/cases/" + id + "/photos", ALICE).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/cases/" + id + "/photos", BOB).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theReporterCannotSayMeTooToTheirOwnCaseNorACitizenClaimPhone() {
         UUID reported = api.submit(ALICE, "fly-tipping-highway", "web", 51.6100, -0.2600);
 

@@ -313,6 +313,61 @@ class CaseLifecycleIntegrationTest {
                 .containsExactly(EVENT + "submitted.v1", EVENT + "marked-duplicate.v1");
     }
 
+    @Test
+    void aMergeNeedsTheSameServiceAndForAPersonalServiceTheSamePerson() {
+        UUID pothole = api.submit(ALICE, "pothole", "web", 51.7601, -0.3401);
+        UUID light = api.submit(BOB, "street-light", "web", 51.7601, -0.3401);
+        UUID alicesBadge = badge(ALICE);
+        UUID bobsBadge = badge(BOB);
+        UUID alicesSecondBadge = badge(ALICE);
+
+        HttpResponse<String> otherService =
+                act(light, "mark-duplicate", "{\"duplicateOf\":\"" + pothole + "\"}");
+        HttpResponse<String> otherPerson =
+                act(bobsBadge, "mark-duplicate", "{\"duplicateOf\":\"" + alicesBadge + "\"}");
+        HttpResponse<String> samePerson =
+                act(
+                        alicesSecondBadge,
+                        "mark-duplicate",
+                        "{\"duplicateOf\":\"" + alicesBadge + "\"}");
+
+        assertThat(otherService.statusCode()).isEqualTo(400);
+        assertThat(otherService.body()).contains("same service");
+        assertThat(otherPerson.statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/cases/" + alicesBadge, BOB).statusCode()).isEqualTo(404);
+        assertThat(samePerson.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCaseOfAWithdrawnServiceCanStillBeReopenedAndAssigned() {
+        UUID path = api.submit(ALICE, "rights-of-way", "web", 51.7701, -0.3501);
+        act(path, "triage", null);
+        act(path, "resolve", null);
+        jdbc.sql("UPDATE catalogue_service SET withdrawn_at = now() WHERE code = 'rights-of-way'")
+                .update();
+
+        assertThat(act(path, "reopen", null).statusCode()).isEqualTo(200);
+        assertThat(act(path, "assign", null).statusCode()).isEqualTo(200);
+        assertThat(
+                        jdbc.sql("SELECT team_code FROM service_case WHERE id = :id")
+                                .param("id", path)
+                                .query(String.class)
+                                .single())
+                .isEqualTo("ROW");
+    }
+
+    private UUID badge(TestIssuer.TokenBuilder citizen) {
+        HttpResponse<String> created =
+                api.post(
+                        "/api/cases",
+                        citizen,
+                        "{\"serviceCode\":\"blue-badge\",\"channel\":\"web\",\"attributes\":"
+                                + CaseApi.answersTo("blue-badge")
+                                + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(CaseApi.json(created).get("id").asString());
+    }
+
     private HttpResponse<String> act(UUID id, String action, String body) {
         return api.post("/api/cases/" + id + "/" + action, OFFICER, body);
     }

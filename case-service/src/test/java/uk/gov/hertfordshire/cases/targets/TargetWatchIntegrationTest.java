@@ -65,6 +65,19 @@ class TargetWatchIntegrationTest {
                         EVENT + "target-breached.v1");
     }
 
+    @Test
+    void theScheduledWatchEmitsInItsOwnTransactions() {
+        // watch() is what the scheduler calls: it must not rely on scan()'s proxy.
+        CaseApi api = new CaseApi(port);
+        UUID late = api.submit(ALICE, "pothole", "web", 51.75, -0.31);
+        dueIn(late, "-2 hours");
+
+        watch.watch();
+
+        assertThat(typesOnceSettled(late, 2))
+                .containsExactly(EVENT + "submitted.v1", EVENT + "target-breached.v1");
+    }
+
     private void dueIn(UUID id, String interval) {
         jdbc.sql(
                         "UPDATE service_case SET due_at = now() + CAST(:interval AS interval) WHERE id = :id")
