@@ -158,16 +158,25 @@ public class CaseSubmissionService {
                         submitted.serviceCode(),
                         submitted.channel(),
                         submitted.submittedAt(),
-                        submitted.location() == null
-                                ? null
-                                : new CaseSubmitted.Location(
-                                        submitted.location().latitude(),
-                                        submitted.location().longitude(),
-                                        place.postcodeDistrict(),
-                                        place.uprn()),
+                        eventLocation(submitted.location(), place),
                         recordedByStaffId,
                         submitted.dueAt()));
         return submitted;
+    }
+
+    /**
+     * Where the event says the case is: its coordinates, the postcode district of an address and
+     * the UPRN; null for a case not about a place.
+     */
+    private static CaseSubmitted.Location eventLocation(Location point, Place place) {
+        if (point == null && place.postcodeDistrict() == null && place.uprn() == null) {
+            return null;
+        }
+        return new CaseSubmitted.Location(
+                point == null ? null : point.latitude(),
+                point == null ? null : point.longitude(),
+                place.postcodeDistrict(),
+                place.uprn());
     }
 
     /** The case, if the caller is staff or the citizen who reported it (not a follower). */

@@ -126,6 +126,25 @@ class CaseSubmissionIntegrationTest {
                         .until(() -> eventsFor(caseId), list -> list.size() == 1);
         String payload = new String(events.get(0).value(), StandardCharsets.UTF_8);
         assertThat(payload).contains("\"postcodeDistrict\":\"SG14\"").doesNotContain("Fore Street");
+
+        HttpResponse<String> addressOnly =
+                post(
+                        "{\"serviceCode\":\"street-light\",\"channel\":\"web\","
+                                + "\"address\":\"Opposite 3 Bull Plain, Hertford SG14 1DT\","
+                                + "\"attributes\":{\"fault\":\"out\"}}");
+        String addressOnlyId =
+                uk.gov.hertfordshire.cases.CaseApi.json(addressOnly).get("id").asString();
+        String addressOnlyEvent =
+                new String(
+                        await().atMost(Duration.ofSeconds(30))
+                                .until(() -> eventsFor(addressOnlyId), list -> list.size() == 1)
+                                .get(0)
+                                .value(),
+                        StandardCharsets.UTF_8);
+        assertThat(addressOnlyEvent)
+                .as("an address without coordinates still gives the area")
+                .contains("\"postcodeDistrict\":\"SG14\"")
+                .doesNotContain("Bull Plain");
     }
 
     @Test

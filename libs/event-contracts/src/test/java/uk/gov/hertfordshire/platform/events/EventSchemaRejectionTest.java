@@ -119,7 +119,15 @@ class EventSchemaRejectionTest {
                 malformed(CaseSubmitted.TYPE, "location.latitude", "\"51.75\""),
                 malformed(CaseSubmitted.TYPE, "location.postcodeDistrict", "\"AL1 3JE\""),
                 malformed(CaseSubmitted.TYPE, "location.uprn", "\"UPRN-1\""),
-                malformed(CaseSubmitted.TYPE, "location", "{\"postcodeDistrict\": \"AL1\"}"),
+                malformed(CaseSubmitted.TYPE, "location", "{}"),
+                malformed(
+                        CaseSubmitted.TYPE,
+                        "location",
+                        "{\"latitude\": 51.75, \"postcodeDistrict\": \"AL1\"}"),
+                malformed(
+                        CaseSubmitted.TYPE,
+                        "location",
+                        "{\"latitude\": null, \"longitude\": null, \"postcodeDistrict\": null}"),
                 malformed(CaseSubmitted.TYPE, "recordedByStaffId", "\"jsmith\""),
                 malformed(CaseSubmitted.TYPE, "dueAt", "\"2025-06-05\""),
                 malformed(CaseSubmitted.TYPE, "dueAt", "1749114930"),

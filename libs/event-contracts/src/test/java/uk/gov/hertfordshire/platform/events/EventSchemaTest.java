@@ -86,4 +86,39 @@ class EventSchemaTest {
     private static Set<String> fieldNames(JsonNode object) {
         return new TreeSet<>(object.propertyNames());
     }
+
+    @org.junit.jupiter.api.Test
+    void aCaseReportedByAddressOrUprnAloneCarriesItsDistrictOrUprnWithoutCoordinates() {
+        for (uk.gov.hertfordshire.platform.events.cases.CaseSubmitted.Location place :
+                java.util.List.of(
+                        new uk.gov.hertfordshire.platform.events.cases.CaseSubmitted.Location(
+                                null, null, "SG14", null),
+                        new uk.gov.hertfordshire.platform.events.cases.CaseSubmitted.Location(
+                                null, null, null, "100080878341"))) {
+            var event =
+                    new uk.gov.hertfordshire.platform.events.cases.CaseSubmitted(
+                            ExampleEvents.CASE_ID,
+                            "street-light",
+                            Channel.PHONE,
+                            ExampleEvents.AT,
+                            place,
+                            null);
+
+            assertThat(
+                            EventSchemas.validate(
+                                    uk.gov.hertfordshire.platform.events.cases.CaseSubmitted.TYPE,
+                                    EventSchemas.payloadOf(event)))
+                    .isEmpty();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () ->
+                                new uk.gov.hertfordshire.platform.events.cases.CaseSubmitted
+                                        .Location(51.75, null, "AL1", null))
+                .hasMessageContaining("both or neither");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () ->
+                                new uk.gov.hertfordshire.platform.events.cases.CaseSubmitted
+                                        .Location(null, null, null, null))
+                .hasMessageContaining("coordinates, a postcode district or a UPRN");
+    }
 }

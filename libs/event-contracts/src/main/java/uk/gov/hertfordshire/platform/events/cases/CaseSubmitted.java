@@ -75,15 +75,16 @@ public record CaseSubmitted(
 
     /**
      * Where a place-based case is: coordinates, and at most the postcode district and property
-     * reference, never a street address.
+     * reference, never a street address. A case reported by address or UPRN alone has no
+     * coordinates, but still its district or UPRN.
      *
-     * @param latitude WGS84 latitude
-     * @param longitude WGS84 longitude
+     * @param latitude WGS84 latitude, or null with the longitude
+     * @param longitude WGS84 longitude, or null with the latitude
      * @param postcodeDistrict outward code only, e.g. {@code AL1}, or null
      * @param uprn the Unique Property Reference Number of a property, or null
      */
     public record Location(
-            double latitude, double longitude, String postcodeDistrict, String uprn) {
+            Double latitude, Double longitude, String postcodeDistrict, String uprn) {
 
         private static final Pattern POSTCODE_DISTRICT =
                 Pattern.compile("[A-Z]{1,2}[0-9][0-9A-Z]?");
@@ -91,11 +92,19 @@ public record CaseSubmitted(
         private static final Pattern UPRN = Pattern.compile("[1-9][0-9]{0,11}");
 
         public Location {
-            if (!(latitude >= -90 && latitude <= 90)) {
+            if ((latitude == null) != (longitude == null)) {
+                throw new IllegalArgumentException(
+                        "latitude and longitude go together: both or neither");
+            }
+            if (latitude == null && postcodeDistrict == null && uprn == null) {
+                throw new IllegalArgumentException(
+                        "a location needs coordinates, a postcode district or a UPRN");
+            }
+            if (latitude != null && !(latitude >= -90 && latitude <= 90)) {
                 throw new IllegalArgumentException(
                         "latitude " + latitude + " is not between -90 and 90");
             }
-            if (!(longitude >= -180 && longitude <= 180)) {
+            if (longitude != null && !(longitude >= -180 && longitude <= 180)) {
                 throw new IllegalArgumentException(
                         "longitude " + longitude + " is not between -180 and 180");
             }
