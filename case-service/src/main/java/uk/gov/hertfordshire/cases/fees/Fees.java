@@ -61,14 +61,10 @@ class Fees {
      */
     @Transactional
     Optional<Recorded> recordPayment(UUID caseId, String paymentId, Caller caller) {
-        Optional<SubmittedCase> readable = cases.find(caseId, caller);
+        Optional<SubmittedCase> readable = cases.findAsReporterOrStaff(caseId, caller);
         if (readable.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.sql("SELECT id FROM service_case WHERE id = :id FOR UPDATE")
-                .param("id", caseId)
-                .query(UUID.class)
-                .single();
         SubmittedCase submitted = readable.get();
         CatalogueEntry service =
                 catalogue.findIncludingWithdrawn(submitted.serviceCode()).orElseThrow();
@@ -113,6 +109,19 @@ class Fees {
         }
         if (!caseId.toString().equals(payment.reference())) {
             throw new IllegalArgumentException("The payment was not made for this case.");
+        }
+        // The case is locked only now, after the provider answered, so a slow provider never holds
+        // up other work on the case; what was decided before the lock is checked again under it.
+        jdbc.sql("SELECT id FROM service_case WHERE id = :id FOR UPDATE")
+                .param("id", caseId)
+                .query(UUID.class)
+                .single();
+        Optional<Payment> meanwhile = paymentFor(caseId);
+        if (meanwhile.isPresent()) {
+            if (meanwhile.get().paymentReference().equals(paymentId)) {
+                return Optional.of(new Recorded(meanwhile.get(), false));
+            }
+            throw conflict("The fee for this case has already been paid.");
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Payment recorded =
