@@ -53,12 +53,16 @@
 
   // --- the dates asked for; the comparison period defaults to the one just before -------------
   function isoDate(d) { return d.toISOString().slice(0, 10); }
+  // Today in the council's time zone: between midnight and 01:00 in summer, UTC is still yesterday.
+  function todayInLondon() {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  }
   function addDays(iso, n) { const d = new Date(iso + 'T00:00:00Z'); d.setUTCDate(d.getUTCDate() + n); return isoDate(d); }
   function daysBetween(a, b) { return Math.round((new Date(b + 'T00:00:00Z') - new Date(a + 'T00:00:00Z')) / 86400000); }
 
   function range() {
     const q = new URLSearchParams(location.search);
-    const to = q.get('to') || isoDate(new Date());
+    const to = q.get('to') || todayInLondon();
     const from = q.get('from') || addDays(to, -27);
     const span = daysBetween(from, to);
     const baselineTo = q.get('baselineTo') || addDays(from, -1);

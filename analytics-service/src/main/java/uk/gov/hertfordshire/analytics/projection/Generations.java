@@ -202,10 +202,15 @@ public class Generations {
     }
 
     /** Generations neither served nor building whose rows are still there. */
-    List<Integer> finished() {
+    List<Integer> finished(java.time.Duration grace) {
+        // A generation retired by the latest switch may still be read by requests that began
+        // before it: its rows stay until the grace after that switch has passed.
         return jdbc.sql(
-                        "SELECT generation FROM projection_generation"
-                                + " WHERE state IN ('retired', 'abandoned') ORDER BY generation")
+                        "SELECT generation FROM projection_generation WHERE state = 'abandoned'"
+                                + " OR (state = 'retired' AND (SELECT switched_at FROM"
+                                + " projection_generation WHERE state = 'serving') < now() -"
+                                + " make_interval(secs => :graceSeconds)) ORDER BY generation")
+                .param("graceSeconds", grace.toMillis() / 1000.0)
                 .query(Integer.class)
                 .list();
     }

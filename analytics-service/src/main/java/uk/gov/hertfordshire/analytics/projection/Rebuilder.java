@@ -115,7 +115,7 @@ public class Rebuilder {
     private void run(int generation) {
         long started = System.nanoTime();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            deleteRowsOf(generations.finished());
+            deleteRowsOf(generations.finished(settings.retiredGrace()));
             Map<TopicPartition, Long> ends = new HashMap<>();
             for (Generations.Cutoff cutoff : generations.cutoffs(generation)) {
                 if (cutoff.end() > cutoff.begin()) {

@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.cases.catalogue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.OptionalInt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +63,18 @@ class CatalogueAdministration {
     ServiceVersion replace(String code, ServiceRequest request, OptionalInt expectedVersion) {
         CatalogueStore.Lock current = lockCurrent(code, expectedVersion);
         ServiceDefinition definition = ServiceDefinitionRules.check(request, code);
+        boolean wasPublicRealm = catalogue.version(code).orElseThrow().definition().publicRealm();
+        if (definition.publicRealm() != wasPublicRealm) {
+            // Whether a service's cases are about a place decides who sees them (public-realm
+            // requests are listed over Open311): changing it would publish personal requests made
+            // under the old rule, or hide public ones. A new service, with a new code, instead.
+            throw new InvalidServiceDefinition(
+                    List.of(
+                            new FieldProblem(
+                                    "publicRealm",
+                                    "cannot change once a service exists: create a service with a"
+                                            + " new code instead")));
+        }
         store.replace(definition, current.version() + 1, now());
         return published(code);
     }

@@ -258,23 +258,16 @@ class Open311Submissions {
     }
 
     /**
-     * The attribute answers against the service definition: only its codes, every required one,
-     * list values among its keys, one value unless the list allows several.
+     * The attribute answers against the service definition: its codes only (others are ignored),
+     * every required one, list values among its keys, one value unless the list allows several.
      */
     private Map<String, List<String>> answers(
             CatalogueEntry service, Map<String, List<String>> given) {
         Map<String, ServiceAttributes.Attribute> defined = new LinkedHashMap<>();
         attributes.of(service).forEach(attribute -> defined.put(attribute.code(), attribute));
-        for (String code : given.keySet()) {
-            if (!defined.containsKey(code)) {
-                throw Open311Exception.badRequest(
-                        "attribute["
-                                + code
-                                + "] is not an attribute of service_code '"
-                                + service.code()
-                                + "'.");
-            }
-        }
+        // Attributes the definition does not list are ignored, not refused: the spec does not ask
+        // servers to refuse them, and FixMyStreet sends its own on every report
+        // (attribute[fixmystreet_id], [easting], [northing], [title], [report_url]...).
         Map<String, List<String>> answers = new LinkedHashMap<>();
         for (ServiceAttributes.Attribute attribute : defined.values()) {
             List<String> values = given.getOrDefault(attribute.code(), List.of());

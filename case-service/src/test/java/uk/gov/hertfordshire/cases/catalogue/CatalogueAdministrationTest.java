@@ -339,6 +339,24 @@ class CatalogueAdministrationTest {
         assertThat(onlyChange(code, 1)).hasSize(1);
     }
 
+    @Test
+    void whetherAServiceIsAboutAPlaceCannotChangeBesideAChangeThatKeepsIt() {
+        String code = created();
+        String personal =
+                ServiceJson.valid(code)
+                        .with("publicRealm", false)
+                        .with("availableOpen311", false)
+                        .json();
+        String renamed = ServiceJson.valid(code).with("name", "Bus shelter broken").json();
+
+        HttpResponse<String> refused = api.replace(code, personal, ADMIN, "\"1\"");
+        HttpResponse<String> accepted = api.replace(code, renamed, ADMIN, "\"1\"");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("publicRealm", "cannot change");
+        assertThat(accepted.statusCode()).isEqualTo(200);
+    }
+
     private String created() {
         String code = CatalogueHttp.uniqueCode("bus-shelter");
         HttpResponse<String> created = api.create(ServiceJson.valid(code).json(), ADMIN);

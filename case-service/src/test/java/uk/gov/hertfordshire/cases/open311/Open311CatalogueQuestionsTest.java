@@ -91,4 +91,19 @@ class Open311CatalogueQuestionsTest {
         assertThat(wrong.body()).contains("attribute[where]").contains("cycle-lane");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
     }
+
+    @Test
+    void fixMyStreetsOwnAttributesAreIgnoredNotRefused() throws Exception {
+        String key = client().issueKey("FixMyStreet Attributes");
+        Map<String, String> report = Open311Client.pothole(key);
+        report.put("attribute[fixmystreet_id]", "4242");
+        report.put("attribute[easting]", "532456");
+        report.put("attribute[northing]", "212345");
+        report.put("attribute[title]", "Pothole by the school");
+        report.put("attribute[report_url]", "https://www.fixmystreet.com/report/4242");
+
+        HttpResponse<String> accepted = client().post("/open311/v2/requests.json", report);
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+    }
 }
