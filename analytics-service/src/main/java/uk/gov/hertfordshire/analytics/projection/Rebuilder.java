@@ -167,11 +167,7 @@ public class Rebuilder {
             // the live path dead-letters them.
             for (ConsumerRecord<String, byte[]> record : batch) {
                 try {
-                    transactions.executeWithoutResult(
-                            status -> {
-                                applyOne(generation, record);
-                                generations.progress(generation, 1, 0);
-                            });
+                    applyAlone(generation, record);
                 } catch (RuntimeException e) {
                     log.warn(
                             "Rebuild {}: skipped {}-{}@{}: {}",
@@ -183,6 +179,35 @@ public class Rebuilder {
                     transactions.executeWithoutResult(
                             status -> generations.progress(generation, 1, 1));
                 }
+            }
+        }
+    }
+
+    /**
+     * One record in a transaction of its own. Near the end of a rebuild the live path writes the
+     * same rows, so PostgreSQL may abort one side of a deadlock or lock wait: that is tried again
+     * (a few times), never counted as a skipped event, or the rebuild's figures would differ.
+     */
+    private void applyAlone(int generation, ConsumerRecord<String, byte[]> record) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(
+                        status -> {
+                            applyOne(generation, record);
+                            generations.progress(generation, 1, 0);
+                        });
+                return;
+            } catch (org.springframework.dao.TransientDataAccessException transientFailure) {
+                if (attempt == 5) {
+                    throw transientFailure;
+                }
+                log.info(
+                        "Rebuild {}: {}-{}@{} met a concurrent write ({}); trying again",
+                        generation,
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        transientFailure.getClass().getSimpleName());
             }
         }
     }
