@@ -52,6 +52,8 @@ class CsvExportController {
             @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String granularity,
             @RequestParam(required = false) String service,
+            @RequestParam(required = false) LocalDate baselineFrom,
+            @RequestParam(required = false) LocalDate baselineTo,
             HttpServletResponse response)
             throws IOException {
         ChannelShift report =
@@ -60,7 +62,8 @@ class CsvExportController {
                         ReportRange.of(from, to, clock),
                         ReportRange.Granularity.parse(granularity),
                         MeasuresController.service(service),
-                        null);
+                        ReportRange.optional(
+                                baselineFrom, baselineTo, "baselineFrom", "baselineTo"));
         List<String> header = new ArrayList<>(List.of("period_start", "period", "service"));
         header.addAll(Channel.wireValues());
         header.addAll(List.of("total", "digital", "digital_take_up"));
@@ -76,6 +79,17 @@ class CsvExportController {
                                         period.label(),
                                         report.service(),
                                         period.mix()));
+                    }
+                    if (report.baseline() != null) {
+                        csv.row(
+                                mixRow(
+                                        report.baseline().from(),
+                                        "baseline "
+                                                + report.baseline().from()
+                                                + " to "
+                                                + report.baseline().to(),
+                                        report.service(),
+                                        report.baseline().mix()));
                     }
                 });
     }
@@ -97,6 +111,8 @@ class CsvExportController {
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String service,
+            @RequestParam(required = false) LocalDate baselineFrom,
+            @RequestParam(required = false) LocalDate baselineTo,
             HttpServletResponse response)
             throws IOException {
         CostToServe report =
@@ -104,7 +120,8 @@ class CsvExportController {
                         generations.served(),
                         ReportRange.of(from, to, clock),
                         MeasuresController.service(service),
-                        null);
+                        ReportRange.optional(
+                                baselineFrom, baselineTo, "baselineFrom", "baselineTo"));
         write(
                 response,
                 "cost-to-serve",
@@ -114,6 +131,16 @@ class CsvExportController {
                         csv.row(c.channel(), c.contacts(), c.unitCost(), c.cost());
                     }
                     csv.row("all", report.contacts(), report.costPerContact(), report.cost());
+                    if (report.baseline() != null) {
+                        // What the same contacts would have cost with the baseline's channel mix,
+                        // and the saving (positive: money saved by channel shift).
+                        csv.row(
+                                "all at the baseline mix",
+                                report.contacts(),
+                                "",
+                                report.baseline().costAtBaselineMix());
+                        csv.row("saving against the baseline", "", "", report.baseline().saving());
+                    }
                 });
     }
 

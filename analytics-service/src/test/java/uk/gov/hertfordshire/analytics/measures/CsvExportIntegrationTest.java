@@ -117,12 +117,46 @@ class CsvExportIntegrationTest {
         assertThat(response.body()).contains("Give both 'from' and 'to', or neither");
     }
 
+    @Test
+    void theSavingAgainstABaselineIsExportedToo() {
+        // Baseline week: one phone contact; the week reported: one web contact. At the baseline's
+        // mix (all phone) the web contact would have cost £2.83 instead of £0.15: £2.68 saved.
+        client.publish(service("csv-shift", "Shifting service"));
+        submit("csv-shift", Channel.PHONE, "2026-05-04T09:00:00Z");
+        submit("csv-shift", Channel.WEB, "2026-05-11T09:00:00Z");
+        String range =
+                "?from=2026-05-11&to=2026-05-17&service=csv-shift"
+                        + "&baselineFrom=2026-05-04&baselineTo=2026-05-10";
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                client.get("/api/analytics/cost-to-serve.csv" + range, ANALYST)
+                                        .body()
+                                        .contains("saving against the baseline"));
+
+        String cost = client.get("/api/analytics/cost-to-serve.csv" + range, ANALYST).body();
+        String shift =
+                client.get(
+                                "/api/analytics/channel-shift.csv" + range + "&granularity=week",
+                                ANALYST)
+                        .body();
+
+        assertThat(cost)
+                .contains("\r\nall at the baseline mix,1,,2.83\r\n")
+                .contains("\r\nsaving against the baseline,,,2.68\r\n");
+        assertThat(shift).contains("baseline 2026-05-04 to 2026-05-10,csv-shift,0,0,0,1,0,0,1,0,");
+    }
+
     private void submit(String service, String at) {
+        submit(service, Channel.WEB, at);
+    }
+
+    private void submit(String service, Channel channel, String at) {
         client.publish(
                 new CaseSubmitted(
                         UUID.randomUUID().toString(),
                         service,
-                        Channel.WEB,
+                        channel,
                         Instant.parse(at),
                         null,
                         null));
