@@ -255,45 +255,56 @@ class Measures {
 
     // --- demand -----------------------------------------------------------------------------
 
+    /** One count per service (key, name, figure) into its slot of {@code counts}. */
+    private void countByService(
+            String figureAndSource,
+            int generation,
+            ReportRange range,
+            Map<String, String> names,
+            Map<String, long[]> counts,
+            int slot) {
+        jdbc.sql(
+                        "SELECT "
+                                + SERVICE_KEY
+                                + ", "
+                                + SERVICE_NAME
+                                + ", "
+                                + figureAndSource
+                                + " GROUP BY 1")
+                .param("generation", generation)
+                .param("from", range.from())
+                .param("to", range.to())
+                .query(
+                        (ResultSet rs) -> {
+                            names.put(rs.getString(1), rs.getString(2));
+                            counts.computeIfAbsent(rs.getString(1), k -> new long[2])[slot] =
+                                    rs.getLong(3);
+                        });
+    }
+
     Demand demand(int generation, ReportRange range) {
         Map<String, long[]> services = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
-        jdbc.sql(
-                        "SELECT "
-                                + SERVICE_KEY
-                                + ", "
-                                + SERVICE_NAME
-                                + ", count(*) FROM case_fact f"
-                                + serviceJoin("f", "service_code")
-                                + " WHERE f.generation = :generation AND f.submitted_day BETWEEN"
-                                + " :from AND :to GROUP BY 1")
-                .param("generation", generation)
-                .param("from", range.from())
-                .param("to", range.to())
-                .query(
-                        (ResultSet rs) -> {
-                            names.put(rs.getString(1), rs.getString(2));
-                            services.computeIfAbsent(rs.getString(1), k -> new long[2])[0] =
-                                    rs.getLong(3);
-                        });
-        jdbc.sql(
-                        "SELECT "
-                                + SERVICE_KEY
-                                + ", "
-                                + SERVICE_NAME
-                                + ", sum(c.contacts) FROM contact_day c"
-                                + serviceJoin("c", "service_code")
-                                + " WHERE c.generation = :generation AND c.day BETWEEN :from AND"
-                                + " :to GROUP BY 1")
-                .param("generation", generation)
-                .param("from", range.from())
-                .param("to", range.to())
-                .query(
-                        (ResultSet rs) -> {
-                            names.put(rs.getString(1), rs.getString(2));
-                            services.computeIfAbsent(rs.getString(1), k -> new long[2])[1] =
-                                    rs.getLong(3);
-                        });
+        // Slot 0: cases submitted in the range; slot 1: contacts (cases and "me too"s).
+        countByService(
+                "count(*) FROM case_fact f"
+                        + serviceJoin("f", "service_code")
+                        + " WHERE f.generation = :generation AND f.submitted_day BETWEEN"
+                        + " :from AND :to",
+                generation,
+                range,
+                names,
+                services,
+                0);
+        countByService(
+                "sum(c.contacts) FROM contact_day c"
+                        + serviceJoin("c", "service_code")
+                        + " WHERE c.generation = :generation AND c.day BETWEEN :from AND :to",
+                generation,
+                range,
+                names,
+                services,
+                1);
         List<ServiceDemand> byService = new ArrayList<>();
         long cases = 0;
         long contacts = 0;

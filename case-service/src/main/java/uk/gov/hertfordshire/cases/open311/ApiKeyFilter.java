@@ -1,26 +1,13 @@
 package uk.gov.hertfordshire.cases.open311;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +15,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.gov.hertfordshire.platform.security.Caller;
+import uk.gov.hertfordshire.platform.support.http.CachedBodyRequest;
 
 /**
  * {@code POST requests}: reads the form GeoReport v2 sends and checks its {@code api_key} before
@@ -88,14 +76,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             tooLarge(response, path);
             return;
         }
-        Map<String, String[]> parameters;
+        FormRequest form;
         try {
-            parameters = new LinkedHashMap<>(parse(request.getQueryString()));
-            parse(new String(body, StandardCharsets.UTF_8))
-                    .forEach(
-                            (name, values) ->
-                                    parameters.merge(
-                                            name, values, (query, form) -> concat(query, form)));
+            form = new FormRequest(request, body);
         } catch (IllegalArgumentException malformed) {
             Open311Errors.write(
                     response,
@@ -104,7 +87,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
                     "The form is not valid application/x-www-form-urlencoded UTF-8.");
             return;
         }
-        String[] apiKey = parameters.get("api_key");
+        String[] apiKey = form.getParameterValues("api_key");
         if (apiKey == null || apiKey[0].isBlank()) {
             Open311Errors.write(
                     response,
@@ -124,13 +107,8 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(APP, app.get());
-        chain.doFilter(new FormRequest(request, body, parameters, app.get()), response);
-    }
-
-    private static String[] concat(String[] first, String[] second) {
-        String[] both = java.util.Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
+        form.app(app.get());
+        chain.doFilter(form, response);
     }
 
     private static boolean isForm(String contentType) {
@@ -162,117 +140,31 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     /**
-     * {@code a=1&b=2&b=3}, percent-decoded as UTF-8, names in order of first appearance.
-     *
-     * @throws IllegalArgumentException for malformed percent-encoding
+     * The request with its form read once (the shared {@link CachedBodyRequest} serves its fields
+     * as parameters), and the app as its principal once its key is known.
      */
-    static Map<String, String[]> parse(String form) {
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        if (form != null && !form.isEmpty()) {
-            for (String pair : form.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name = equals < 0 ? pair : pair.substring(0, equals);
-                String value = equals < 0 ? "" : pair.substring(equals + 1);
-                values.computeIfAbsent(decode(name), n -> new ArrayList<>()).add(decode(value));
-            }
+    private static final class FormRequest extends CachedBodyRequest {
+
+        private Principal app;
+
+        FormRequest(HttpServletRequest request, byte[] body) {
+            super(request, body);
         }
-        Map<String, String[]> parameters = new LinkedHashMap<>();
-        values.forEach((name, list) -> parameters.put(name, list.toArray(String[]::new)));
-        return parameters;
-    }
 
-    private static String decode(String encoded) {
-        return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-    }
-
-    /** The request with its form parsed once, and the app as its principal. */
-    private static final class FormRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-        private final Map<String, String[]> parameters;
-        private final Principal app;
-
-        FormRequest(
-                HttpServletRequest request,
-                byte[] body,
-                Map<String, String[]> parameters,
-                ApiKeys.ApiKeyIdentity app) {
-            super(request);
-            this.body = body;
-            this.parameters = Collections.unmodifiableMap(parameters);
-            String name = app.submitter();
+        void app(ApiKeys.ApiKeyIdentity identity) {
+            String name = identity.submitter();
             this.app = () -> name;
         }
 
         @Override
         public Principal getUserPrincipal() {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication != null && authentication.getPrincipal() instanceof Caller) {
+            if (app == null
+                    || (authentication != null
+                            && authentication.getPrincipal() instanceof Caller)) {
                 return super.getUserPrincipal();
             }
             return app;
-        }
-
-        @Override
-        public String getParameter(String name) {
-            String[] values = parameters.get(name);
-            return values == null ? null : values[0];
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return parameters;
-        }
-
-        @Override
-        public Enumeration<String> getParameterNames() {
-            return Collections.enumeration(parameters.keySet());
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            String[] values = parameters.get(name);
-            return values == null ? null : values.clone();
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous body only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(
-                    new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

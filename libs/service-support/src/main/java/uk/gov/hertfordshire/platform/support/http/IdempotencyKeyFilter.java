@@ -1,18 +1,12 @@
 package uk.gov.hertfordshire.platform.support.http;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +14,6 @@ import java.security.Principal;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -106,7 +99,7 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
         } else {
             CachedBodyRequest cached;
             try {
-                cached = new CachedBodyRequest(request);
+                cached = CachedBodyRequest.read(request);
             } catch (IllegalArgumentException malformed) {
                 writeProblem(
                         request,
@@ -230,7 +223,7 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
     private static String fingerprint(CachedBodyRequest request) {
         MessageDigest digest = requestLine(request);
         update(digest, request.getContentType());
-        digest.update(request.body);
+        digest.update(request.body());
         return HexFormat.of().formatHex(digest.digest());
     }
 
@@ -283,128 +276,5 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
                 && contentType
                         .toLowerCase(Locale.ROOT)
                         .startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
-    }
-
-    /** A request whose body was read once up front, for the fingerprint, and can be read again. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-        private final Map<String, String[]> parameters;
-
-        CachedBodyRequest(HttpServletRequest request) throws IOException {
-            super(request);
-            this.body = request.getInputStream().readAllBytes();
-            this.parameters = isForm(request) ? formParameters(request, body) : null;
-        }
-
-        // The container parses a form body into parameters only if the body is still unread; it
-        // was read here for the fingerprint, so the parameters are served from the cached body.
-        @Override
-        public String getParameter(String name) {
-            if (parameters == null) {
-                return super.getParameter(name);
-            }
-            String[] values = parameters.get(name);
-            return values == null ? null : values[0];
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return parameters == null ? super.getParameterMap() : parameters;
-        }
-
-        @Override
-        public java.util.Enumeration<String> getParameterNames() {
-            return parameters == null
-                    ? super.getParameterNames()
-                    : java.util.Collections.enumeration(parameters.keySet());
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            return parameters == null ? super.getParameterValues(name) : parameters.get(name);
-        }
-
-        private static boolean isForm(HttpServletRequest request) {
-            String type = request.getContentType();
-            return type != null
-                    && type.toLowerCase(java.util.Locale.ROOT)
-                            .startsWith("application/x-www-form-urlencoded");
-        }
-
-        /** The query string's parameters, then the body's, in order, as the container would. */
-        private static Map<String, String[]> formParameters(
-                HttpServletRequest request, byte[] body) {
-            java.nio.charset.Charset charset =
-                    request.getCharacterEncoding() == null
-                            ? StandardCharsets.UTF_8
-                            : java.nio.charset.Charset.forName(request.getCharacterEncoding());
-            Map<String, List<String>> collected = new java.util.LinkedHashMap<>();
-            for (String source :
-                    new String[] {request.getQueryString(), new String(body, charset)}) {
-                if (source == null || source.isEmpty()) {
-                    continue;
-                }
-                for (String pair : source.split("&")) {
-                    if (pair.isEmpty()) {
-                        continue;
-                    }
-                    int equals = pair.indexOf('=');
-                    String name = equals < 0 ? pair : pair.substring(0, equals);
-                    String value = equals < 0 ? "" : pair.substring(equals + 1);
-                    collected
-                            .computeIfAbsent(
-                                    java.net.URLDecoder.decode(name, charset),
-                                    n -> new java.util.ArrayList<>())
-                            .add(java.net.URLDecoder.decode(value, charset));
-                }
-            }
-            Map<String, String[]> parameters = new java.util.LinkedHashMap<>();
-            collected.forEach(
-                    (name, values) -> parameters.put(name, values.toArray(String[]::new)));
-            return java.util.Collections.unmodifiableMap(parameters);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous body only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            return new BufferedReader(
-                    new InputStreamReader(
-                            getInputStream(),
-                            encoding == null
-                                    ? StandardCharsets.UTF_8
-                                    : java.nio.charset.Charset.forName(encoding)));
-        }
     }
 }
