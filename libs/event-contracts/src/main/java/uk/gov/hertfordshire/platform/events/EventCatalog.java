@@ -23,6 +23,8 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
+import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
 /**
@@ -51,7 +53,9 @@ public final class EventCatalog {
                     ContentPublished.TYPE,
                     ReferralReceived.TYPE,
                     StaffMemberChanged.TYPE,
-                    FinancePostingRecorded.TYPE);
+                    FinancePostingRecorded.TYPE,
+                    FinancePostingRejected.TYPE,
+                    ReconciliationMismatchFound.TYPE);
 
     private static final Map<String, EventType<?>> BY_TYPE = new LinkedHashMap<>();
 
