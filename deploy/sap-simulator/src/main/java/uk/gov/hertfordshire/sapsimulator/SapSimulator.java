@@ -56,13 +56,14 @@ public final class SapSimulator implements AutoCloseable {
     }
 
     public static void main(String[] args) throws IOException {
-        int port = 8090;
+        // ./platform passes the port as SERVER_PORT, as it does to every service.
+        int port = Integer.parseInt(System.getenv().getOrDefault("SERVER_PORT", "8090"));
         int staff = 7000;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i + 1 < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
                 case "--staff" -> staff = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+                default -> {} // options meant for the Spring services (a profile) do not apply
             }
         }
         String user = System.getenv().getOrDefault("SAP_SIMULATOR_USER", DEFAULT_USER);

@@ -120,6 +120,10 @@ class GatewaySecurityConfiguration {
                                         .permitAll()
                                         .pathMatchers("/api/analytics/**")
                                         .hasAnyRole("ANALYST", "ADMIN")
+                                        // SAP postings and reconciliation: administrators only
+                                        // (sap-adapter checks again).
+                                        .pathMatchers("/api/sap/**")
+                                        .hasRole("ADMIN")
                                         .pathMatchers("/api/**")
                                         .authenticated()
                                         .anyExchange()

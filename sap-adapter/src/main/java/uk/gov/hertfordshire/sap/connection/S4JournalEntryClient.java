@@ -16,7 +16,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -110,22 +109,21 @@ public final class S4JournalEntryClient implements SapFinance {
 
     private List<PostedItem> query(String filter) {
         List<PostedItem> items = new ArrayList<>();
-        for (int skip = 0; ; skip += PAGE) {
-            var uri =
-                    UriComponentsBuilder.fromPath(ITEMS_PATH)
-                            .queryParam("$filter", "{filter}")
-                            .queryParam("$select", SELECT)
-                            .queryParam("$top", PAGE)
-                            .queryParam("$skip", skip)
-                            .queryParam("$format", "json")
-                            .encode()
-                            .buildAndExpand(Map.of("filter", filter))
-                            .toUriString();
+        for (int page = 0; ; page++) {
+            int skip = page * PAGE;
             JsonNode results;
             try {
                 String body =
                         http.get()
-                                .uri(uri)
+                                .uri(
+                                        builder ->
+                                                builder.path(ITEMS_PATH)
+                                                        .queryParam("$filter", "{filter}")
+                                                        .queryParam("$select", SELECT)
+                                                        .queryParam("$top", PAGE)
+                                                        .queryParam("$skip", skip)
+                                                        .queryParam("$format", "json")
+                                                        .build(Map.of("filter", filter)))
                                 .accept(MediaType.APPLICATION_JSON)
                                 .exchange(
                                         (req, res) -> {

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,26 +47,28 @@ public final class SuccessFactorsClient implements SapHr {
                                 + DateTimeFormatter.ISO_INSTANT.format(
                                         since.truncatedTo(ChronoUnit.MILLIS))
                                 + "'";
-        for (int skip = 0; ; skip += PAGE) {
-            var builder =
-                    UriComponentsBuilder.fromPath(USER_PATH)
-                            .queryParam("$select", SELECT)
-                            .queryParam("$orderby", "lastModifiedDateTime asc,userId asc")
-                            .queryParam("$top", PAGE)
-                            .queryParam("$skip", skip)
-                            .queryParam("$format", "json");
-            if (filter != null) {
-                builder.queryParam("$filter", "{filter}");
-            }
-            String uri =
-                    builder.encode()
-                            .buildAndExpand(Map.of("filter", filter == null ? "" : filter))
-                            .toUriString();
+        for (int page = 0; ; page++) {
+            int skip = page * PAGE;
             JsonNode results;
             try {
                 String body =
                         http.get()
-                                .uri(uri)
+                                .uri(
+                                        builder -> {
+                                            builder.path(USER_PATH)
+                                                    .queryParam("$select", SELECT)
+                                                    .queryParam(
+                                                            "$orderby",
+                                                            "lastModifiedDateTime asc,userId asc")
+                                                    .queryParam("$top", PAGE)
+                                                    .queryParam("$skip", skip)
+                                                    .queryParam("$format", "json");
+                                            if (filter != null) {
+                                                builder.queryParam("$filter", "{filter}");
+                                            }
+                                            return builder.build(
+                                                    Map.of("filter", filter == null ? "" : filter));
+                                        })
                                 .accept(MediaType.APPLICATION_JSON)
                                 .exchange(
                                         (req, res) -> {

@@ -27,7 +27,7 @@ import uk.gov.hertfordshire.sapsimulator.GeneralLedger;
  * A posting SAP refuses is recorded with SAP's message and published, then corrected and
  * re-submitted by an administrator on {@code /api/sap/postings}.
  */
-class ResubmissionIT extends SapIntegrationTest {
+class ResubmissionIntegrationTest extends SapIntegrationTest {
 
     static final String REFUSAL = "Cost center HCC1/CC4107 is blocked for posting";
     static final JsonMapper JSON = JsonMapper.builder().build();

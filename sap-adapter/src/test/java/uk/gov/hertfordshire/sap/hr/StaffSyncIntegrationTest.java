@@ -17,7 +17,7 @@ import uk.gov.hertfordshire.sap.SapIntegrationTest;
 /**
  * Staff changes in SAP HR reach {@code sap.hr.events}, leavers included, without names or emails.
  */
-class StaffSyncIT extends SapIntegrationTest {
+class StaffSyncIntegrationTest extends SapIntegrationTest {
 
     static final String DAN = "00010002";
 

@@ -18,7 +18,7 @@ import uk.gov.hertfordshire.sapsimulator.Faults;
  * Each fee reaches SAP as exactly one document, against the SAP simulator: redelivered, after a
  * timeout once SAP had committed, and through an outage.
  */
-class ExactlyOnceIT extends SapIntegrationTest {
+class ExactlyOnceIntegrationTest extends SapIntegrationTest {
 
     static final Instant PAID = Instant.parse("2026-09-14T10:15:00Z");
 

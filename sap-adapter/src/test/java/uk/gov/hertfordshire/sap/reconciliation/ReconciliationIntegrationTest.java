@@ -20,7 +20,7 @@ import uk.gov.hertfordshire.sap.posting.PostingWorker;
  * Reconciliation finds what was planted in SAP's journal: a posting removed (missing) and a posting
  * copied (duplicated), and nothing for the posting left alone.
  */
-class ReconciliationIT extends SapIntegrationTest {
+class ReconciliationIntegrationTest extends SapIntegrationTest {
 
     @Autowired PostingWorker worker;
     @Autowired Reconciliation reconciliation;
