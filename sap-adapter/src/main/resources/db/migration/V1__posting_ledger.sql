@@ -46,8 +46,11 @@ CREATE TABLE reconciliation_run (
     mismatches   integer     NOT NULL
 );
 
--- How far the HR delta has read: the latest lastModifiedDateTime seen per SAP entity.
+-- How far the HR delta has read, per SAP entity: the last record published, in the order SAP
+-- returns them (lastModifiedDateTime, then id). The next read asks for "at or after" its time and
+-- skips what is not after it, so records sharing a millisecond are neither lost nor sent twice.
 CREATE TABLE hr_delta (
     entity          text PRIMARY KEY,
-    changed_since   timestamptz NOT NULL
+    changed_since   timestamptz NOT NULL,
+    last_id         text        NOT NULL
 );

@@ -113,6 +113,8 @@ public final class Organisation {
             String[] team = TEAMS[i % TEAMS.length];
             String userId = String.format("%08d", 20_000 + i);
             boolean active = random.nextInt(50) != 0; // about one in fifty has left
+            // Last changed some time in the past year, as HR records are.
+            Instant changedAt = asOf.minusMillis(random.nextLong(365L * 24 * 3_600_000));
             organisation.put(
                     userId,
                     FIRST[random.nextInt(FIRST.length)],
@@ -120,7 +122,7 @@ public final class Organisation {
                     team[1],
                     team[3].isEmpty() ? List.of() : List.of(team[3]),
                     active,
-                    asOf);
+                    changedAt);
         }
         return organisation;
     }

@@ -109,8 +109,8 @@ public final class S4JournalEntryClient implements SapFinance {
 
     private List<PostedItem> query(String filter) {
         List<PostedItem> items = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            int skip = page * PAGE;
+        for (int pageNumber = 0; ; pageNumber++) {
+            int skip = pageNumber * PAGE;
             JsonNode results;
             try {
                 String body =

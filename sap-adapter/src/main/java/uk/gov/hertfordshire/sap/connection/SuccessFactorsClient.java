@@ -47,8 +47,8 @@ public final class SuccessFactorsClient implements SapHr {
                                 + DateTimeFormatter.ISO_INSTANT.format(
                                         since.truncatedTo(ChronoUnit.MILLIS))
                                 + "'";
-        for (int page = 0; ; page++) {
-            int skip = page * PAGE;
+        for (int pageNumber = 0; ; pageNumber++) {
+            int skip = pageNumber * PAGE;
             JsonNode results;
             try {
                 String body =

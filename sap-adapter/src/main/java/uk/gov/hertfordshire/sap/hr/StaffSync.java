@@ -82,20 +82,40 @@ public class StaffSync {
                             if (!tryLock()) {
                                 return -1;
                             }
-                            Instant since =
+                            Mark mark =
                                     jdbc.sql(
-                                                    "SELECT changed_since FROM hr_delta WHERE"
-                                                            + " entity = :entity")
+                                                    "SELECT changed_since, last_id FROM hr_delta"
+                                                            + " WHERE entity = :entity")
                                             .param("entity", ENTITY)
-                                            .query(Timestamp.class)
+                                            .query(
+                                                    (rs, row) ->
+                                                            new Mark(
+                                                                    rs.getTimestamp(1).toInstant(),
+                                                                    rs.getString(2)))
                                             .optional()
-                                            .map(Timestamp::toInstant)
                                             .orElse(null);
                             int[] count = {0};
-                            sap.employeesChangedSince(since, page -> count[0] += publish(page));
+                            Mark[] last = {mark};
+                            sap.employeesChangedSince(
+                                    mark == null ? null : mark.changedAt(),
+                                    page -> count[0] += publish(page, last));
+                            if (last[0] != null && last[0] != mark) {
+                                saveMark(last[0]);
+                            }
                             return count[0];
                         });
         return Optional.ofNullable(result).orElse(0);
+    }
+
+    private void saveMark(Mark mark) {
+        jdbc.sql(
+                        "INSERT INTO hr_delta (entity, changed_since, last_id) VALUES (:entity,"
+                                + " :since, :id) ON CONFLICT (entity) DO UPDATE SET changed_since ="
+                                + " EXCLUDED.changed_since, last_id = EXCLUDED.last_id")
+                .param("entity", ENTITY)
+                .param("since", Timestamp.from(mark.changedAt()))
+                .param("id", mark.id())
+                .update();
     }
 
     private boolean tryLock() {
@@ -105,11 +125,23 @@ public class StaffSync {
                 .single();
     }
 
-    private int publish(List<SapHr.Employee> page) {
+    /** The last record published: its change time and id. */
+    private record Mark(Instant changedAt, String id) {
+
+        /** Whether a record comes after this one in SAP's order. */
+        boolean before(SapHr.Employee employee) {
+            int order = employee.changedAt().compareTo(changedAt);
+            return order > 0 || (order == 0 && employee.staffId().compareTo(id) > 0);
+        }
+    }
+
+    private int publish(List<SapHr.Employee> page, Mark[] last) {
         int count = 0;
-        Instant latest = null;
         for (SapHr.Employee employee : page) {
-            latest = employee.changedAt();
+            if (last[0] != null && !last[0].before(employee)) {
+                continue; // published by an earlier read
+            }
+            last[0] = new Mark(employee.changedAt(), employee.staffId());
             try {
                 outbox.append(
                         new StaffMemberChanged(
@@ -127,13 +159,6 @@ public class StaffSync {
                         unusable.getMessage());
             }
         }
-        jdbc.sql(
-                        "INSERT INTO hr_delta (entity, changed_since) VALUES (:entity, :since) ON"
-                                + " CONFLICT (entity) DO UPDATE SET changed_since ="
-                                + " GREATEST(hr_delta.changed_since, EXCLUDED.changed_since)")
-                .param("entity", ENTITY)
-                .param("since", Timestamp.from(latest))
-                .update();
         published.increment(count);
         return count;
     }

@@ -42,6 +42,7 @@ class ResubmissionIntegrationTest extends SapIntegrationTest {
 
     @BeforeEach
     void aRejectedPosting() {
+        worker.postDue(); // settle what earlier tests left, so the refusal is this posting's
         SAP.faults().rejectNext(1, REFUSAL);
         eventId = UUID.randomUUID();
         send(Map.of(eventId, blueBadgeFee(1_000, Instant.parse("2026-08-03T09:00:00Z"))));
