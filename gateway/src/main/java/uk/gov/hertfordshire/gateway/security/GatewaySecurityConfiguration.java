@@ -100,39 +100,6 @@ class GatewaySecurityConfiguration {
                                                 "/webjars/**",
                                                 "/v3/api-docs/**",
                                                 "/api-docs/**")
-<<<<<<< HEAD
-                                        .permitAll()
-                                        // Published content is public; drafts need a token.
-                                        .pathMatchers(HttpMethod.GET, "/api/content/**")
-                                        .permitAll()
-                                        // The service catalogue: citizens choose a service
-                                        // before they sign in; case-service shows an anonymous
-                                        // caller only what is offered online. Changes need a
-                                        // token (ADR 8).
-                                        .pathMatchers(
-                                                HttpMethod.GET,
-                                                "/api/catalogue/services",
-                                                "/api/catalogue/services/*")
-                                        .permitAll()
-                                        // Open311: public reads; writes carry the app's api_key,
-                                        // which case-service checks.
-                                        .pathMatchers("/open311/**")
-                                        .permitAll()
-                                        // The analytics dashboard page holds no figures: it
-                                        // fetches them with the analyst's own token.
-                                        .pathMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**")
-                                        .permitAll()
-                                        .pathMatchers("/api/analytics/**")
-                                        .hasAnyRole("ANALYST", "ADMIN")
-                                        // SAP postings and reconciliation: administrators only
-                                        // (sap-adapter checks again).
-                                        .pathMatchers("/api/sap/**")
-                                        .hasRole("ADMIN")
-                                        .pathMatchers("/api/**")
-                                        .authenticated()
-                                        .anyExchange()
-                                        .denyAll())
-=======
                                         .permitAll();
                             }
                             exchanges
@@ -157,12 +124,15 @@ class GatewaySecurityConfiguration {
                                     .permitAll()
                                     .pathMatchers("/api/analytics/**")
                                     .hasAnyRole("ANALYST", "ADMIN")
+                                    // SAP postings and reconciliation: administrators only
+                                    // (sap-adapter checks again).
+                                    .pathMatchers("/api/sap/**")
+                                    .hasRole("ADMIN")
                                     .pathMatchers("/api/**")
                                     .authenticated()
                                     .anyExchange()
                                     .denyAll();
                         })
->>>>>>> main
                 .oauth2ResourceServer(
                         oauth ->
                                 oauth.authenticationManagerResolver(resolver)
