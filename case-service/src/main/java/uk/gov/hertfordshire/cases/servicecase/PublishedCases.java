@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ public class PublishedCases {
      * What a listing asks for; null or empty means "any".
      *
      * @param caseStatuses wire values of {@link CaseStatus}
+     * @param start from this second, inclusive (see {@link #cases})
+     * @param end to this second, inclusive
      */
     public record Query(
             List<UUID> ids,
@@ -128,7 +131,12 @@ public class PublishedCases {
         this.jdbc = jdbc;
     }
 
-    /** The cases the reader may see that match, newest first. */
+    /**
+     * The cases the reader may see that match, newest first. Times are shown to the second while
+     * they are stored to the microsecond, so the window is taken in whole seconds: a request shown
+     * as submitted at 10:30:00 is inside a window that starts or ends at 10:30:00 (FixMyStreet asks
+     * for exactly that window to find a request again).
+     */
     @Transactional(readOnly = true)
     public List<PublishedCase> cases(Query query, Reader reader) {
         StringBuilder sql = new StringBuilder(SELECT_CASES);
@@ -149,11 +157,11 @@ public class PublishedCases {
         }
         if (query.start() != null) {
             sql.append(" AND sc.submitted_at >= :start");
-            params.put("start", Timestamp.from(query.start()));
+            params.put("start", fromSecond(query.start()));
         }
         if (query.end() != null) {
-            sql.append(" AND sc.submitted_at <= :end");
-            params.put("end", Timestamp.from(query.end()));
+            sql.append(" AND sc.submitted_at < :end");
+            params.put("end", afterSecond(query.end()));
         }
         sql.append(" ORDER BY sc.submitted_at DESC, sc.id LIMIT :limit OFFSET :offset");
         params.put("limit", query.limit());
@@ -161,7 +169,10 @@ public class PublishedCases {
         return jdbc.sql(sql.toString()).params(params).query(PublishedCases::map).list();
     }
 
-    /** Public updates (never internal notes) on cases the reader may see, newest first. */
+    /**
+     * Public updates (never internal notes) on cases the reader may see, newest first, in a window
+     * of whole seconds, both inclusive (as {@link #cases}).
+     */
     @Transactional(readOnly = true)
     public List<PublishedUpdate> updates(
             Instant start, Instant end, int limit, long offset, Reader reader) {
@@ -175,12 +186,12 @@ public class PublishedCases {
                                 + " JOIN catalogue_service cat ON cat.code = sc.service_code"
                                 + " WHERE u.public AND "
                                 + VISIBLE
-                                + " AND u.created_at >= :start AND u.created_at <= :end"
+                                + " AND u.created_at >= :start AND u.created_at < :end"
                                 + " ORDER BY u.created_at DESC, u.id LIMIT :limit OFFSET :offset")
                 .param("readsAny", reader.readsAny())
                 .param("callerId", reader.callerId())
-                .param("start", Timestamp.from(start))
-                .param("end", Timestamp.from(end))
+                .param("start", fromSecond(start))
+                .param("end", afterSecond(end))
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(
@@ -215,6 +226,16 @@ public class PublishedCases {
                 located ? rs.getDouble("longitude") : null,
                 rs.getString("media_url"),
                 rs.getString("status_notes"));
+    }
+
+    /** The start of the second this instant falls in. */
+    private static Timestamp fromSecond(Instant start) {
+        return Timestamp.from(start.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The start of the second after the one this instant falls in (an exclusive bound). */
+    private static Timestamp afterSecond(Instant end) {
+        return Timestamp.from(end.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -263,6 +263,40 @@ class Open311ReadsTest {
         throw new AssertionError("no update of " + caseId + " in " + json);
     }
 
+    /**
+     * FixMyStreet looks a request up again with a window ending at the requested_datetime it was
+     * shown, to the second; the stored time has a fraction of a second more. The window one second
+     * earlier is the control.
+     */
+    @Test
+    void aWindowEndingAtTheShownRequestedDatetimeIncludesTheRequest() throws Exception {
+        UUID id = insert("pothole", "open311", "submitted", "2022-05-01T10:00:00.734512Z", null);
+        String shown =
+                single("/open311/v2/requests/" + id + ".json").get("requested_datetime").asString();
+        String window =
+                "/open311/v2/requests.json?service_code=pothole&start_date=2022-05-01T09:00:00Z&end_date=";
+
+        List<String> toShown = ids(client().get(window + shown.replace("+", "%2B")).body());
+        List<String> secondBefore =
+                ids(client().get(window + "2022-05-01T10:59:59%2B01:00").body());
+
+        assertThat(shown).isEqualTo("2022-05-01T11:00:00+01:00");
+        assertThat(toShown).contains(id.toString());
+        assertThat(secondBefore).doesNotContain(id.toString());
+    }
+
+    @Test
+    void aDateTheDatabaseCannotHoldIsA400NamingTheParameterBesideAnOrdinaryDate() throws Exception {
+        HttpResponse<String> farFuture =
+                client().get("/open311/v2/requests.json?start_date=%2B300000000-01-01T00:00:00Z");
+        HttpResponse<String> ordinary =
+                client().get("/open311/v2/requests.json?start_date=2022-01-01T00:00:00Z");
+
+        assertThat(farFuture.statusCode()).isEqualTo(400);
+        assertThat(farFuture.body()).contains("start_date").contains("0001 to 9999");
+        assertThat(ordinary.statusCode()).isEqualTo(200);
+    }
+
     @Test
     void startAndEndDateSelectByRequestedDatetimeInclusively() throws Exception {
         UUID before = insert("road-sign", "web", "submitted", "2022-03-01T08:59:59Z", null);

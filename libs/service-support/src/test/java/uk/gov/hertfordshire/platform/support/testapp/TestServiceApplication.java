@@ -91,6 +91,12 @@ public class TestServiceApplication {
                 slowRequestArrived.countDown();
                 slowRequestRelease.await(30, TimeUnit.SECONDS);
             }
+            if ("library-refusal".equals(request.service())) {
+                UUID.fromString(request.service()); // a library's IllegalArgumentException
+            }
+            if ("not-offered".equals(request.service())) {
+                throw new IllegalArgumentException("service 'not-offered' is not offered here");
+            }
             if ("explode".equals(request.service())) {
                 throw new IllegalStateException("database password is hunter2");
             }
