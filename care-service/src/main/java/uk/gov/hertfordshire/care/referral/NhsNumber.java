@@ -4,9 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * An NHS number: ten digits whose last is a modulus-11 check digit over the first nine (weights 10
- * down to 2; 11 minus the remainder, 11 becoming 0, and 10 meaning no valid number has those
- * nine digits). Spaces and hyphens as people write them ({@code 943 476 5919}) are accepted and
- * dropped.
+ * down to 2; 11 minus the remainder, 11 becoming 0, and 10 meaning no valid number has those nine
+ * digits). Spaces and hyphens as people write them ({@code 943 476 5919}) are accepted and dropped.
  */
 public record NhsNumber(String value) {
 

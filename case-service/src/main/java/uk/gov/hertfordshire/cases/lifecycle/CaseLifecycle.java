@@ -12,8 +12,6 @@ import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
 import uk.gov.hertfordshire.cases.directory.StaffDirectory;
 import uk.gov.hertfordshire.cases.lifecycle.LifecycleRepository.Transition;
-import uk.gov.hertfordshire.platform.support.calendar.ResponseTarget;
-import uk.gov.hertfordshire.platform.support.calendar.WorkingCalendar;
 import uk.gov.hertfordshire.platform.events.DomainEvent;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
 import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
@@ -24,6 +22,8 @@ import uk.gov.hertfordshire.platform.events.cases.CaseResolved;
 import uk.gov.hertfordshire.platform.events.cases.CaseStatusChanged;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.security.Caller;
+import uk.gov.hertfordshire.platform.support.calendar.ResponseTarget;
+import uk.gov.hertfordshire.platform.support.calendar.WorkingCalendar;
 import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 
 /**

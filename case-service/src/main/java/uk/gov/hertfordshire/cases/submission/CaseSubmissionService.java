@@ -13,12 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
 import uk.gov.hertfordshire.cases.catalogue.FieldProblem;
-import uk.gov.hertfordshire.platform.support.calendar.ResponseTarget;
-import uk.gov.hertfordshire.platform.support.calendar.WorkingCalendar;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
 import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.security.Role;
+import uk.gov.hertfordshire.platform.support.calendar.ResponseTarget;
+import uk.gov.hertfordshire.platform.support.calendar.WorkingCalendar;
 import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 
 /** Stores a new case and its submitted event in one transaction. */

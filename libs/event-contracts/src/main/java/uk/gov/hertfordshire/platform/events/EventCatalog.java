@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.gov.hertfordshire.platform.events.care.ReferralDecided;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
 import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
@@ -50,6 +51,7 @@ public final class EventCatalog {
                     ServiceDefinitionChanged.TYPE,
                     ContentPublished.TYPE,
                     ReferralReceived.TYPE,
+                    ReferralDecided.TYPE,
                     StaffMemberChanged.TYPE,
                     FinancePostingRecorded.TYPE);
 

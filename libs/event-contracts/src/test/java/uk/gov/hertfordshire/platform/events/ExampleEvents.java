@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.gov.hertfordshire.platform.events.care.ReferralDecided;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
 import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
@@ -132,6 +133,16 @@ public final class ExampleEvents {
                                             "nhs-east-herts",
                                             "adult_safeguarding",
                                             AT))),
+                    Map.entry(
+                            ReferralDecided.TYPE,
+                            Examples.only(
+                                    new ReferralDecided(
+                                            "a7e4c2d9-1b3f-4a6e-8c5d-9f0b2e4d6a18",
+                                            "nhs-east-herts",
+                                            "child_in_need",
+                                            "child_and_family_assessment",
+                                            AT,
+                                            AT.plusSeconds(3600)))),
                     Map.entry(
                             StaffMemberChanged.TYPE,
                             Examples.only(
