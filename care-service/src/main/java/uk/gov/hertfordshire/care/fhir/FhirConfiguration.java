@@ -21,7 +21,8 @@ class FhirConfiguration {
 
     @Bean
     FhirContext fhirContext() {
-        FhirContext context = FhirContext.forR4Cached();
+        FhirContext context =
+                FhirContext.forR4(); // its own: strict parsing must not leak into a shared one
         context.setParserErrorHandler(new StrictErrorHandler());
         return context;
     }

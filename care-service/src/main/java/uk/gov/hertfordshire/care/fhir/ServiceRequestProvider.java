@@ -13,6 +13,8 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -132,14 +134,15 @@ class ServiceRequestProvider implements IResourceProvider {
     /** {@code identifier=<system>|<value>}, with or without a leading {@code ServiceRequest?}. */
     private static String[] conditionalIdentifier(String ifNoneExist) {
         String query = ifNoneExist.substring(ifNoneExist.indexOf('?') + 1);
-        if (!query.startsWith("identifier=") || !query.contains("|") || query.contains("&")) {
+        if (!query.startsWith("identifier=") || query.contains("&")) {
             throw new InvalidRequestException("If-None-Exist must be identifier=<system>|<value>.");
         }
         String token =
-                java.net.URLDecoder.decode(
-                        query.substring("identifier=".length()),
-                        java.nio.charset.StandardCharsets.UTF_8);
+                URLDecoder.decode(query.substring("identifier=".length()), StandardCharsets.UTF_8);
         int bar = token.indexOf('|');
+        if (bar <= 0 || bar == token.length() - 1) {
+            throw new InvalidRequestException("If-None-Exist must be identifier=<system>|<value>.");
+        }
         return new String[] {token.substring(0, bar), token.substring(bar + 1)};
     }
 }
