@@ -48,8 +48,12 @@ CREATE TABLE referral_decision (
     decided_outcome  text,
     decided_reason   bytea,
     decided_by       text,
-    decided_at       timestamptz
+    decided_at       timestamptz,
+    -- the key both reasons are sealed under; the older one's when they differ, so rotation finds it
+    key_id           text        NOT NULL
 );
+
+CREATE INDEX referral_decision_key_id ON referral_decision (key_id);
 
 -- Statutory clocks: one row per referral and kind, flagged once when approaching and breached.
 CREATE TABLE referral_clock (

@@ -76,17 +76,20 @@ public class Decisions {
         Referral referral = activeReferral(referralId, practitioner, "triage");
         check(referral, outcome, reason);
         Instant now = now();
+        byte[] sealed = cipher.seal(reason, key(referralId, "proposed"));
         jdbc.sql(
                         "INSERT INTO referral_decision (referral_id, proposed_outcome,"
-                                + " proposed_reason, proposed_by, proposed_at) VALUES (:id,"
-                                + " :outcome, :reason, :by, :at) ON CONFLICT (referral_id) DO"
-                                + " UPDATE SET proposed_outcome = EXCLUDED.proposed_outcome,"
-                                + " proposed_reason = EXCLUDED.proposed_reason, proposed_by ="
-                                + " EXCLUDED.proposed_by, proposed_at = EXCLUDED.proposed_at"
+                                + " proposed_reason, proposed_by, proposed_at, key_id) VALUES"
+                                + " (:id, :outcome, :reason, :by, :at, :keyId) ON CONFLICT"
+                                + " (referral_id) DO UPDATE SET proposed_outcome ="
+                                + " EXCLUDED.proposed_outcome, proposed_reason ="
+                                + " EXCLUDED.proposed_reason, proposed_by = EXCLUDED.proposed_by,"
+                                + " proposed_at = EXCLUDED.proposed_at, key_id = EXCLUDED.key_id"
                                 + " WHERE referral_decision.decided_at IS NULL")
                 .param("id", referralId)
                 .param("outcome", outcome)
-                .param("reason", cipher.seal(reason, key(referralId, "proposed")))
+                .param("reason", sealed)
+                .param("keyId", FieldCipher.keyIdOf(sealed))
                 .param("by", practitioner.id())
                 .param("at", Timestamp.from(now))
                 .update();

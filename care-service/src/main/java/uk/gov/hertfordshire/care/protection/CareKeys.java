@@ -27,17 +27,26 @@ public final class CareKeys {
     private static final Pattern KEY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final int KEY_BYTES = 32;
 
-    private final Map<String, SecretKey> dataKeys;
-    private final String activeKeyId;
-    private final SecretKey lookupKey;
+    private final Path file;
+    private volatile Snapshot current;
 
-    CareKeys(Map<String, SecretKey> dataKeys, String activeKeyId, SecretKey lookupKey) {
-        if (!dataKeys.containsKey(activeKeyId)) {
-            throw new IllegalStateException("the active care data key is not in the key file");
+    private CareKeys(Path file, Snapshot snapshot) {
+        this.file = file;
+        this.current = snapshot;
+    }
+
+    /**
+     * Reads the key file again, so a key an operator added and made active is used from now on. The
+     * lookup key must not change: every stored hash was made with it.
+     */
+    public synchronized void reload() throws IOException {
+        Snapshot next = read(file);
+        if (!java.security.MessageDigest.isEqual(
+                next.lookupKey().getEncoded(), current.lookupKey().getEncoded())) {
+            throw new IllegalStateException(
+                    "the lookup key changed: stored NHS number hashes would no longer match");
         }
-        this.dataKeys = Map.copyOf(dataKeys);
-        this.activeKeyId = activeKeyId;
-        this.lookupKey = lookupKey;
+        current = next;
     }
 
     /**
@@ -52,6 +61,10 @@ public final class CareKeys {
             }
             writeNew(file);
         }
+        return new CareKeys(file, read(file));
+    }
+
+    private static Snapshot read(Path file) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             properties.load(in);
@@ -72,7 +85,10 @@ public final class CareKeys {
         if (active == null || lookup == null) {
             throw new IllegalStateException("the care key file needs 'active' and 'lookup'");
         }
-        return new CareKeys(keys, active.strip(), hmac(lookup));
+        if (!keys.containsKey(active.strip())) {
+            throw new IllegalStateException("the active care data key is not in the key file");
+        }
+        return new Snapshot(Map.copyOf(keys), active.strip(), hmac(lookup));
     }
 
     /** A fresh random key, base64-encoded, for an operator adding one to the file. */
@@ -122,11 +138,11 @@ public final class CareKeys {
     }
 
     String activeKeyId() {
-        return activeKeyId;
+        return current.activeKeyId();
     }
 
     SecretKey dataKey(String id) {
-        SecretKey key = dataKeys.get(id);
+        SecretKey key = current.dataKeys().get(id);
         if (key == null) {
             throw new IllegalStateException("care data key '" + id + "' is not in the key file");
         }
@@ -134,6 +150,9 @@ public final class CareKeys {
     }
 
     SecretKey lookupKey() {
-        return lookupKey;
+        return current.lookupKey();
     }
+
+    private record Snapshot(
+            Map<String, SecretKey> dataKeys, String activeKeyId, SecretKey lookupKey) {}
 }
