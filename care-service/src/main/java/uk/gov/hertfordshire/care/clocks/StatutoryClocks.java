@@ -2,7 +2,9 @@ package uk.gov.hertfordshire.care.clocks;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,20 +35,33 @@ public class StatutoryClocks {
     @Transactional(propagation = Propagation.MANDATORY)
     public void start(
             UUID referralId, String ageGroup, String category, String priority, Instant at) {
-        insert(referralId, ClockKind.TRIAGE, at, triageTarget(priority));
+        targetsFor(ageGroup, category, priority)
+                .forEach((kind, target) -> insert(referralId, kind, at, target));
+    }
+
+    /** The clocks a new referral starts, with their targets. */
+    Map<ClockKind, ResponseTarget> targetsFor(String ageGroup, String category, String priority) {
+        Map<ClockKind, ResponseTarget> started = new EnumMap<>(ClockKind.class);
+        started.put(ClockKind.TRIAGE, triageTarget(priority));
         if (ageGroup.equals("child")) {
-            insert(
-                    referralId,
+            started.put(
                     ClockKind.CHILD_DECISION,
-                    at,
                     new ResponseTarget(targets.childDecisionDays(), Unit.WORKING_DAYS));
         } else if (category.equals("adult_safeguarding")) {
-            insert(
-                    referralId,
+            started.put(
                     ClockKind.S42_DECISION,
-                    at,
                     new ResponseTarget(targets.s42DecisionDays(), Unit.WORKING_DAYS));
         }
+        return started;
+    }
+
+    /** When each clock a new referral starts at {@code at} falls due. */
+    Map<ClockKind, Instant> dueTimes(
+            String ageGroup, String category, String priority, Instant at) {
+        Map<ClockKind, Instant> due = new EnumMap<>(ClockKind.class);
+        targetsFor(ageGroup, category, priority)
+                .forEach((kind, target) -> due.put(kind, calendar.dueAt(at, target)));
+        return due;
     }
 
     /** The child and family assessment's clock, counted from the referral's receipt. */

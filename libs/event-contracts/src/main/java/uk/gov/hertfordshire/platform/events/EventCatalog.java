@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
+import uk.gov.hertfordshire.platform.events.care.ClockBreached;
 import uk.gov.hertfordshire.platform.events.care.ReferralDecided;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
@@ -52,6 +54,8 @@ public final class EventCatalog {
                     ContentPublished.TYPE,
                     ReferralReceived.TYPE,
                     ReferralDecided.TYPE,
+                    ClockApproaching.TYPE,
+                    ClockBreached.TYPE,
                     StaffMemberChanged.TYPE,
                     FinancePostingRecorded.TYPE);
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
+import uk.gov.hertfordshire.platform.events.care.ClockBreached;
 import uk.gov.hertfordshire.platform.events.care.ReferralDecided;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
@@ -216,6 +218,8 @@ class EventSchemaRejectionTest {
                 malformed(ReferralDecided.TYPE, "outcome", "\"approved\""),
                 malformed(ReferralDecided.TYPE, "category", "\"elderly_care\""),
                 malformed(ReferralDecided.TYPE, "decidedAt", "\"02/06/2025\""),
+                malformed(ClockApproaching.TYPE, "clock", "\"lunch\""),
+                malformed(ClockBreached.TYPE, "dueAt", "\"tomorrow\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"12345\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"E0012345\""),
                 malformed(StaffMemberChanged.TYPE, "roleCodes", "[\"OFFICER\", \"OFFICER\"]"),

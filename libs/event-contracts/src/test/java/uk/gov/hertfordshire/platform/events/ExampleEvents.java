@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
+import uk.gov.hertfordshire.platform.events.care.ClockBreached;
 import uk.gov.hertfordshire.platform.events.care.ReferralDecided;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
@@ -143,6 +145,22 @@ public final class ExampleEvents {
                                             "child_and_family_assessment",
                                             AT,
                                             AT.plusSeconds(3600)))),
+                    Map.entry(
+                            ClockApproaching.TYPE,
+                            Examples.only(
+                                    new ClockApproaching(
+                                            "a7e4c2d9-1b3f-4a6e-8c5d-9f0b2e4d6a18",
+                                            "child_decision",
+                                            AT.plusSeconds(7200),
+                                            AT))),
+                    Map.entry(
+                            ClockBreached.TYPE,
+                            Examples.only(
+                                    new ClockBreached(
+                                            "a7e4c2d9-1b3f-4a6e-8c5d-9f0b2e4d6a18",
+                                            "triage",
+                                            AT,
+                                            AT.plusSeconds(60)))),
                     Map.entry(
                             StaffMemberChanged.TYPE,
                             Examples.only(
