@@ -30,13 +30,13 @@ public final class GatewayErrors {
     /** A FHIR R4 OperationOutcome with one error issue, its code from FHIR's IssueType list. */
     static Map<String, Object> operationOutcome(HttpStatus status, String detail) {
         String code =
-                switch (status) {
-                    case UNAUTHORIZED -> "login";
-                    case FORBIDDEN -> "forbidden";
-                    case PAYLOAD_TOO_LARGE -> "too-costly";
-                    case TOO_MANY_REQUESTS -> "throttled";
-                    case GATEWAY_TIMEOUT -> "timeout";
-                    case SERVICE_UNAVAILABLE, BAD_GATEWAY -> "transient";
+                switch (status.value()) { // by number: 413 has two names in HttpStatus
+                    case 401 -> "login";
+                    case 403 -> "forbidden";
+                    case 413 -> "too-costly";
+                    case 429 -> "throttled";
+                    case 504 -> "timeout";
+                    case 502, 503 -> "transient";
                     default -> "processing";
                 };
         Map<String, Object> issue = new LinkedHashMap<>();
