@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
 import uk.gov.hertfordshire.platform.events.care.ClockBreached;
+import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
 import uk.gov.hertfordshire.platform.events.care.ReferralDecided;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
@@ -56,6 +57,7 @@ public final class EventCatalog {
                     ReferralDecided.TYPE,
                     ClockApproaching.TYPE,
                     ClockBreached.TYPE,
+                    PackageCommissioned.TYPE,
                     StaffMemberChanged.TYPE,
                     FinancePostingRecorded.TYPE);
 

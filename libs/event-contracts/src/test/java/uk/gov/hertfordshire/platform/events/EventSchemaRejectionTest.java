@@ -14,6 +14,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
 import uk.gov.hertfordshire.platform.events.care.ClockBreached;
+import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
 import uk.gov.hertfordshire.platform.events.care.ReferralDecided;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
@@ -219,6 +220,9 @@ class EventSchemaRejectionTest {
                 malformed(ReferralDecided.TYPE, "category", "\"elderly_care\""),
                 malformed(ReferralDecided.TYPE, "decidedAt", "\"02/06/2025\""),
                 malformed(ClockApproaching.TYPE, "clock", "\"lunch\""),
+                malformed(PackageCommissioned.TYPE, "weeklyCostPence", "0"),
+                malformed(PackageCommissioned.TYPE, "currency", "\"EUR\""),
+                malformed(PackageCommissioned.TYPE, "startDate", "\"04/01/2027\""),
                 malformed(ClockBreached.TYPE, "dueAt", "\"tomorrow\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"12345\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"E0012345\""),
