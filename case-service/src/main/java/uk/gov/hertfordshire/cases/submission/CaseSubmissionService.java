@@ -17,12 +17,12 @@ import uk.gov.hertfordshire.cases.servicecase.CaseRepository;
 import uk.gov.hertfordshire.cases.servicecase.Location;
 import uk.gov.hertfordshire.cases.servicecase.Place;
 import uk.gov.hertfordshire.cases.servicecase.ServiceCase;
-import uk.gov.hertfordshire.cases.targets.ResponseTarget;
-import uk.gov.hertfordshire.cases.targets.WorkingCalendar;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
 import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.security.Role;
+import uk.gov.hertfordshire.platform.support.calendar.ResponseTarget;
+import uk.gov.hertfordshire.platform.support.calendar.WorkingCalendar;
 import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 
 /** Stores a new case and its submitted event in one transaction. */

@@ -124,6 +124,13 @@ class GatewaySecurityConfiguration {
                                     .permitAll()
                                     .pathMatchers("/api/analytics/**")
                                     .hasAnyRole("ANALYST", "ADMIN")
+                                    // FHIR care referrals: the CapabilityStatement is public;
+                                    // the rest is for partner agencies and care staff (what
+                                    // each may see, care-service decides).
+                                    .pathMatchers(HttpMethod.GET, "/fhir/r4/metadata")
+                                    .permitAll()
+                                    .pathMatchers("/fhir/**")
+                                    .hasAnyRole("PARTNER", "PRACTITIONER", "CARE_MANAGER", "ADMIN")
                                     .pathMatchers("/api/**")
                                     .authenticated()
                                     .anyExchange()
