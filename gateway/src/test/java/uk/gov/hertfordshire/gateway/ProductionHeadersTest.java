@@ -25,9 +25,7 @@ class ProductionHeadersTest {
                         .send(
                                 HttpRequest.newBuilder(
                                                 URI.create(
-                                                        "http://localhost:"
-                                                                + port
-                                                                + "/actuator/health"))
+                                                        "http://localhost:" + port + "/api/cases"))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().firstValue("Strict-Transport-Security"))

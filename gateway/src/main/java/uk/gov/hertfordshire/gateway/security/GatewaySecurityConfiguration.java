@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -48,7 +49,10 @@ class GatewaySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(
-            ServerHttpSecurity http, SecurityProperties properties, CallerPolicy policy) {
+            ServerHttpSecurity http,
+            SecurityProperties properties,
+            CallerPolicy policy,
+            Environment environment) {
         JwtIssuerReactiveAuthenticationManagerResolver resolver =
                 new JwtIssuerReactiveAuthenticationManagerResolver(
                         new TrustedIssuerManagers(properties, policy));
@@ -84,8 +88,13 @@ class GatewaySecurityConfiguration {
                 .authorizeExchange(
                         exchanges ->
                                 exchanges
-                                        .pathMatchers("/actuator/health/**", "/actuator/health")
+                                        // The actuator answers only on the management port
+                                        // (loopback): health, info and metrics; nothing else
+                                        // is served there.
+                                        .matchers(ManagementPort.actuator(environment))
                                         .permitAll()
+                                        .matchers(ManagementPort.notActuator(environment))
+                                        .denyAll()
                                         .pathMatchers("/fallback/**")
                                         .permitAll()
                                         // API documentation: the Swagger UI and each service's
