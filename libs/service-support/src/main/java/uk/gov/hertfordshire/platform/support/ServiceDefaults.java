@@ -40,6 +40,13 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
                             "management.metrics.distribution.slo.http.server.requests",
                             "100ms,250ms,500ms,1s,2500ms,5s,10s"),
                     Map.entry("management.tracing.propagation.type", "w3c"),
+                    // No trace exemplars on metrics: Prometheus before 2.43 (Debian 12 ships 2.42)
+                    // drops a whole scrape whose histogram _count carries one. Trace ids are in
+                    // every log line instead.
+                    Map.entry(
+                            "spring.autoconfigure.exclude",
+                            "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus"
+                                    + ".PrometheusExemplarsAutoConfiguration"),
                     Map.entry("management.tracing.sampling.probability", "0.1"),
                     Map.entry(
                             "logging.pattern.correlation",

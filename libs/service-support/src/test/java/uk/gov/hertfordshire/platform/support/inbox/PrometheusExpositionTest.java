@@ -96,6 +96,36 @@ class PrometheusExpositionTest {
     }
 
     @Test
+    void theOpenMetricsScrapeCarriesNoExemplarsThatPrometheus242WouldRefuse() throws Exception {
+        // A sampled trace (flags 01): its timers would carry the trace id as an exemplar.
+        HttpResponse<String> traced =
+                http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/notices"))
+                                .header(
+                                        "traceparent",
+                                        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(traced.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> scrape =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://localhost:"
+                                                        + port
+                                                        + "/actuator/prometheus"))
+                                .header("Accept", "application/openmetrics-text; version=1.0.0")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(scrape.body()).contains("# EOF").contains("http_server_requests_seconds_count");
+        assertThat(scrape.body().lines().filter(line -> line.contains(" # {")))
+                .as("exemplar lines (Prometheus 2.42 drops the whole scrape for one on a _count)")
+                .isEmpty();
+    }
+
+    @Test
     void theLintFindsAPlatformMetricWithoutHelpOrUnit() throws Exception {
         String flawed = "# TYPE outbox_backlog gauge\noutbox_backlog 3\n";
         assertThat(Promtool.metricProblems(flawed, PLATFORM_OWNED))
