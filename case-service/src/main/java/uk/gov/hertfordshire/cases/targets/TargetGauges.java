@@ -3,17 +3,15 @@ package uk.gov.hertfordshire.cases.targets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import uk.gov.hertfordshire.cases.lifecycle.CaseStatus;
+import uk.gov.hertfordshire.cases.servicecase.CaseRepository;
 
 /**
  * Open cases per team approaching their response target (within the watch's window) and past it, as
@@ -25,19 +23,19 @@ import uk.gov.hertfordshire.cases.lifecycle.CaseStatus;
 @Component
 public class TargetGauges {
 
-    private final JdbcClient jdbc;
+    private final CaseRepository cases;
     private final Clock clock;
     private final Duration approachingWithin;
     private final MultiGauge approaching;
     private final MultiGauge breached;
 
     TargetGauges(
-            JdbcClient jdbc,
+            CaseRepository cases,
             Clock clock,
             MeterRegistry meters,
             @Value("${platform.cases.targets.approaching-within:PT4H}")
                     Duration approachingWithin) {
-        this.jdbc = jdbc;
+        this.cases = cases;
         this.clock = clock;
         this.approachingWithin = approachingWithin;
         this.approaching =
@@ -58,24 +56,12 @@ public class TargetGauges {
         Instant now = Instant.now(clock);
         List<MultiGauge.Row<?>> approachingRows = new ArrayList<>();
         List<MultiGauge.Row<?>> breachedRows = new ArrayList<>();
-        jdbc.sql(
-                        "SELECT coalesce(team_code, 'unassigned') AS team,"
-                                + " count(*) FILTER (WHERE due_at < :now) AS breached,"
-                                + " count(*) FILTER (WHERE due_at >= :now AND due_at <= :soon)"
-                                + " AS approaching"
-                                + " FROM service_case WHERE status IN (:open) AND due_at IS NOT NULL"
-                                + " GROUP BY 1")
-                .param("now", Timestamp.from(now))
-                .param("soon", Timestamp.from(now.plus(approachingWithin)))
-                .param("open", CaseStatus.openWireValues())
-                .query(
-                        (rs, row) -> {
-                            Tags team = Tags.of("team", rs.getString("team"));
-                            breachedRows.add(MultiGauge.Row.of(team, rs.getLong("breached")));
-                            approachingRows.add(MultiGauge.Row.of(team, rs.getLong("approaching")));
-                            return row;
-                        })
-                .list();
+        for (CaseRepository.TeamTargets counts :
+                cases.targetsByTeam(now, now.plus(approachingWithin))) {
+            Tags team = Tags.of("team", counts.team() == null ? "unassigned" : counts.team());
+            approachingRows.add(MultiGauge.Row.of(team, counts.approaching()));
+            breachedRows.add(MultiGauge.Row.of(team, counts.breached()));
+        }
         approaching.register(approachingRows, true);
         breached.register(breachedRows, true);
     }
