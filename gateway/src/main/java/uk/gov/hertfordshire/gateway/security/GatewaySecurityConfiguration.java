@@ -85,8 +85,13 @@ class GatewaySecurityConfiguration {
                 .authorizeExchange(
                         exchanges -> {
                             exchanges
-                                    .pathMatchers("/actuator/health/**", "/actuator/health")
+                                    // The actuator answers only on the management port
+                                    // (loopback): health, info and metrics; nothing else is
+                                    // served there.
+                                    .matchers(ManagementPort.actuator(environment))
                                     .permitAll()
+                                    .matchers(ManagementPort.notActuator(environment))
+                                    .denyAll()
                                     .pathMatchers("/fallback/**")
                                     .permitAll();
                             if (apiDocsOn) {
