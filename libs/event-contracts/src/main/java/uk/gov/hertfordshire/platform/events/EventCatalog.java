@@ -21,7 +21,10 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
+import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
+import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
@@ -49,6 +52,9 @@ public final class EventCatalog {
                     CaseSupporterAdded.TYPE,
                     ServiceDefinitionChanged.TYPE,
                     ContentPublished.TYPE,
+                    ContentUnpublished.TYPE,
+                    ContentArchived.TYPE,
+                    FeedbackReceived.TYPE,
                     ReferralReceived.TYPE,
                     StaffMemberChanged.TYPE,
                     FinancePostingRecorded.TYPE);
