@@ -1,0 +1,94 @@
+package uk.gov.hertfordshire.content.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.hertfordshire.content.authoring.ContentChannel;
+import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
+import uk.gov.hertfordshire.platform.support.outbox.Outbox;
+
+/**
+ * Counts "this answered my question" once per item, client address and London day, and emits {@code
+ * feedback-received} with the item's service codes for analytics to count contacts avoided. The
+ * address is kept only as an HMAC under a configured key, so the table cannot be turned back into
+ * addresses.
+ */
+@Component
+class Feedback {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final SecretKeySpec key;
+
+    Feedback(
+            JdbcClient jdbc,
+            Outbox outbox,
+            Clock clock,
+            @Value("${platform.content.feedback.address-key:content-feedback-local-key}")
+                    String key) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** Records the answer; true if it was counted, false for a repeat that day. */
+    @Transactional
+    boolean record(LiveItem item, ContentChannel channel, String clientAddress) {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        UUID id = UUID.randomUUID();
+        int inserted =
+                jdbc.sql(
+                                "INSERT INTO feedback (id, item_id, client_hash, day, channel,"
+                                        + " revision, received_at) VALUES (:id, :item, :client,"
+                                        + " :day, :channel, :revision, :now) ON CONFLICT (item_id,"
+                                        + " client_hash, day) DO NOTHING")
+                        .param("id", id)
+                        .param("item", item.id())
+                        .param("client", hash(clientAddress))
+                        .param("day", LocalDate.ofInstant(now, LONDON))
+                        .param("channel", channel.wireValue())
+                        .param("revision", item.revision())
+                        .param("now", Timestamp.from(now))
+                        .update();
+        if (inserted == 0) {
+            return false;
+        }
+        outbox.append(
+                new FeedbackReceived(
+                        id.toString(),
+                        item.id().toString(),
+                        item.revision(),
+                        channel.wireValue(),
+                        item.serviceCodes(),
+                        now));
+        return true;
+    }
+
+    private String hash(String address) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}
