@@ -31,6 +31,9 @@ import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 @Service
 public class Authoring {
 
+    /** The author of a citizen's contribution in its revisions: no staff member. */
+    public static final String COMMUNITY_AUTHOR = "community";
+
     private final ItemRepository items;
     private final KnownServices services;
     private final Outbox outbox;
@@ -65,6 +68,57 @@ public class Authoring {
                                                                 "must be one of "
                                                                         + ContentType
                                                                                 .allWireValues()))));
+        return insertNew(type, path, content, staffId, ContentStatus.DRAFT);
+    }
+
+    /**
+     * A citizen's community listing: validated as any listing, and straight into review, where a
+     * publisher moderates it (approve, or reject with a reason the citizen reads). Its revisions
+     * name no person ({@link #COMMUNITY_AUTHOR}); who contributed it is kept by {@code community}
+     * and never shown publicly.
+     */
+    @Transactional
+    public Saved submitContribution(String path, ItemContent content) {
+        return insertNew(
+                ContentType.COMMUNITY_LISTING,
+                path,
+                content,
+                COMMUNITY_AUTHOR,
+                ContentStatus.IN_REVIEW);
+    }
+
+    /**
+     * Takes a live item off the channels and back into review (a community listing reported too
+     * often); false if it was not live.
+     */
+    @Transactional
+    public boolean returnToModeration(UUID id) {
+        Optional<ItemRecord> found = items.lock(id);
+        if (found.isEmpty() || found.get().liveRevision() == null) {
+            return false;
+        }
+        ItemRecord item = found.get();
+        Instant now = now();
+        outbox.append(new ContentUnpublished(id.toString(), item.liveRevision(), now));
+        items.update(
+                with(
+                        item,
+                        item.path(),
+                        ContentStatus.IN_REVIEW,
+                        item.latestRevision(),
+                        null,
+                        null,
+                        null),
+                now);
+        return true;
+    }
+
+    private Saved insertNew(
+            ContentType type,
+            String path,
+            ItemContent content,
+            String authorId,
+            ContentStatus status) {
         validate(type, path, content);
         Instant now = now();
         ItemRecord item =
@@ -72,7 +126,7 @@ public class Authoring {
                         UUID.randomUUID(),
                         type,
                         path,
-                        ContentStatus.DRAFT,
+                        status,
                         1,
                         null,
                         1,
@@ -87,7 +141,7 @@ public class Authoring {
         } catch (DuplicateKeyException e) {
             throw ContentProblems.pathTaken(path);
         }
-        Revision revision = new Revision(item.id(), 1, content, staffId, null, now);
+        Revision revision = new Revision(item.id(), 1, content, authorId, null, now);
         items.insertRevision(revision, content.readerText());
         return new Saved(items.find(item.id()).orElseThrow(), revision);
     }

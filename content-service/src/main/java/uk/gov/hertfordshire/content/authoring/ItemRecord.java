@@ -10,7 +10,7 @@ import java.util.UUID;
  * @param liveRevision the revision the channels serve, or null when nothing is served
  * @param version bumped by every change; the ETag
  */
-record ItemRecord(
+public record ItemRecord(
         UUID id,
         ContentType type,
         String path,
@@ -26,7 +26,7 @@ record ItemRecord(
         Instant updatedAt) {
 
     /** The strong entity tag of this state, quoted as HTTP wants it. */
-    String etag() {
+    public String etag() {
         return "\"" + id + "-v" + version + "\"";
     }
 }

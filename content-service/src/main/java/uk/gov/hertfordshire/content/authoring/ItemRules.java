@@ -139,8 +139,8 @@ final class ItemRules {
                 }
                 times(errors, content.startsAt(), content.endsAt(), false);
             }
-            case SERVICE_PAGE, NEWS -> {
-                // title, summary and body are enough
+            default -> {
+                // service pages and news: title, summary and body are enough
             }
         }
     }

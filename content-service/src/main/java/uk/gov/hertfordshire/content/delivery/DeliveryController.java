@@ -38,6 +38,7 @@ class DeliveryController {
     private final Renditions renditions;
     private final Search search;
     private final Feedback feedback;
+    private final ListingReports reports;
     private final Clock clock;
 
     DeliveryController(
@@ -45,11 +46,13 @@ class DeliveryController {
             Renditions renditions,
             Search search,
             Feedback feedback,
+            ListingReports reports,
             Clock clock) {
         this.live = live;
         this.renditions = renditions;
         this.search = search;
         this.feedback = feedback;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -125,6 +128,24 @@ class DeliveryController {
         }
         boolean counted = feedback.record(item.get(), on, ClientAddress.of(request));
         return ResponseEntity.accepted().body(Map.of("counted", counted));
+    }
+
+    /**
+     * Reports a live community listing as unsuitable: 202 either way (a repeat from one address on
+     * one day is not counted); enough reports send it back to moderation.
+     */
+    @PostMapping("/items/{id}/report")
+    ResponseEntity<?> report(
+            @PathVariable String channel, @PathVariable UUID id, HttpServletRequest request) {
+        ContentChannel on = ChannelAccess.require(channel);
+        Optional<LiveItem> item =
+                live.byId(on, id).filter(found -> "community_listing".equals(found.type()));
+        if (item.isEmpty()) {
+            return notFound(
+                    "No published community listing has this id on " + on.wireValue() + ".");
+        }
+        reports.report(item.get(), ClientAddress.of(request));
+        return ResponseEntity.accepted().body(Map.of("received", true));
     }
 
     private static CacheControl cacheControl(ContentChannel channel) {

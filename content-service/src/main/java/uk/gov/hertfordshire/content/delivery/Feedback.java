@@ -1,19 +1,12 @@
 package uk.gov.hertfordshire.content.delivery;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,18 +28,13 @@ class Feedback {
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
-    private final SecretKeySpec key;
+    private final AddressHash addresses;
 
-    Feedback(
-            JdbcClient jdbc,
-            Outbox outbox,
-            Clock clock,
-            @Value("${platform.content.feedback.address-key:content-feedback-local-key}")
-                    String key) {
+    Feedback(JdbcClient jdbc, Outbox outbox, Clock clock, AddressHash addresses) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
-        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.addresses = addresses;
     }
 
     /** Records the answer; true if it was counted, false for a repeat that day. */
@@ -62,7 +50,7 @@ class Feedback {
                                         + " client_hash, day) DO NOTHING")
                         .param("id", id)
                         .param("item", item.id())
-                        .param("client", hash(clientAddress))
+                        .param("client", addresses.of(clientAddress))
                         .param("day", LocalDate.ofInstant(now, LONDON))
                         .param("channel", channel.wireValue())
                         .param("revision", item.revision())
@@ -80,15 +68,5 @@ class Feedback {
                         item.serviceCodes(),
                         now));
         return true;
-    }
-
-    private String hash(String address) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 }
