@@ -19,6 +19,8 @@ import uk.gov.hertfordshire.content.rendering.PublishGates.GateReport;
 import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
+import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
+import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.security.Role;
 import uk.gov.hertfordshire.platform.support.outbox.Outbox;
@@ -79,12 +81,16 @@ public class Authoring {
      */
     @Transactional
     public Saved submitContribution(String path, ItemContent content) {
-        return insertNew(
-                ContentType.COMMUNITY_LISTING,
-                path,
-                content,
-                COMMUNITY_AUTHOR,
-                ContentStatus.IN_REVIEW);
+        Saved saved =
+                insertNew(
+                        ContentType.COMMUNITY_LISTING,
+                        path,
+                        content,
+                        COMMUNITY_AUTHOR,
+                        ContentStatus.IN_REVIEW);
+        outbox.append(
+                new ContributionSubmitted(saved.item().id().toString(), saved.item().createdAt()));
+        return saved;
     }
 
     /**
@@ -100,6 +106,7 @@ public class Authoring {
         ItemRecord item = found.get();
         Instant now = now();
         outbox.append(new ContentUnpublished(id.toString(), item.liveRevision(), now));
+        moderated(item, ContributionModerated.RETURNED_TO_MODERATION, now);
         items.update(
                 with(
                         item,
@@ -303,6 +310,11 @@ public class Authoring {
                                 null);
                     }
                 };
+        if (action == ContentAction.APPROVE || action == ContentAction.SCHEDULE) {
+            moderated(before, ContributionModerated.PUBLISHED, now);
+        } else if (action == ContentAction.REJECT) {
+            moderated(before, ContributionModerated.REJECTED, now);
+        }
         items.update(after, now);
         return Optional.of(new Saved(items.find(id).orElseThrow(), latest));
     }
@@ -400,6 +412,18 @@ public class Authoring {
                 null,
                 before.createdAt(),
                 now);
+    }
+
+    /** A moderation decision on a citizen's listing (not on a listing staff wrote). */
+    private void moderated(ItemRecord item, String outcome, Instant now) {
+        boolean contributed =
+                item.type() == ContentType.COMMUNITY_LISTING
+                        && items.revision(item.id(), 1)
+                                .map(first -> COMMUNITY_AUTHOR.equals(first.authorStaffId()))
+                                .orElse(false);
+        if (contributed) {
+            outbox.append(new ContributionModerated(item.id().toString(), outcome, now));
+        }
     }
 
     private GateReport check(ItemContent content) {

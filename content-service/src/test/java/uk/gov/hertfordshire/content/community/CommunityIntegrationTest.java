@@ -87,6 +87,13 @@ class CommunityIntegrationTest {
         report(id, "203.0.113.3");
         assertThat(web(path).statusCode()).isEqualTo(404);
         assertThat(state(id)).isEqualTo("awaiting_moderation");
+        assertThat(ContentApi.awaitEventTypes(id, 5))
+                .containsExactly(
+                        "uk.gov.hertfordshire.content.contribution-submitted.v1",
+                        "uk.gov.hertfordshire.content.published.v1",
+                        "uk.gov.hertfordshire.content.contribution-moderated.v1",
+                        "uk.gov.hertfordshire.content.unpublished.v1",
+                        "uk.gov.hertfordshire.content.contribution-moderated.v1");
     }
 
     private HttpResponse<String> submit(String title) {

@@ -24,6 +24,8 @@ import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
+import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
+import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
@@ -55,6 +57,8 @@ public final class EventCatalog {
                     ContentUnpublished.TYPE,
                     ContentArchived.TYPE,
                     FeedbackReceived.TYPE,
+                    ContributionSubmitted.TYPE,
+                    ContributionModerated.TYPE,
                     ReferralReceived.TYPE,
                     StaffMemberChanged.TYPE,
                     FinancePostingRecorded.TYPE);

@@ -30,6 +30,8 @@ import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
+import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
+import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
@@ -221,6 +223,11 @@ class EventSchemaRejectionTest {
                 malformed(FeedbackReceived.TYPE, "serviceCodes", "[\"pothole\", \"pothole\"]"),
                 malformed(FeedbackReceived.TYPE, "serviceCodes", "[\"a b\"]"),
                 malformed(FeedbackReceived.TYPE, "revision", "0"),
+                malformed(ContributionSubmitted.TYPE, "contentId", "\"listing-1\""),
+                malformed(ContributionSubmitted.TYPE, "submittedAt", "\"today\""),
+                malformed(ContributionModerated.TYPE, "outcome", "\"approved\""),
+                malformed(ContributionModerated.TYPE, "outcome", "\"PUBLISHED\""),
+                malformed(ContributionModerated.TYPE, "moderatedAt", "1700000000"),
                 malformed(ReferralReceived.TYPE, "referralId", "\"REF-001\""),
                 malformed(ReferralReceived.TYPE, "agencyId", "\"\""),
                 malformed(ReferralReceived.TYPE, "category", "\"elderly_care\""),

@@ -22,6 +22,8 @@ import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
+import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
+import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
@@ -146,6 +148,18 @@ public final class ExampleEvents {
                                             3,
                                             "web",
                                             List.of("pothole", "drain-flooding"),
+                                            AT))),
+                    Map.entry(
+                            ContributionSubmitted.TYPE,
+                            Examples.only(
+                                    new ContributionSubmitted(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84", AT))),
+                    Map.entry(
+                            ContributionModerated.TYPE,
+                            Examples.only(
+                                    new ContributionModerated(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
+                                            ContributionModerated.PUBLISHED,
                                             AT))),
                     Map.entry(
                             ReferralReceived.TYPE,
