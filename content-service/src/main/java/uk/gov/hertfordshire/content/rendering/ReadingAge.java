@@ -12,7 +12,14 @@ import java.util.regex.Pattern;
 public final class ReadingAge {
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+(?:'[A-Za-z]+)?");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+(?=\\s|$)");
+
+    /**
+     * A sentence ends at a full stop, question or exclamation mark, or at the end of a line: a
+     * heading or list item is a sentence of its own even without a full stop.
+     */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+(?=\\s|$)|\\n");
+
+    private static final Pattern HAS_WORD = Pattern.compile("[A-Za-z]");
     private static final Pattern VOWEL_GROUP = Pattern.compile("[aeiouy]{1,2}");
 
     private ReadingAge() {}
@@ -29,7 +36,13 @@ public final class ReadingAge {
         if (wordCount == 0) {
             return 0;
         }
-        int sentences = Math.max(1, (int) SENTENCE_END.matcher(text.strip()).results().count());
+        int sentences = 0;
+        for (String sentence : SENTENCE_END.split(text)) {
+            if (HAS_WORD.matcher(sentence).find()) {
+                sentences++;
+            }
+        }
+        sentences = Math.max(1, sentences);
         double grade = 0.39 * wordCount / sentences + 11.8 * syllables / (double) wordCount - 15.59;
         return Math.round((Math.max(0, grade) + 5) * 10) / 10.0;
     }

@@ -112,8 +112,11 @@ class ScheduledPublicationIntegrationTest {
         properties.put("platform.content.scheduling", "true");
         properties.put("platform.content.schedule.watch-interval", "PT1S");
         properties.put("platform.content.schedule.initial-delay", "PT0S");
+        // As command-line arguments: they outrank application.yml, as the test's own settings do.
         return new SpringApplicationBuilder(ContentServiceApplication.class)
-                .properties(properties)
-                .run();
+                .run(
+                        properties.entrySet().stream()
+                                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                                .toArray(String[]::new));
     }
 }

@@ -88,7 +88,13 @@ class SearchIntegrationTest {
 
     @Test
     void stemmingMatchesOtherFormsOfAWord() {
-        api.published(ERIN, FRANK, page("/search/stem", "Resurfacing works", "Roads resurfaced."));
+        api.published(
+                ERIN,
+                FRANK,
+                page(
+                        "/search/stem",
+                        "Resurfacing works",
+                        "We fix the road at night. It is resurfaced by the morning."));
         assertThat(search("web", "resurface").get("results").findValuesAsString("path"))
                 .contains("/search/stem");
     }

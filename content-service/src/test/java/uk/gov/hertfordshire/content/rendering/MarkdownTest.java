@@ -25,21 +25,23 @@ class MarkdownTest {
     void ordinaryMarkdownIsKept() {
         assertThat(Markdown.html("## Heading\n\n- one\n- [two](https://example.org/x)"))
                 .isEqualTo(
-                        "<h2>Heading</h2>\n<ul>\n<li>one</li>\n<li><a"
-                                + " href=\"https://example.org/x\">two</a></li>\n</ul>\n");
+                        "<h2>Heading</h2>\n<ul><li>one</li><li><a"
+                                + " href=\"https://example.org/x\">two</a></li></ul>\n");
     }
 
     @Test
     void namesWhatTheSanitiserWouldRemove() {
         assertThat(Markdown.removedBySanitiser(HOSTILE))
-                .contains(
-                        "element <script>", "attribute onerror on <img>", "attribute href on <a>");
+                .contains("element <script>", "attribute onerror on <img>", "element <a>");
         assertThat(Markdown.removedBySanitiser("Plain [link](/roads/x).")).isEmpty();
     }
 
     @Test
     void plainTextLeavesMarkupAndRawHtmlOut() {
-        assertThat(Markdown.text("**Bold** and [a link](/x).\n\n<b>raw</b>\n\nNext."))
-                .isEqualTo("Bold and a link.\nNext.");
+        assertThat(
+                        Markdown.text(
+                                "**Bold** and [a link](/x).\n\n<b>inline</b> tags keep their"
+                                        + " words.\n\n<script>alert(1)</script>\n\nNext."))
+                .isEqualTo("Bold and a link.\ninline tags keep their words.\nNext.");
     }
 }

@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * As a new council user would: editor-erin writes a page, publisher-frank approves it (and is
@@ -42,12 +42,20 @@ class ContentThroughThePlatformIT {
         HttpResponse<String> created =
                 await("content-service knows the pothole service")
                         .atMost(Duration.ofSeconds(60))
-                        .until(() -> post("/api/content/items", item, "editor-erin", null),
+                        .until(
+                                () -> post("/api/content/items", item, "editor-erin", null),
                                 r -> r.statusCode() == 201);
         String id = json(created).get("id").asString();
         act(id, "submit", "editor-erin", 200);
 
-        String own = json(post("/api/content/items", item.replace(path, path + "-frank"), "publisher-frank", null)).get("id").asString();
+        String own =
+                json(post(
+                                "/api/content/items",
+                                item.replace(path, path + "-frank"),
+                                "publisher-frank",
+                                null))
+                        .get("id")
+                        .asString();
         act(own, "submit", "publisher-frank", 200);
         HttpResponse<String> refused = act(own, "approve", "publisher-frank", 409);
         assertThat(json(refused).get("rule").asString()).isEqualTo("four-eyes");
@@ -58,7 +66,8 @@ class ContentThroughThePlatformIT {
         assertThat(web.statusCode()).isEqualTo(200);
         assertThat(json(web).get("html").asString())
                 .isEqualTo("<p>Tell us where the broken kerb is. We will make it safe.</p>\n");
-        HttpResponse<String> tv = platform.get("/api/content/channels/digital_tv/pages?path=" + path);
+        HttpResponse<String> tv =
+                platform.get("/api/content/channels/digital_tv/pages?path=" + path);
         assertThat(json(tv).get("text").asString())
                 .isEqualTo("Tell us where the broken kerb is. We will make it safe.");
         assertThat(json(tv).has("html")).isFalse();
@@ -70,8 +79,7 @@ class ContentThroughThePlatformIT {
         assertThat(json(found).get("results").get(0).get("path").asString()).isEqualTo(path);
 
         HttpResponse<String> answered =
-                platform.post(
-                        "/api/content/channels/web/items/" + id + "/feedback", "", Map.of());
+                platform.post("/api/content/channels/web/items/" + id + "/feedback", "", Map.of());
         assertThat(answered.statusCode()).isEqualTo(202);
 
         String today = LocalDate.now(ZoneId.of("Europe/London")).toString();

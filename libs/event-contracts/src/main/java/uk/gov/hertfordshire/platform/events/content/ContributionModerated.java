@@ -30,7 +30,8 @@ public record ContributionModerated(String contentId, String outcome, Instant mo
     public static final String RETURNED_TO_MODERATION = "returned_to_moderation";
 
     /** Every outcome, in a stable order. */
-    public static final List<String> OUTCOMES = List.of(PUBLISHED, REJECTED, RETURNED_TO_MODERATION);
+    public static final List<String> OUTCOMES =
+            List.of(PUBLISHED, REJECTED, RETURNED_TO_MODERATION);
 
     public ContributionModerated {
         EventFields.uuid(contentId, "contentId");
