@@ -21,6 +21,8 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.AlertEnded;
+import uk.gov.hertfordshire.platform.events.content.AlertRaised;
 import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
@@ -59,6 +61,8 @@ public final class EventCatalog {
                     FeedbackReceived.TYPE,
                     ContributionSubmitted.TYPE,
                     ContributionModerated.TYPE,
+                    AlertRaised.TYPE,
+                    AlertEnded.TYPE,
                     ReferralReceived.TYPE,
                     StaffMemberChanged.TYPE,
                     FinancePostingRecorded.TYPE);
