@@ -85,8 +85,13 @@ class GatewaySecurityConfiguration {
                 .authorizeExchange(
                         exchanges -> {
                             exchanges
-                                    .pathMatchers("/actuator/health/**", "/actuator/health")
+                                    // The actuator answers only on the management port
+                                    // (loopback): health, info and metrics; nothing else is
+                                    // served there.
+                                    .matchers(ManagementPort.actuator(environment))
                                     .permitAll()
+                                    .matchers(ManagementPort.notActuator(environment))
+                                    .denyAll()
                                     .pathMatchers("/fallback/**")
                                     .permitAll();
                             if (apiDocsOn) {
@@ -135,6 +140,13 @@ class GatewaySecurityConfiguration {
                                     .permitAll()
                                     .pathMatchers("/api/analytics/**")
                                     .hasAnyRole("ANALYST", "ADMIN")
+                                    // FHIR care referrals: the CapabilityStatement is public;
+                                    // the rest is for partner agencies and care staff (what
+                                    // each may see, care-service decides).
+                                    .pathMatchers(HttpMethod.GET, "/fhir/r4/metadata")
+                                    .permitAll()
+                                    .pathMatchers("/fhir/**")
+                                    .hasAnyRole("PARTNER", "PRACTITIONER", "CARE_MANAGER", "ADMIN")
                                     .pathMatchers("/api/**")
                                     .authenticated()
                                     .anyExchange()

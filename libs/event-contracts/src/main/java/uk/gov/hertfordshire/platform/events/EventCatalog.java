@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
+import uk.gov.hertfordshire.platform.events.care.ClockBreached;
+import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
+import uk.gov.hertfordshire.platform.events.care.ReferralDecided;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
 import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
@@ -64,6 +68,10 @@ public final class EventCatalog {
                     AlertRaised.TYPE,
                     AlertEnded.TYPE,
                     ReferralReceived.TYPE,
+                    ReferralDecided.TYPE,
+                    ClockApproaching.TYPE,
+                    ClockBreached.TYPE,
+                    PackageCommissioned.TYPE,
                     StaffMemberChanged.TYPE,
                     FinancePostingRecorded.TYPE);
 

@@ -12,6 +12,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
+import uk.gov.hertfordshire.platform.events.care.ClockBreached;
+import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
+import uk.gov.hertfordshire.platform.events.care.ReferralDecided;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
 import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
@@ -239,6 +243,14 @@ class EventSchemaRejectionTest {
                 malformed(ReferralReceived.TYPE, "agencyId", "\"\""),
                 malformed(ReferralReceived.TYPE, "category", "\"elderly_care\""),
                 malformed(ReferralReceived.TYPE, "receivedAt", "\"02/06/2025\""),
+                malformed(ReferralDecided.TYPE, "outcome", "\"approved\""),
+                malformed(ReferralDecided.TYPE, "category", "\"elderly_care\""),
+                malformed(ReferralDecided.TYPE, "decidedAt", "\"02/06/2025\""),
+                malformed(ClockApproaching.TYPE, "clock", "\"lunch\""),
+                malformed(PackageCommissioned.TYPE, "weeklyCostPence", "0"),
+                malformed(PackageCommissioned.TYPE, "currency", "\"EUR\""),
+                malformed(PackageCommissioned.TYPE, "startDate", "\"04/01/2027\""),
+                malformed(ClockBreached.TYPE, "dueAt", "\"tomorrow\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"12345\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"E0012345\""),
                 malformed(StaffMemberChanged.TYPE, "roleCodes", "[\"OFFICER\", \"OFFICER\"]"),

@@ -1,9 +1,14 @@
 package uk.gov.hertfordshire.platform.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
+import uk.gov.hertfordshire.platform.events.care.ClockBreached;
+import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
+import uk.gov.hertfordshire.platform.events.care.ReferralDecided;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
 import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
@@ -194,6 +199,53 @@ public final class ExampleEvents {
                                             "nhs-east-herts",
                                             "adult_safeguarding",
                                             AT))),
+                    Map.entry(
+                            ReferralDecided.TYPE,
+                            Examples.only(
+                                    new ReferralDecided(
+                                            "a7e4c2d9-1b3f-4a6e-8c5d-9f0b2e4d6a18",
+                                            "nhs-east-herts",
+                                            "child_in_need",
+                                            "child_and_family_assessment",
+                                            AT,
+                                            AT.plusSeconds(3600)))),
+                    Map.entry(
+                            ClockApproaching.TYPE,
+                            Examples.only(
+                                    new ClockApproaching(
+                                            "a7e4c2d9-1b3f-4a6e-8c5d-9f0b2e4d6a18",
+                                            "child_decision",
+                                            AT.plusSeconds(7200),
+                                            AT))),
+                    Map.entry(
+                            PackageCommissioned.TYPE,
+                            new Examples(
+                                    new PackageCommissioned(
+                                            "5d0c1f7e-8a2b-4c3d-9e4f-a1b2c3d4e5f6",
+                                            "a7e4c2d9-1b3f-4a6e-8c5d-9f0b2e4d6a18",
+                                            "PROV-0042",
+                                            45075,
+                                            "GBP",
+                                            LocalDate.of(2027, 1, 4),
+                                            LocalDate.of(2027, 3, 28),
+                                            AT),
+                                    new PackageCommissioned(
+                                            "5d0c1f7e-8a2b-4c3d-9e4f-a1b2c3d4e5f6",
+                                            "a7e4c2d9-1b3f-4a6e-8c5d-9f0b2e4d6a18",
+                                            "PROV-0042",
+                                            45075,
+                                            "GBP",
+                                            LocalDate.of(2027, 1, 4),
+                                            null,
+                                            AT))),
+                    Map.entry(
+                            ClockBreached.TYPE,
+                            Examples.only(
+                                    new ClockBreached(
+                                            "a7e4c2d9-1b3f-4a6e-8c5d-9f0b2e4d6a18",
+                                            "triage",
+                                            AT,
+                                            AT.plusSeconds(60)))),
                     Map.entry(
                             StaffMemberChanged.TYPE,
                             Examples.only(
