@@ -25,6 +25,8 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.AlertEnded;
+import uk.gov.hertfordshire.platform.events.content.AlertRaised;
 import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
@@ -65,6 +67,8 @@ public final class EventCatalog {
                     FeedbackReceived.TYPE,
                     ContributionSubmitted.TYPE,
                     ContributionModerated.TYPE,
+                    AlertRaised.TYPE,
+                    AlertEnded.TYPE,
                     ReferralReceived.TYPE,
                     ReferralDecided.TYPE,
                     ClockApproaching.TYPE,

@@ -31,6 +31,8 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.AlertEnded;
+import uk.gov.hertfordshire.platform.events.content.AlertRaised;
 import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
@@ -234,6 +236,11 @@ class EventSchemaRejectionTest {
                 malformed(ContributionModerated.TYPE, "outcome", "\"approved\""),
                 malformed(ContributionModerated.TYPE, "outcome", "\"PUBLISHED\""),
                 malformed(ContributionModerated.TYPE, "moderatedAt", "1700000000"),
+                malformed(AlertRaised.TYPE, "priority", "\"urgent\""),
+                malformed(AlertRaised.TYPE, "channels", "[\"phone\"]"),
+                malformed(AlertRaised.TYPE, "endsAt", "\"tomorrow\""),
+                malformed(AlertRaised.TYPE, "revision", "0"),
+                malformed(AlertEnded.TYPE, "endedAt", "\"never\""),
                 malformed(ReferralReceived.TYPE, "referralId", "\"REF-001\""),
                 malformed(ReferralReceived.TYPE, "agencyId", "\"\""),
                 malformed(ReferralReceived.TYPE, "category", "\"elderly_care\""),

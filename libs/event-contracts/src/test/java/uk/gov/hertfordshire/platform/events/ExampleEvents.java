@@ -24,6 +24,8 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.AlertEnded;
+import uk.gov.hertfordshire.platform.events.content.AlertRaised;
 import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
@@ -168,6 +170,29 @@ public final class ExampleEvents {
                                             "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
                                             ContributionModerated.PUBLISHED,
                                             AT))),
+                    Map.entry(
+                            AlertRaised.TYPE,
+                            new Examples(
+                                    new AlertRaised(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
+                                            2,
+                                            "high",
+                                            List.of("web", "digital_tv"),
+                                            AT,
+                                            AT.plusSeconds(86_400),
+                                            AT),
+                                    new AlertRaised(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
+                                            1,
+                                            "low",
+                                            List.of("web"),
+                                            AT,
+                                            null,
+                                            AT))),
+                    Map.entry(
+                            AlertEnded.TYPE,
+                            Examples.only(
+                                    new AlertEnded("0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84", AT))),
                     Map.entry(
                             ReferralReceived.TYPE,
                             Examples.only(
