@@ -64,6 +64,12 @@ public class CaseSubmissionService {
         // Online the form asks every question; an agent records what the caller could say, and
         // a phone contact is never lost for want of a pothole's depth.
         boolean selfService = CaseAccess.CITIZEN_CHANNELS.contains(submission.channel());
+        if (selfService && !service.availableOnline()) {
+            throw new IllegalArgumentException(
+                    "serviceCode '"
+                            + service.code()
+                            + "' is not offered online; contact the council to request it");
+        }
         List<FieldProblem> problems = catalogue.checkAnswers(service.code(), answers, selfService);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(

@@ -85,8 +85,13 @@ class GatewaySecurityConfiguration {
                 .authorizeExchange(
                         exchanges -> {
                             exchanges
-                                    .pathMatchers("/actuator/health/**", "/actuator/health")
+                                    // The actuator answers only on the management port
+                                    // (loopback): health, info and metrics; nothing else is
+                                    // served there.
+                                    .matchers(ManagementPort.actuator(environment))
                                     .permitAll()
+                                    .matchers(ManagementPort.notActuator(environment))
+                                    .denyAll()
                                     .pathMatchers("/fallback/**")
                                     .permitAll();
                             if (apiDocsOn) {
@@ -105,6 +110,17 @@ class GatewaySecurityConfiguration {
                             exchanges
                                     // Published content is public; drafts need a token.
                                     .pathMatchers(HttpMethod.GET, "/api/content/**")
+                                    .permitAll()
+                                    // "This answered my question" and reports of community
+                                    // listings on the public channels: anonymous, under the
+                                    // anonymous rate limit; counted once per address and day by
+                                    // content-service.
+                                    .pathMatchers(
+                                            HttpMethod.POST,
+                                            "/api/content/channels/web/items/*/feedback",
+                                            "/api/content/channels/digital_tv/items/*/feedback",
+                                            "/api/content/channels/web/items/*/report",
+                                            "/api/content/channels/digital_tv/items/*/report")
                                     .permitAll()
                                     // The service catalogue: citizens choose a service before
                                     // they sign in; case-service shows an anonymous caller only

@@ -25,7 +25,12 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
+import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
+import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
+import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
+import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
@@ -53,6 +58,11 @@ public final class EventCatalog {
                     CaseSupporterAdded.TYPE,
                     ServiceDefinitionChanged.TYPE,
                     ContentPublished.TYPE,
+                    ContentUnpublished.TYPE,
+                    ContentArchived.TYPE,
+                    FeedbackReceived.TYPE,
+                    ContributionSubmitted.TYPE,
+                    ContributionModerated.TYPE,
                     ReferralReceived.TYPE,
                     ReferralDecided.TYPE,
                     ClockApproaching.TYPE,

@@ -31,7 +31,12 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
+import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
+import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
+import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
+import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
@@ -212,6 +217,21 @@ class EventSchemaRejectionTest {
                 malformed(ContentPublished.TYPE, "channels", "[]"),
                 malformed(ContentPublished.TYPE, "channels", "[\"print\"]"),
                 malformed(ContentPublished.TYPE, "channels", "[\"web\", \"web\"]"),
+                malformed(ContentUnpublished.TYPE, "contentId", "\"home-page\""),
+                malformed(ContentUnpublished.TYPE, "revision", "0"),
+                malformed(ContentUnpublished.TYPE, "unpublishedAt", "\"yesterday\""),
+                malformed(ContentArchived.TYPE, "wasLive", "\"yes\""),
+                malformed(ContentArchived.TYPE, "archivedAt", "\"2025-06-02\""),
+                malformed(FeedbackReceived.TYPE, "feedbackId", "\"fb-1\""),
+                malformed(FeedbackReceived.TYPE, "channel", "\"phone\""),
+                malformed(FeedbackReceived.TYPE, "serviceCodes", "[\"pothole\", \"pothole\"]"),
+                malformed(FeedbackReceived.TYPE, "serviceCodes", "[\"a b\"]"),
+                malformed(FeedbackReceived.TYPE, "revision", "0"),
+                malformed(ContributionSubmitted.TYPE, "contentId", "\"listing-1\""),
+                malformed(ContributionSubmitted.TYPE, "submittedAt", "\"today\""),
+                malformed(ContributionModerated.TYPE, "outcome", "\"approved\""),
+                malformed(ContributionModerated.TYPE, "outcome", "\"PUBLISHED\""),
+                malformed(ContributionModerated.TYPE, "moderatedAt", "1700000000"),
                 malformed(ReferralReceived.TYPE, "referralId", "\"REF-001\""),
                 malformed(ReferralReceived.TYPE, "agencyId", "\"\""),
                 malformed(ReferralReceived.TYPE, "category", "\"elderly_care\""),

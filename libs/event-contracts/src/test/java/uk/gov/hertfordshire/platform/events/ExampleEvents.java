@@ -24,7 +24,12 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
+import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
+import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
+import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
+import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
@@ -128,6 +133,38 @@ public final class ExampleEvents {
                                             "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
                                             3,
                                             List.of("web", "contact_centre"),
+                                            AT))),
+                    Map.entry(
+                            ContentUnpublished.TYPE,
+                            Examples.only(
+                                    new ContentUnpublished(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84", 3, AT))),
+                    Map.entry(
+                            ContentArchived.TYPE,
+                            Examples.only(
+                                    new ContentArchived(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84", true, AT))),
+                    Map.entry(
+                            FeedbackReceived.TYPE,
+                            Examples.only(
+                                    new FeedbackReceived(
+                                            "5f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f",
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
+                                            3,
+                                            "web",
+                                            List.of("pothole", "drain-flooding"),
+                                            AT))),
+                    Map.entry(
+                            ContributionSubmitted.TYPE,
+                            Examples.only(
+                                    new ContributionSubmitted(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84", AT))),
+                    Map.entry(
+                            ContributionModerated.TYPE,
+                            Examples.only(
+                                    new ContributionModerated(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
+                                            ContributionModerated.PUBLISHED,
                                             AT))),
                     Map.entry(
                             ReferralReceived.TYPE,
