@@ -1,6 +1,6 @@
 -- Every read and write of a referral: who, when, which record, why. Append-only twice over: the
 -- role the service runs as (${runtime_role}) may only INSERT and SELECT here, and a trigger refuses
--- UPDATE, DELETE and TRUNCATE to every role, the owner included (ADR 14).
+-- UPDATE, DELETE and TRUNCATE to every role, the owner included (ADR 12).
 CREATE TABLE access_audit (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     at          timestamptz NOT NULL,

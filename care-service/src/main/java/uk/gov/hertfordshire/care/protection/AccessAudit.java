@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The append-only access audit: every read and write of a referral, by whom, when and why. Rows are
  * written in the caller's transaction, so a write that rolls back leaves no claim that it happened,
  * and a read is audited before its answer leaves the service. The service's database role cannot
- * change or remove a row (ADR 14).
+ * change or remove a row (ADR 12).
  */
 @Repository
 public class AccessAudit {

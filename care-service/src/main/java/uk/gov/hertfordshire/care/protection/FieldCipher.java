@@ -11,7 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Authenticated encryption of care data at rest with the JDK's AES-256-GCM (ADR 13). A sealed value
+ * Authenticated encryption of care data at rest with the JDK's AES-256-GCM (ADR 11). A sealed value
  * is {@code [key id length][key id][12-byte nonce][ciphertext and 16-byte tag]}, so each row says
  * which key opens it and rotation can find the rows still under an old one. The record's id is
  * bound in as associated data: a sealed value copied onto another record does not open.
