@@ -31,6 +31,7 @@ final class ErrorResponsesCustomizer implements GlobalOpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";
+    static final String OPEN311 = "/open311/";
 
     private final List<PublicEndpoints> open;
 
@@ -60,6 +61,14 @@ final class ErrorResponsesCustomizer implements GlobalOpenApiCustomizer {
             operation.setResponses(responses);
         }
         responses.values().forEach(ErrorResponsesCustomizer::withoutCatchAll);
+        if (path.startsWith(OPEN311)) {
+            // Open311 answers errors in its own format, not as problem details: only its security
+            // is stated here; the service documents the rest.
+            if (isPublic(path, method)) {
+                operation.setSecurity(List.of());
+            }
+            return;
+        }
         boolean sendsSomething =
                 operation.getRequestBody() != null
                         || (operation.getParameters() != null
