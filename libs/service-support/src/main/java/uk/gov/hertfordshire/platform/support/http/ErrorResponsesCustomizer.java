@@ -24,8 +24,9 @@ import uk.gov.hertfordshire.platform.support.security.PublicEndpoints;
  * RFC 9457 problem details ({@code application/problem+json}, schema {@code Problem}) for 400 where
  * the caller sends something, 404 where the path names a record, and 401/403 where a token is
  * needed; an operation open without a token ({@link PublicEndpoints}) says so with an empty
- * security requirement, and 401 only for a bad token sent anyway. Responses a controller documents itself are left as they are, and
- * springdoc's catch-all {@code *}{@code /*} media type becomes {@code application/json}.
+ * security requirement, and 401 only for a bad token sent anyway. Responses a controller documents
+ * itself are left as they are, and springdoc's catch-all {@code *}{@code /*} media type becomes
+ * {@code application/json}.
  */
 final class ErrorResponsesCustomizer implements GlobalOpenApiCustomizer {
 
@@ -74,7 +75,10 @@ final class ErrorResponsesCustomizer implements GlobalOpenApiCustomizer {
                         || (operation.getParameters() != null
                                 && !operation.getParameters().isEmpty());
         if (sendsSomething) {
-            problem(responses, "400", "The request is malformed or a field is invalid; the problem names it.");
+            problem(
+                    responses,
+                    "400",
+                    "The request is malformed or a field is invalid; the problem names it.");
         }
         if (path.contains("{")) {
             problem(responses, "404", "No such record, or not one the caller may see.");

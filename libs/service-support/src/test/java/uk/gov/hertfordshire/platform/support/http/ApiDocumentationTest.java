@@ -54,7 +54,11 @@ class ApiDocumentationTest {
                                 .toList();
                 assertThat(errors).as(name + " documents its 4xx answers").isNotEmpty();
                 for (String status : errors) {
-                    assertThat(responses.path(status).path("content").has("application/problem+json"))
+                    assertThat(
+                                    responses
+                                            .path(status)
+                                            .path("content")
+                                            .has("application/problem+json"))
                             .as(name + " " + status + " is a problem document")
                             .isTrue();
                 }
