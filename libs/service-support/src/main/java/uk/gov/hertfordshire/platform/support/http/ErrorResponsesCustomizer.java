@@ -108,20 +108,10 @@ final class ErrorResponsesCustomizer implements GlobalOpenApiCustomizer {
         if (responses.containsKey(status)) {
             return;
         }
+        Schema<?> problem = new Schema<>().$ref("#/components/schemas/" + PROBLEM);
+        Content content = new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(problem));
         responses.addApiResponse(
-                status,
-                new ApiResponse()
-                        .description(description)
-                        .content(
-                                new Content()
-                                        .addMediaType(
-                                                PROBLEM_JSON,
-                                                new MediaType()
-                                                        .schema(
-                                                                new Schema<>()
-                                                                        .$ref(
-                                                                                "#/components/schemas/"
-                                                                                        + PROBLEM)))));
+                status, new ApiResponse().description(description).content(content));
     }
 
     private static void withoutCatchAll(ApiResponse response) {
