@@ -50,7 +50,8 @@ public final class GovUkPayStandIn implements AutoCloseable {
         server.createContext("/secure/", cards);
         server.createContext("/card_details/", cards);
         server.createContext(
-                "/healthcheck",
+                // The local platform's health convention, which ./platform waits on.
+                "/actuator/health",
                 exchange -> {
                     try (exchange) {
                         Exchanges.send(exchange, 200, "application/json", "{\"status\":\"UP\"}");
