@@ -24,7 +24,9 @@ curl -fsS -m 2 "$GATEWAY/actuator/health" >/dev/null || {
   echo "The platform is not running: ./platform up -d" >&2
   exit 1
 }
-TOKEN=$("$ROOT/platform" token agent-carol)
+# shellcheck source=deploy/local/bench/bench-token.sh
+source "$HERE/bench-token.sh"
+TOKEN=$(bench_token)
 CASE='{"serviceCode":"pothole","channel":"phone","location":{"latitude":51.752,"longitude":-0.336}}'
 threads_for() { (($1 < THREADS)) && echo "$1" || echo "$THREADS"; }
 field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
@@ -44,7 +46,7 @@ SCRIPT=$(mktemp --suffix=.sql)
 # variable: hence ": null" and CAST rather than "::".)
 cat >"$SCRIPT" <<'PGBENCH'
 BEGIN;
-INSERT INTO bench.service_case (id, service_code, channel, description, latitude, longitude, status, submitted_at, submitted_by, due_at) VALUES (gen_random_uuid(), 'pothole', 'phone', NULL, 51.752, -0.336, 'submitted', now(), 'https://127.0.0.1:9000/staff|agent-carol', now() + interval '7 days');
+INSERT INTO bench.service_case (id, service_code, channel, description, latitude, longitude, status, submitted_at, submitted_by, due_at) VALUES (gen_random_uuid(), 'pothole', 'phone', NULL, 51.752, -0.336, 'submitted', now(), 'https://127.0.0.1:9000/staff|platform-bench', now() + interval '7 days');
 INSERT INTO bench.outbox (event_id, topic, message_key, event_type, headers, payload) VALUES (gen_random_uuid(), 'cases.events', CAST(gen_random_uuid() AS text), 'uk.gov.hertfordshire.case.submitted.v1', CAST('{"ce_id":"6b1f1d2e-2c4e-4a8e-9f0a-1d2c3b4a5e6f","ce_source":"/case-service","ce_specversion":"1.0","ce_type":"uk.gov.hertfordshire.case.submitted.v1","ce_time":"2026-11-25T10:15:30.123456Z","ce_subject":"3f1c2b7e-8d4a-4e6b-9c1d-2a5f7e9b0c31","ce_dataschema":"https://schemas.hertfordshire.gov.uk/events/case/submitted/v1.json","content-type":"application/json","ce_correlationid":"0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a","traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}' AS jsonb), convert_to('{"caseId":"3f1c2b7e-8d4a-4e6b-9c1d-2a5f7e9b0c31","serviceCode":"pothole","channel":"phone","submittedAt":"2026-11-25T10:15:30.123456Z","location":{"latitude":51.752,"longitude":-0.336,"postcodeDistrict": null,"uprn": null},"recordedByStaffId": null,"dueAt":"2026-12-02T17:00:00Z"}', 'UTF8'));
 END;
 PGBENCH

@@ -21,7 +21,9 @@ curl -fsS -m 2 "$GATEWAY/actuator/health" >/dev/null || {
   echo "The platform is not running: ./platform up -d" >&2
   exit 1
 }
-TOKEN=$("$ROOT/platform" token agent-carol)
+# shellcheck source=deploy/local/bench/bench-token.sh
+source "$HERE/bench-token.sh"
+TOKEN=$(bench_token)
 CASE='{"serviceCode":"pothole","channel":"phone","location":{"latitude":51.752,"longitude":-0.336}}'
 
 threads_for() { (($1 < THREADS)) && echo "$1" || echo "$THREADS"; } # wrk needs conns >= threads
@@ -49,8 +51,8 @@ measure() { # measure <label> <connections> <path> <method> <body> <token>
 }
 
 echo "Benchmark: direct to case-service (:8081) vs through the gateway (:8080), $DURATION each, wrk $THREADS threads" >&2
-measure "(a) anonymous read: GET open311 services" "$CONNECTIONS" /open311/v2/services.json GET "" ""
-measure "(a) anonymous read, single client" 1 /open311/v2/services.json GET "" ""
+measure "(a) public read: GET open311 services" "$CONNECTIONS" /open311/v2/services.json GET "" "$TOKEN"
+measure "(a) public read, single client" 1 /open311/v2/services.json GET "" "$TOKEN"
 measure "(b) authenticated case submission" "$CONNECTIONS" /api/cases POST "$CASE" "$TOKEN"
 measure "(b) authenticated case submission, 1 client" 1 /api/cases POST "$CASE" "$TOKEN"
 

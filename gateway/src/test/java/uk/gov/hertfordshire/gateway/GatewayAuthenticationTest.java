@@ -224,29 +224,6 @@ class GatewayAuthenticationTest {
                 .doesNotContain("someone@example.org");
     }
 
-    @Test
-    void corsAllowsTheCouncilsAppOriginAndNoOther() throws Exception {
-        HttpResponse<String> allowed = preflight("http://localhost:3000");
-        HttpResponse<String> refused = preflight("https://evil.example");
-
-        assertThat(allowed.statusCode()).isEqualTo(200);
-        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
-                .hasValue("http://localhost:3000");
-        assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-    }
-
-    private HttpResponse<String> preflight(String origin) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases"))
-                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                        .header("Origin", origin)
-                        .header("Access-Control-Request-Method", "POST")
-                        .header("Access-Control-Request-Headers", "Authorization, Content-Type")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     private HttpResponse<String> get(String path, String token, Map<String, String> headers)
             throws Exception {
         HttpRequest.Builder request =

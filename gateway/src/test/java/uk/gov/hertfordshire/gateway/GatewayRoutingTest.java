@@ -98,21 +98,6 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void servesTheSwaggerUiAndEachServicesOpenApiDocumentWithoutAToken() throws Exception {
-        HttpResponse<String> ui = sendAnonymously("/swagger-ui/index.html");
-        HttpResponse<String> config = sendAnonymously("/v3/api-docs/gateway/swagger-config");
-        HttpResponse<String> casesDocument = sendAnonymously("/api-docs/cases");
-
-        assertThat(ui.statusCode()).isEqualTo(200);
-        assertThat(ui.body()).contains("swagger-ui");
-        assertThat(config.body()).contains("/api-docs/cases").contains("analytics-service");
-        assertThat(casesDocument.statusCode()).isEqualTo(200);
-        assertThat(hits.get("/v3/api-docs").get())
-                .as("rewritten to the service's own document")
-                .isPositive();
-    }
-
-    @Test
     void exposesNothingThatIsNotRouted() throws Exception {
         assertThat(send("GET", "/api/secret", null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/actuator/env", null).statusCode()).isIn(403, 404);
@@ -128,12 +113,6 @@ class GatewayRoutingTest {
             assertThat(hits.get(path)).as(path).isNotNull();
         }
         assertThat(send("GET", "/api/officers-and-secrets", null).statusCode()).isEqualTo(404);
-    }
-
-    private HttpResponse<String> sendAnonymously(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, String requestId)

@@ -39,19 +39,21 @@ final class IssuerClients implements RegisteredClientRepository {
         add(Issuer.STAFF, loginClient(STAFF_TOOLS));
         for (Persona persona : Personas.ALL) {
             if (persona.isClient()) {
-                add(Issuer.PARTNERS, partnerClient(persona));
+                add(persona.issuer(), credentialsClient(persona));
             }
         }
     }
 
-    /** The client a persona's tokens are issued to: its own for a partner, else its login app. */
+    /** The client a persona's tokens are issued to: its own for a client, else its login app. */
     RegisteredClient clientFor(Persona persona) {
         String clientId =
-                switch (persona.issuer()) {
-                    case CITIZENS -> CITIZEN_APP;
-                    case STAFF -> STAFF_TOOLS;
-                    case PARTNERS -> persona.name();
-                };
+                persona.isClient()
+                        ? persona.name()
+                        : switch (persona.issuer()) {
+                            case CITIZENS -> CITIZEN_APP;
+                            case STAFF -> STAFF_TOOLS;
+                            case PARTNERS -> persona.name();
+                        };
         return byClientId.get(clientId).client();
     }
 
@@ -130,14 +132,14 @@ final class IssuerClients implements RegisteredClientRepository {
                 .build();
     }
 
-    private RegisteredClient partnerClient(Persona persona) {
+    private RegisteredClient credentialsClient(Persona persona) {
         return RegisteredClient.withId(
                         UUID.nameUUIDFromBytes(persona.name().getBytes(StandardCharsets.UTF_8))
                                 .toString())
                 .clientId(persona.name())
                 // {noop}: a published local demo value (see Personas); Spring Security replaces it
                 // with a hash after the first successful use (see save). Real partner secrets
-                // live in the partner token service.
+                // live in the partner token service; the bench client exists only here.
                 .clientSecret("{noop}" + persona.clientSecret())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)

@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A demo identity: a person who signs in, or a partner agency's client.
+ * A demo identity: a person who signs in, or a client that gets tokens with the client-credentials
+ * grant (a partner agency, or the local load-test client).
  *
  * @param name the {@code sub} of its tokens (and, for a partner, its client id)
  * @param issuer the only issuer that vouches for it
  * @param roles the {@code roles} claim
  * @param staffId SAP personnel number (eight digits) for staff; otherwise null
  * @param agencyId the partner agency for partner clients; otherwise null
- * @param clientSecret the partner client's secret (a published local demo value); otherwise null
+ * @param clientSecret a client's secret (a published local demo value); null for people
  */
 record Persona(
         String name,
@@ -28,14 +29,20 @@ record Persona(
         if (staffId != null && !staffId.matches("\\d{8}")) {
             throw new IllegalArgumentException("staff_id must be 8 digits: " + staffId);
         }
-        if ((issuer == Issuer.PARTNERS) != (agencyId != null && clientSecret != null)) {
+        if ((issuer == Issuer.PARTNERS) != (agencyId != null)) {
             throw new IllegalArgumentException(
-                    name + ": partner clients, and only they, have an agency and a secret");
+                    name + ": partner clients, and only they, have an agency");
+        }
+        if (issuer == Issuer.PARTNERS && clientSecret == null) {
+            throw new IllegalArgumentException(name + ": a partner is a client, with a secret");
+        }
+        if (issuer == Issuer.CITIZENS && clientSecret != null) {
+            throw new IllegalArgumentException(name + ": citizens sign in; they are not clients");
         }
     }
 
-    /** A partner agency's client, which gets tokens with the client-credentials grant. */
+    /** A client, which gets tokens with the client-credentials grant. */
     boolean isClient() {
-        return issuer == Issuer.PARTNERS;
+        return clientSecret != null;
     }
 }

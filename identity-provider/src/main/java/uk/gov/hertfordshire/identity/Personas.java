@@ -20,7 +20,16 @@ final class Personas {
                     staff("admin-judy", "ADMIN", "00010008"),
                     // The secrets are published demo values: this server runs on loopback only.
                     partner("partner-nhs-herts", "nhs-herts", "nhs-herts-local-secret"),
-                    partner("partner-herts-police", "herts-police", "herts-police-local-secret"));
+                    partner("partner-herts-police", "herts-police", "herts-police-local-secret"),
+                    // The load-test client of ./platform bench: the gateway's local profile gives
+                    // its azp room above the load the benchmark sends; anyone else is limited.
+                    new Persona(
+                            "platform-bench",
+                            Issuer.STAFF,
+                            List.of("AGENT"),
+                            "00010009",
+                            null,
+                            "platform-bench-local-secret"));
 
     private Personas() {}
 

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
-import uk.gov.hertfordshire.cases.submission.Location;
+import uk.gov.hertfordshire.cases.servicecase.Location;
+import uk.gov.hertfordshire.cases.servicecase.NearbyCases;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.security.Caller;
 

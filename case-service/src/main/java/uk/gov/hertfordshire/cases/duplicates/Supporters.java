@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
-import uk.gov.hertfordshire.cases.lifecycle.CaseStatus;
+import uk.gov.hertfordshire.cases.servicecase.CaseRepository;
+import uk.gov.hertfordshire.cases.servicecase.ServiceCase;
 import uk.gov.hertfordshire.cases.submission.CaseAccess;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.events.cases.CaseSupporterAdded;
@@ -29,12 +30,19 @@ import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 class Supporters {
 
     private final JdbcClient jdbc;
+    private final CaseRepository cases;
     private final Catalogue catalogue;
     private final Outbox outbox;
     private final Clock clock;
 
-    Supporters(JdbcClient jdbc, Catalogue catalogue, Outbox outbox, Clock clock) {
+    Supporters(
+            JdbcClient jdbc,
+            CaseRepository cases,
+            Catalogue catalogue,
+            Outbox outbox,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.cases = cases;
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.clock = clock;
@@ -51,18 +59,7 @@ class Supporters {
     @Transactional
     Optional<Boolean> support(UUID caseId, Channel channel, Caller caller) {
         CaseAccess.requireChannelAllowed(caller, channel);
-        Optional<Target> found =
-                jdbc.sql(
-                                "SELECT service_code, status, submitted_by FROM service_case WHERE"
-                                        + " id = :id FOR UPDATE")
-                        .param("id", caseId)
-                        .query(
-                                (rs, row) ->
-                                        new Target(
-                                                rs.getString("service_code"),
-                                                CaseStatus.fromWire(rs.getString("status")),
-                                                rs.getString("submitted_by")))
-                        .optional();
+        Optional<ServiceCase> found = cases.lock(caseId);
         boolean publicRealm =
                 found.flatMap(target -> catalogue.findIncludingWithdrawn(target.serviceCode()))
                         .map(CatalogueEntry::publicRealm)
@@ -71,7 +68,7 @@ class Supporters {
             // a personal case is nobody else's business: indistinguishable from a missing one
             return Optional.empty();
         }
-        Target target = found.get();
+        ServiceCase target = found.get();
         if (!target.status().isOpen()) {
             throw new SupportRefusedException(
                     "This case is " + target.status().wireValue() + "; report the problem anew.");
@@ -101,6 +98,4 @@ class Supporters {
                 new CaseSupporterAdded(caseId.toString(), target.serviceCode(), channel, now));
         return Optional.of(true);
     }
-
-    private record Target(String serviceCode, CaseStatus status, String submittedBy) {}
 }

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
+import uk.gov.hertfordshire.cases.servicecase.ServiceCase;
 import uk.gov.hertfordshire.cases.submission.CaseSubmissionService;
-import uk.gov.hertfordshire.cases.submission.SubmittedCase;
 import uk.gov.hertfordshire.platform.security.Caller;
 
 /**
@@ -48,7 +48,7 @@ class FeePaymentStart {
      * @return the new payment, or empty if the caller may not see the case
      */
     Optional<PaymentProvider.NewPayment> start(UUID caseId, Caller caller, String clientKey) {
-        Optional<SubmittedCase> readable = cases.findAsReporterOrStaff(caseId, caller);
+        Optional<ServiceCase> readable = cases.findAsReporterOrStaff(caseId, caller);
         if (readable.isEmpty()) {
             return Optional.empty();
         }

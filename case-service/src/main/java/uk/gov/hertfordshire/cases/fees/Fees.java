@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
+import uk.gov.hertfordshire.cases.servicecase.CaseRepository;
+import uk.gov.hertfordshire.cases.servicecase.ServiceCase;
 import uk.gov.hertfordshire.cases.submission.CaseSubmissionService;
-import uk.gov.hertfordshire.cases.submission.SubmittedCase;
 import uk.gov.hertfordshire.platform.events.cases.CaseFeePaid;
 import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.support.outbox.Outbox;
@@ -33,6 +34,7 @@ class Fees {
 
     private final JdbcClient jdbc;
     private final CaseSubmissionService cases;
+    private final CaseRepository caseRows;
     private final Catalogue catalogue;
     private final ObjectProvider<PaymentProvider> provider;
     private final Outbox outbox;
@@ -41,12 +43,14 @@ class Fees {
     Fees(
             JdbcClient jdbc,
             CaseSubmissionService cases,
+            CaseRepository caseRows,
             Catalogue catalogue,
             ObjectProvider<PaymentProvider> provider,
             Outbox outbox,
             Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.caseRows = caseRows;
         this.catalogue = catalogue;
         this.provider = provider;
         this.outbox = outbox;
@@ -61,11 +65,11 @@ class Fees {
      */
     @Transactional
     Optional<Recorded> recordPayment(UUID caseId, String paymentId, Caller caller) {
-        Optional<SubmittedCase> readable = cases.findAsReporterOrStaff(caseId, caller);
+        Optional<ServiceCase> readable = cases.findAsReporterOrStaff(caseId, caller);
         if (readable.isEmpty()) {
             return Optional.empty();
         }
-        SubmittedCase submitted = readable.get();
+        ServiceCase submitted = readable.get();
         CatalogueEntry service =
                 catalogue.findIncludingWithdrawn(submitted.serviceCode()).orElseThrow();
         if (service.feePence() == null) {
@@ -112,10 +116,7 @@ class Fees {
         }
         // The case is locked only now, after the provider answered, so a slow provider never holds
         // up other work on the case; what was decided before the lock is checked again under it.
-        jdbc.sql("SELECT id FROM service_case WHERE id = :id FOR UPDATE")
-                .param("id", caseId)
-                .query(UUID.class)
-                .single();
+        caseRows.lock(caseId).orElseThrow();
         Optional<Payment> meanwhile = paymentFor(caseId);
         if (meanwhile.isPresent()) {
             if (meanwhile.get().paymentReference().equals(paymentId)) {

@@ -1,18 +1,19 @@
 package uk.gov.hertfordshire.cases.lifecycle;
 
-import static uk.gov.hertfordshire.cases.lifecycle.CaseStatus.ASSIGNED;
-import static uk.gov.hertfordshire.cases.lifecycle.CaseStatus.CLOSED;
-import static uk.gov.hertfordshire.cases.lifecycle.CaseStatus.DUPLICATE;
-import static uk.gov.hertfordshire.cases.lifecycle.CaseStatus.IN_PROGRESS;
-import static uk.gov.hertfordshire.cases.lifecycle.CaseStatus.REJECTED;
-import static uk.gov.hertfordshire.cases.lifecycle.CaseStatus.REOPENED;
-import static uk.gov.hertfordshire.cases.lifecycle.CaseStatus.RESOLVED;
-import static uk.gov.hertfordshire.cases.lifecycle.CaseStatus.SUBMITTED;
-import static uk.gov.hertfordshire.cases.lifecycle.CaseStatus.TRIAGED;
+import static uk.gov.hertfordshire.cases.servicecase.CaseStatus.ASSIGNED;
+import static uk.gov.hertfordshire.cases.servicecase.CaseStatus.CLOSED;
+import static uk.gov.hertfordshire.cases.servicecase.CaseStatus.DUPLICATE;
+import static uk.gov.hertfordshire.cases.servicecase.CaseStatus.IN_PROGRESS;
+import static uk.gov.hertfordshire.cases.servicecase.CaseStatus.REJECTED;
+import static uk.gov.hertfordshire.cases.servicecase.CaseStatus.REOPENED;
+import static uk.gov.hertfordshire.cases.servicecase.CaseStatus.RESOLVED;
+import static uk.gov.hertfordshire.cases.servicecase.CaseStatus.SUBMITTED;
+import static uk.gov.hertfordshire.cases.servicecase.CaseStatus.TRIAGED;
 
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import uk.gov.hertfordshire.cases.servicecase.CaseStatus;
 
 /**
  * What staff can do to a case: the lifecycle's state machine. Each action leads to one status and

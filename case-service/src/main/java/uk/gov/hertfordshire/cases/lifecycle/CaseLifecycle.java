@@ -12,6 +12,9 @@ import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
 import uk.gov.hertfordshire.cases.directory.StaffDirectory;
 import uk.gov.hertfordshire.cases.lifecycle.LifecycleRepository.Transition;
+import uk.gov.hertfordshire.cases.servicecase.CaseRepository;
+import uk.gov.hertfordshire.cases.servicecase.CaseStatus;
+import uk.gov.hertfordshire.cases.servicecase.ServiceCase;
 import uk.gov.hertfordshire.cases.targets.ResponseTarget;
 import uk.gov.hertfordshire.cases.targets.WorkingCalendar;
 import uk.gov.hertfordshire.platform.events.DomainEvent;
@@ -34,7 +37,8 @@ import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 @Service
 public class CaseLifecycle {
 
-    private final LifecycleRepository cases;
+    private final CaseRepository cases;
+    private final LifecycleRepository updates;
     private final StaffDirectory directory;
     private final Catalogue catalogue;
     private final WorkingCalendar calendar;
@@ -42,13 +46,15 @@ public class CaseLifecycle {
     private final Clock clock;
 
     CaseLifecycle(
-            LifecycleRepository cases,
+            CaseRepository cases,
+            LifecycleRepository updates,
             StaffDirectory directory,
             Catalogue catalogue,
             WorkingCalendar calendar,
             Outbox outbox,
             Clock clock) {
         this.cases = cases;
+        this.updates = updates;
         this.directory = directory;
         this.catalogue = catalogue;
         this.calendar = calendar;
@@ -69,28 +75,33 @@ public class CaseLifecycle {
             UUID caseId, CaseAction action, ActionRequest request, Caller actor) {
         request.requireFitsAction(action);
         if (action == CaseAction.MARK_DUPLICATE && !caseId.equals(request.duplicateOf())) {
-            // Both rows, in id order: two officers marking A as B's duplicate and B as A's at
-            // once must not both succeed (and must not deadlock).
-            UUID first =
-                    caseId.compareTo(request.duplicateOf()) < 0 ? caseId : request.duplicateOf();
-            cases.lock(first);
-            cases.lock(first.equals(caseId) ? request.duplicateOf() : caseId);
+            // Both rows: two officers marking A as B's duplicate and B as A's at once must not
+            // both succeed (and must not deadlock).
+            cases.lockInIdOrder(caseId, request.duplicateOf());
         }
-        Optional<CaseRecord> found = cases.lock(caseId);
+        Optional<ServiceCase> found = cases.lock(caseId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        CaseRecord before = found.get();
+        ServiceCase before = found.get();
         if (!action.isAllowedFrom(before.status())) {
             throw new InvalidTransitionException(action, before.status());
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Transition change = changeFor(before, action, request, now);
-        cases.applyTransition(before, action, change, now);
+        cases.applyTransition(
+                before.id(),
+                action.name(),
+                action.to(),
+                change.teamCode(),
+                change.assigneeStaffId(),
+                change.duplicateOf(),
+                change.dueAt(),
+                now);
         if (action == CaseAction.MARK_DUPLICATE) {
             cases.moveSupporters(before.id(), change.duplicateOf(), now);
         }
-        cases.insertUpdate(
+        updates.insertUpdate(
                 new CaseUpdate(
                         UUID.randomUUID(),
                         caseId,
@@ -100,7 +111,7 @@ public class CaseLifecycle {
                         actor.id(),
                         now));
         if (request.internalNote() != null) {
-            cases.insertUpdate(
+            updates.insertUpdate(
                     new CaseUpdate(
                             UUID.randomUUID(),
                             caseId,
@@ -122,11 +133,11 @@ public class CaseLifecycle {
     @Transactional
     public Optional<CaseUpdate> addUpdate(
             UUID caseId, String text, boolean isPublic, Caller author) {
-        Optional<CaseRecord> found = cases.lock(caseId);
+        Optional<ServiceCase> found = cases.lock(caseId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        CaseRecord current = found.get();
+        ServiceCase current = found.get();
         CaseUpdate update =
                 new CaseUpdate(
                         UUID.randomUUID(),
@@ -136,7 +147,7 @@ public class CaseLifecycle {
                         isPublic,
                         author.id(),
                         Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
-        cases.insertUpdate(update);
+        updates.insertUpdate(update);
         if (isPublic) {
             outbox.append(
                     new CasePublicUpdateAdded(
@@ -152,11 +163,11 @@ public class CaseLifecycle {
     /** The case's updates, oldest first; internal notes only for staff. */
     @Transactional(readOnly = true)
     public List<CaseUpdate> updates(UUID caseId, boolean includeInternal) {
-        return cases.updates(caseId, includeInternal);
+        return updates.updates(caseId, includeInternal);
     }
 
     private Transition changeFor(
-            CaseRecord before, CaseAction action, ActionRequest request, Instant now) {
+            ServiceCase before, CaseAction action, ActionRequest request, Instant now) {
         String team = before.teamCode();
         String assignee = before.assigneeStaffId();
         UUID duplicateOf = before.duplicateOf();
@@ -185,7 +196,7 @@ public class CaseLifecycle {
     private void requireAssignable(String team, String assignee) {
         if (assignee == null) {
             boolean knownTeam =
-                    !directory.activeOfficers(team).isEmpty() || cases.isResponsibleTeam(team);
+                    !directory.activeOfficers(team).isEmpty() || updates.isResponsibleTeam(team);
             if (!knownTeam) {
                 throw new IllegalArgumentException(
                         "teamCode '" + team + "' is not a team with officers or services");
@@ -200,11 +211,11 @@ public class CaseLifecycle {
         }
     }
 
-    private void requireDuplicateTarget(CaseRecord duplicate, UUID originalId) {
+    private void requireDuplicateTarget(ServiceCase duplicate, UUID originalId) {
         if (originalId.equals(duplicate.id())) {
             throw new IllegalArgumentException("duplicateOf cannot be the case itself");
         }
-        CaseRecord original =
+        ServiceCase original =
                 cases.find(originalId)
                         .orElseThrow(
                                 () ->
@@ -239,7 +250,7 @@ public class CaseLifecycle {
         }
     }
 
-    private CatalogueEntry service(CaseRecord record) {
+    private CatalogueEntry service(ServiceCase record) {
         return catalogue
                 .findIncludingWithdrawn(record.serviceCode())
                 .orElseThrow(
@@ -256,7 +267,7 @@ public class CaseLifecycle {
 
     /** The one event each action emits (design: a transition with its own type emits only it). */
     private static DomainEvent eventFor(
-            CaseRecord before, CaseAction action, Transition change, Instant now) {
+            ServiceCase before, CaseAction action, Transition change, Instant now) {
         String id = before.id().toString();
         String service = before.serviceCode();
         return switch (action) {

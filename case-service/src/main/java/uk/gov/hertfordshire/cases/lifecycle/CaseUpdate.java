@@ -2,6 +2,7 @@ package uk.gov.hertfordshire.cases.lifecycle;
 
 import java.time.Instant;
 import java.util.UUID;
+import uk.gov.hertfordshire.cases.servicecase.CaseStatus;
 
 /**
  * Something said or done on a case. A public update is shown to the citizen and over Open311; an

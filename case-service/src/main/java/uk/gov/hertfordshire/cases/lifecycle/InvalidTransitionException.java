@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import uk.gov.hertfordshire.cases.servicecase.CaseStatus;
 
 /** An action the case's current status does not allow: answered 409 with what is allowed. */
 public class InvalidTransitionException extends ErrorResponseException {

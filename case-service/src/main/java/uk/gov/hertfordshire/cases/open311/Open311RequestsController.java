@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.gov.hertfordshire.cases.servicecase.PublishedCases;
 
 /**
  * GeoReport v2 service requests: {@code POST requests} (with an api_key, see {@link ApiKeyFilter}),
@@ -84,20 +85,20 @@ class Open311RequestsController {
         jurisdiction.check(request);
         Paging paging = Paging.of(request);
         List<String> ids = values(request, "service_request_id");
-        Open311Requests.Query query;
+        PublishedCases.Query query;
         if (!ids.isEmpty()) {
             // "This overrides all other arguments."
             if (ids.size() > MAX_RESULTS) {
                 throw Open311Exception.badRequest(
                         "At most " + MAX_RESULTS + " service_request_id values at once.");
             }
-            query = new Open311Requests.Query(uuids(ids), null, null, null, null, MAX_RESULTS, 0);
+            query = new PublishedCases.Query(uuids(ids), null, null, null, null, MAX_RESULTS, 0);
         } else {
             Window window = Window.of(request, clock);
             List<Open311Status> statuses = new ArrayList<>();
             values(request, "status").forEach(value -> statuses.add(Open311Status.fromWire(value)));
             query =
-                    new Open311Requests.Query(
+                    new PublishedCases.Query(
                             null,
                             values(request, "service_code"),
                             Open311Requests.caseStatuses(statuses),
@@ -122,7 +123,7 @@ class Open311RequestsController {
                 ids.isEmpty()
                         ? List.of()
                         : requests.requests(
-                                new Open311Requests.Query(ids, null, null, null, null, 1, 0),
+                                new PublishedCases.Query(ids, null, null, null, null, 1, 0),
                                 Viewer.current());
         if (found.isEmpty()) {
             // The same answer for a request that does not exist and one the caller may not see.

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
+import uk.gov.hertfordshire.cases.catalogue.FieldProblem;
+import uk.gov.hertfordshire.cases.catalogue.ServiceAttribute;
+import uk.gov.hertfordshire.cases.servicecase.Location;
+import uk.gov.hertfordshire.cases.servicecase.ServiceCase;
 import uk.gov.hertfordshire.cases.submission.CaseSubmission;
 import uk.gov.hertfordshire.cases.submission.CaseSubmissionService;
-import uk.gov.hertfordshire.cases.submission.Location;
-import uk.gov.hertfordshire.cases.submission.SubmittedCase;
 import uk.gov.hertfordshire.platform.events.Channel;
 
 /**
@@ -64,7 +67,6 @@ class Open311Submissions {
 
     private final Catalogue catalogue;
     private final CaseSubmissionService submissions;
-    private final ServiceAttributes attributes;
     private final JdbcClient jdbc;
     private final Open311Properties properties;
     private final SecureRandom random = new SecureRandom();
@@ -72,12 +74,10 @@ class Open311Submissions {
     Open311Submissions(
             Catalogue catalogue,
             CaseSubmissionService submissions,
-            ServiceAttributes attributes,
             JdbcClient jdbc,
             Open311Properties properties) {
         this.catalogue = catalogue;
         this.submissions = submissions;
-        this.attributes = attributes;
         this.jdbc = jdbc;
         this.properties = properties;
     }
@@ -117,7 +117,7 @@ class Open311Submissions {
         Map<String, List<String>> answers = answers(service, fields.attributes);
         Reporter reporter = reporter(fields);
 
-        SubmittedCase stored =
+        ServiceCase stored =
                 submissions.submitThroughOpen311(
                         new CaseSubmission(service.code(), Channel.OPEN311, description, location),
                         app.submitter(),
@@ -258,48 +258,28 @@ class Open311Submissions {
     }
 
     /**
-     * The attribute answers against the service definition: its codes only (others are ignored),
-     * every required one, list values among its keys, one value unless the list allows several.
+     * The attribute answers to the service's own questions, checked by the catalogue's one rule
+     * ({@link Catalogue#checkAnswers}), each problem named as its form field. Attributes the
+     * definition does not ask are ignored, not refused: the spec does not ask servers to refuse
+     * them, and FixMyStreet sends its own on every report (attribute[fixmystreet_id], [easting],
+     * [northing], [title], [report_url]...).
      */
     private Map<String, List<String>> answers(
             CatalogueEntry service, Map<String, List<String>> given) {
-        Map<String, ServiceAttributes.Attribute> defined = new LinkedHashMap<>();
-        attributes.of(service).forEach(attribute -> defined.put(attribute.code(), attribute));
-        // Attributes the definition does not list are ignored, not refused: the spec does not ask
-        // servers to refuse them, and FixMyStreet sends its own on every report
-        // (attribute[fixmystreet_id], [easting], [northing], [title], [report_url]...).
         Map<String, List<String>> answers = new LinkedHashMap<>();
-        for (ServiceAttributes.Attribute attribute : defined.values()) {
-            List<String> values = given.getOrDefault(attribute.code(), List.of());
-            if (values.isEmpty()) {
-                if (attribute.required() && attribute.variable()) {
-                    throw Open311Exception.badRequest(
-                            "attribute[" + attribute.code() + "] is required.");
-                }
-                continue;
+        for (ServiceAttribute question : catalogue.attributesOf(service.code())) {
+            List<String> values = given.get(question.code());
+            if (values != null) {
+                answers.put(question.code(), values);
             }
-            if (values.size() > 1 && !"multivaluelist".equals(attribute.datatype())) {
-                throw Open311Exception.badRequest(
-                        "attribute[" + attribute.code() + "] takes one value.");
-            }
-            for (String value : values) {
-                if (attribute.isList() && !attribute.values().containsKey(value)) {
-                    throw Open311Exception.badRequest(
-                            "attribute["
-                                    + attribute.code()
-                                    + "] must be one of "
-                                    + String.join(", ", attribute.values().keySet())
-                                    + ".");
-                }
-                if ("number".equals(attribute.datatype())) {
-                    number("attribute[" + attribute.code() + "]", value);
-                }
-                if ("datetime".equals(attribute.datatype())) {
-                    W3cDates.parse("attribute[" + attribute.code() + "]", value);
-                }
-                limited(value, "attribute[" + attribute.code() + "]", 4000);
-            }
-            answers.put(attribute.code(), values);
+        }
+        List<FieldProblem> problems = catalogue.checkAnswers(service.code(), answers);
+        if (!problems.isEmpty()) {
+            throw Open311Exception.badRequest(
+                    problems.stream()
+                                    .map(p -> "attribute[" + p.field() + "] " + p.message())
+                                    .collect(Collectors.joining("; "))
+                            + ".");
         }
         return answers;
     }

@@ -31,10 +31,6 @@ class ServiceAttributes {
             String description,
             Map<String, String> values) {
 
-        boolean isList() {
-            return "singlevaluelist".equals(datatype) || "multivaluelist".equals(datatype);
-        }
-
         /** The spec's fields in the spec's order. */
         Map<String, Object> fields() {
             Map<String, Object> fields = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import uk.gov.hertfordshire.cases.servicecase.PublishedCases;
 import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.security.Role;
 
@@ -29,5 +30,10 @@ record Viewer(String callerId, boolean readsAny) {
             return new Viewer(caller.id(), READ_ANY.stream().anyMatch(caller::has));
         }
         return ANONYMOUS;
+    }
+
+    /** The same reader, as the published cases see them. */
+    PublishedCases.Reader reader() {
+        return new PublishedCases.Reader(callerId, readsAny);
     }
 }

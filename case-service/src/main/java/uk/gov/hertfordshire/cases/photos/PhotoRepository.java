@@ -23,18 +23,6 @@ class PhotoRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Holds the case's row until the transaction ends, so two uploads to one case cannot both see
-     * room for one more photo. (Inserting a photo only share-locks the case's key; this lock does
-     * not block other readers.)
-     */
-    void lockCase(UUID caseId) {
-        jdbc.sql("SELECT id FROM service_case WHERE id = :id FOR NO KEY UPDATE")
-                .param("id", caseId)
-                .query(UUID.class)
-                .single();
-    }
-
     int countFor(UUID caseId) {
         return jdbc.sql("SELECT count(*) FROM case_photo WHERE case_id = :caseId")
                 .param("caseId", caseId)

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.hertfordshire.cases.servicecase.CaseRepository;
 import uk.gov.hertfordshire.cases.submission.CaseSubmissionService;
 import uk.gov.hertfordshire.platform.security.Caller;
 
@@ -26,6 +27,7 @@ class PhotoService {
     record PhotoFile(StoredPhoto photo, byte[] content) {}
 
     private final CaseSubmissionService cases;
+    private final CaseRepository caseRows;
     private final PhotoRepository photos;
     private final PhotoSanitiser sanitiser;
     private final PhotoProperties limits;
@@ -34,12 +36,14 @@ class PhotoService {
 
     PhotoService(
             CaseSubmissionService cases,
+            CaseRepository caseRows,
             PhotoRepository photos,
             PhotoSanitiser sanitiser,
             PhotoProperties limits,
             TransactionTemplate transaction,
             Clock clock) {
         this.cases = cases;
+        this.caseRows = caseRows;
         this.photos = photos;
         this.sanitiser = sanitiser;
         this.limits = limits;
@@ -73,7 +77,8 @@ class PhotoService {
                         Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         transaction.executeWithoutResult(
                 status -> {
-                    photos.lockCase(caseId);
+                    // two uploads to one case cannot both see room for one more photo
+                    caseRows.lock(caseId).orElseThrow();
                     requireRoom(photos.countFor(caseId));
                     photos.insert(photo, clean.bytes());
                 });

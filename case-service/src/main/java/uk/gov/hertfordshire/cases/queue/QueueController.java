@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.gov.hertfordshire.cases.servicecase.CaseLists;
 import uk.gov.hertfordshire.platform.security.Caller;
 
 /**
@@ -16,15 +17,15 @@ import uk.gov.hertfordshire.platform.security.Caller;
 @RequestMapping("/api/cases")
 class QueueController {
 
-    private final CaseQueues queues;
+    private final CaseLists queues;
 
-    QueueController(CaseQueues queues) {
+    QueueController(CaseLists queues) {
         this.queues = queues;
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('AGENT', 'OFFICER', 'ADMIN')")
-    CaseQueues.Page queue(
+    CaseLists.Page queue(
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String serviceCode,
             @RequestParam(required = false) String team,
@@ -41,7 +42,7 @@ class QueueController {
 
     @GetMapping("/mine")
     @PreAuthorize("hasRole('CITIZEN')")
-    List<CaseQueues.CaseSummary> mine(Caller caller) {
+    List<CaseLists.CaseSummary> mine(Caller caller) {
         return queues.followedBy(caller.id());
     }
 }

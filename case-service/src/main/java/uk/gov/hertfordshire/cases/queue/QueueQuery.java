@@ -4,46 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import uk.gov.hertfordshire.cases.lifecycle.CaseStatus;
+import uk.gov.hertfordshire.cases.servicecase.CaseLists;
+import uk.gov.hertfordshire.cases.servicecase.CaseStatus;
 import uk.gov.hertfordshire.platform.events.Channel;
 
-/**
- * A staff queue's filters, order and page, checked before any SQL is built. Column names in the
- * order come from a fixed map, never from the request.
- *
- * @param statuses only these statuses (empty: every open status — the backlog)
- * @param serviceCode only this service, or null
- * @param teamCode only this team, or null
- * @param assigneeStaffId only this officer's cases, or null
- * @param channel only this channel, or null
- * @param overdue only cases past their due time and still open, if true
- * @param sort {@code dueAt}, {@code submittedAt} or {@code updatedAt}, {@code -} first for
- *     newest/latest first
- */
-record QueueQuery(
-        List<CaseStatus> statuses,
-        String serviceCode,
-        String teamCode,
-        String assigneeStaffId,
-        Channel channel,
-        boolean overdue,
-        String sort,
-        int page,
-        int size) {
+/** Reads and checks a staff queue's request parameters before any SQL is built. */
+final class QueueQuery {
 
     static final int MAX_SIZE = 100;
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern STAFF_ID = Pattern.compile("[0-9]{8}");
-    private static final Map<String, String> SORT_COLUMNS =
-            Map.of("dueAt", "due_at", "submittedAt", "submitted_at", "updatedAt", "updated_at");
+    private static final Map<String, String> SORT_COLUMNS = CaseLists.SORT_COLUMNS;
+
+    private QueueQuery() {}
 
     /**
-     * Reads and checks the request parameters.
+     * Reads and checks the request parameters. Column names in the order come from a fixed map,
+     * never from the request.
      *
      * @throws IllegalArgumentException naming every parameter that is wrong
      */
-    static QueueQuery parse(
+    static CaseLists.Filter parse(
             String status,
             String serviceCode,
             String team,
@@ -95,7 +77,7 @@ record QueueQuery(
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return new QueueQuery(
+        return new CaseLists.Filter(
                 List.copyOf(statuses),
                 serviceCode,
                 team,
@@ -105,20 +87,6 @@ record QueueQuery(
                 order,
                 pageNumber,
                 pageSize);
-    }
-
-    /** The statuses to list: those asked for, or the open ones. */
-    List<String> statusWireValues() {
-        return statuses.isEmpty()
-                ? CaseStatus.openWireValues()
-                : statuses.stream().map(CaseStatus::wireValue).toList();
-    }
-
-    /** The ORDER BY clause, from the fixed column map; ties broken by id for stable pages. */
-    String orderBy() {
-        boolean descending = sort.startsWith("-");
-        String column = SORT_COLUMNS.get(descending ? sort.substring(1) : sort);
-        return column + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST") + ", id";
     }
 
     private static void checkPattern(

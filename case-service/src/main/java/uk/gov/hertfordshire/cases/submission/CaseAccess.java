@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.cases.submission;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import uk.gov.hertfordshire.cases.servicecase.ServiceCase;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.security.Role;
@@ -59,7 +60,7 @@ public final class CaseAccess {
     }
 
     /** Whether the caller may read the case: staff who work cases, or the citizen who sent it. */
-    static boolean mayRead(Caller caller, SubmittedCase submitted) {
+    static boolean mayRead(Caller caller, ServiceCase submitted) {
         if (READ_ANY.stream().anyMatch(caller::has)) {
             return true;
         }

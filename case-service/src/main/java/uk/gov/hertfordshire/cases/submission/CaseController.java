@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.gov.hertfordshire.cases.servicecase.Location;
+import uk.gov.hertfordshire.cases.servicecase.Place;
+import uk.gov.hertfordshire.cases.servicecase.ServiceCase;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.security.Caller;
 
@@ -35,7 +38,7 @@ class CaseController {
     @PostMapping
     @PreAuthorize("hasRole('CITIZEN') or hasRole('AGENT')")
     ResponseEntity<CaseView> submit(@Valid @RequestBody SubmitCaseRequest request, Caller caller) {
-        SubmittedCase submitted =
+        ServiceCase submitted =
                 submissions.submit(
                         new CaseSubmission(
                                 request.serviceCode(),
@@ -138,12 +141,12 @@ class CaseController {
          * What a citizen who said "me too" sees: where the case is going, not what its reporter
          * wrote, answered or where they live.
          */
-        static CaseView forFollower(SubmittedCase submitted) {
+        static CaseView forFollower(ServiceCase submitted) {
             return new CaseView(
                     submitted.id(),
                     submitted.serviceCode(),
                     submitted.channel().wireValue(),
-                    submitted.status(),
+                    submitted.status().wireValue(),
                     null,
                     submitted.location() == null
                             ? null
@@ -160,12 +163,12 @@ class CaseController {
                     Map.of());
         }
 
-        static CaseView of(SubmittedCase submitted, boolean staff) {
+        static CaseView of(ServiceCase submitted, boolean staff) {
             return new CaseView(
                     submitted.id(),
                     submitted.serviceCode(),
                     submitted.channel().wireValue(),
-                    submitted.status(),
+                    submitted.status().wireValue(),
                     submitted.description(),
                     submitted.location() == null
                             ? null

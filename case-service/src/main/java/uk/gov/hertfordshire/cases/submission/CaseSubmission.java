@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.cases.submission;
 
+import uk.gov.hertfordshire.cases.servicecase.Location;
 import uk.gov.hertfordshire.platform.events.Channel;
 
 /** What it takes to submit a case; validated before anything is stored. */

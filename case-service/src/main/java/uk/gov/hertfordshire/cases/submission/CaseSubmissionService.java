@@ -13,6 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
 import uk.gov.hertfordshire.cases.catalogue.FieldProblem;
+import uk.gov.hertfordshire.cases.servicecase.CaseRepository;
+import uk.gov.hertfordshire.cases.servicecase.Location;
+import uk.gov.hertfordshire.cases.servicecase.Place;
+import uk.gov.hertfordshire.cases.servicecase.ServiceCase;
 import uk.gov.hertfordshire.cases.targets.ResponseTarget;
 import uk.gov.hertfordshire.cases.targets.WorkingCalendar;
 import uk.gov.hertfordshire.platform.events.Channel;
@@ -24,8 +28,6 @@ import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 /** Stores a new case and its submitted event in one transaction. */
 @Service
 public class CaseSubmissionService {
-
-    static final String SUBMITTED = "submitted";
 
     private final CaseRepository cases;
     private final Outbox outbox;
@@ -52,7 +54,7 @@ public class CaseSubmissionService {
      * @throws IllegalArgumentException if the caller may not record a case through its channel
      */
     @Transactional
-    public SubmittedCase submit(
+    public ServiceCase submit(
             CaseSubmission submission,
             Place place,
             Map<String, List<String>> answers,
@@ -94,7 +96,7 @@ public class CaseSubmissionService {
      *     says where the problem is
      */
     @Transactional
-    public SubmittedCase submitThroughOpen311(
+    public ServiceCase submitThroughOpen311(
             CaseSubmission submission, String submittedBy, String address, String uprn) {
         if (submission.channel() != Channel.OPEN311) {
             throw new IllegalArgumentException("an Open311 submission has channel open311");
@@ -121,7 +123,7 @@ public class CaseSubmissionService {
                                                 + "' is not in the service catalogue"));
     }
 
-    private SubmittedCase store(
+    private ServiceCase store(
             CaseSubmission submission,
             CatalogueEntry service,
             String submittedBy,
@@ -135,21 +137,16 @@ public class CaseSubmissionService {
                         new ResponseTarget(
                                 service.responseTarget(),
                                 ResponseTarget.Unit.fromCatalogue(service.responseUnit())));
-        SubmittedCase submitted =
-                new SubmittedCase(
-                        UUID.randomUUID(),
+        ServiceCase submitted =
+                ServiceCase.submitted(
                         submission.serviceCode(),
                         submission.channel(),
                         submission.description(),
                         submission.location(),
                         place,
-                        SUBMITTED,
                         now,
                         submittedBy,
                         dueAt,
-                        null,
-                        null,
-                        null,
                         answers);
         cases.insert(submitted);
         outbox.append(
@@ -181,7 +178,7 @@ public class CaseSubmissionService {
 
     /** The case, if the caller is staff or the citizen who reported it (not a follower). */
     @Transactional(readOnly = true)
-    public Optional<SubmittedCase> findAsReporterOrStaff(UUID id, Caller reader) {
+    public Optional<ServiceCase> findAsReporterOrStaff(UUID id, Caller reader) {
         return cases.find(id).filter(found -> CaseAccess.mayRead(reader, found));
     }
 
@@ -192,7 +189,7 @@ public class CaseSubmissionService {
      * case the caller may not read is reported as absent, so its id cannot be probed.
      */
     @Transactional(readOnly = true)
-    public Optional<SubmittedCase> find(UUID id, Caller reader) {
+    public Optional<ServiceCase> find(UUID id, Caller reader) {
         return cases.find(id)
                 .filter(
                         found ->

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.hertfordshire.cases.servicecase.CaseStatus;
 
 /**
  * Every action against every status, checked against the lifecycle as the service desk wrote it

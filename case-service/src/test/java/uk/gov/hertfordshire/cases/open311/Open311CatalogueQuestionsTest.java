@@ -2,10 +2,13 @@ package uk.gov.hertfordshire.cases.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -105,5 +108,67 @@ class Open311CatalogueQuestionsTest {
         HttpResponse<String> accepted = client().post("/open311/v2/requests.json", report);
 
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+    }
+
+    /**
+     * Open311 answers are held to the catalogue's one rule, as web answers are: a {@code string}
+     * answer is at most 250 characters (Open311 once allowed 4000) and a {@code number} is any
+     * decimal number (Open311 once checked it as a latitude, refusing 1234.5).
+     */
+    @Test
+    void answersAreCheckedByTheCataloguesLimitsNotLooserOnes() throws Exception {
+        String code = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created =
+                client().send(
+                                HttpRequest.newBuilder(client().uri("/api/catalogue/services"))
+                                        .header("Authorization", Open311Client.ADMIN.bearer())
+                                        .header("Content-Type", "application/json")
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        benchService(code))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String key = client().issueKey("Limits App");
+
+        HttpResponse<String> longest =
+                client().post(REQUESTS, bench(key, code, "a".repeat(250), "3"));
+        HttpResponse<String> tooLong =
+                client().post(REQUESTS, bench(key, code, "a".repeat(251), "3"));
+        HttpResponse<String> bigNumber = client().post(REQUESTS, bench(key, code, "B12", "1234.5"));
+        HttpResponse<String> notNumber = client().post(REQUESTS, bench(key, code, "B12", "twelve"));
+
+        assertThat(longest.statusCode()).as(longest.body()).isEqualTo(201);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("attribute[plate]").contains("250");
+        assertThat(bigNumber.statusCode()).as(bigNumber.body()).isEqualTo(201);
+        assertThat(notNumber.statusCode()).isEqualTo(400);
+        assertThat(notNumber.body()).contains("attribute[slats]").contains("number");
+    }
+
+    private static final String REQUESTS = "/open311/v2/requests.json";
+
+    private static String benchService(String code) {
+        return """
+                {"code":"%s","name":"Broken bench","group":"Parks",
+                 "description":"A public bench that is broken.","keywords":"bench",
+                 "responseTarget":10,"responseUnit":"working_days","teamCode":"HWY-PARKS",
+                 "availableOnline":true,"availableOpen311":true,"publicRealm":true,
+                 "attributes":[
+                   {"code":"plate","datatype":"string","required":false,
+                    "description":"What does the plate on the bench say?"},
+                   {"code":"slats","datatype":"number","required":false,
+                    "description":"How many slats are broken?"}]}
+                """
+                .formatted(code);
+    }
+
+    private static Map<String, String> bench(String key, String code, String plate, String slats) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("api_key", key);
+        form.put("service_code", code);
+        form.put("lat", "51.796");
+        form.put("long", "-0.079");
+        form.put("attribute[plate]", plate);
+        form.put("attribute[slats]", slats);
+        return form;
     }
 }

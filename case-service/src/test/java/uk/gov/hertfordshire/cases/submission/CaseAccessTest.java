@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import uk.gov.hertfordshire.cases.servicecase.Place;
+import uk.gov.hertfordshire.cases.servicecase.ServiceCase;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.security.Role;
@@ -51,7 +52,7 @@ class CaseAccessTest {
 
     @Test
     void aCitizenReadsTheirOwnCaseBesideAnotherCitizensWhichTheyCannot() {
-        SubmittedCase alicesCase = submittedBy(alice.id());
+        ServiceCase alicesCase = submittedBy(alice.id());
 
         assertThat(CaseAccess.mayRead(alice, alicesCase)).isTrue();
         assertThat(CaseAccess.mayRead(bob, alicesCase)).isFalse();
@@ -66,7 +67,7 @@ class CaseAccessTest {
 
     @Test
     void agentsOfficersAndAdminsReadAnyCaseButOtherStaffDoNot() {
-        SubmittedCase alicesCase = submittedBy(alice.id());
+        ServiceCase alicesCase = submittedBy(alice.id());
 
         assertThat(CaseAccess.mayRead(carol, alicesCase)).isTrue();
         assertThat(CaseAccess.mayRead(caller(STAFF, "dan", Role.OFFICER), alicesCase)).isTrue();
@@ -77,7 +78,7 @@ class CaseAccessTest {
 
     @Test
     void aCaseWithNoRecordedSubmitterIsNoCitizensBesideStaffWhoSeeIt() {
-        SubmittedCase legacy = submittedBy(null);
+        ServiceCase legacy = submittedBy(null);
 
         assertThat(CaseAccess.mayRead(alice, legacy)).isFalse();
         assertThat(CaseAccess.mayRead(carol, legacy)).isTrue();
@@ -87,20 +88,15 @@ class CaseAccessTest {
         return new Caller(issuer, subject, Set.of(role), null, null, null);
     }
 
-    private static SubmittedCase submittedBy(String submitter) {
-        return new SubmittedCase(
-                UUID.randomUUID(),
+    private static ServiceCase submittedBy(String submitter) {
+        return ServiceCase.submitted(
                 "pothole",
                 Channel.WEB,
                 null,
                 null,
                 Place.NONE,
-                "submitted",
                 Instant.parse("2026-07-01T09:00:00Z"),
                 submitter,
-                null,
-                null,
-                null,
                 null,
                 null);
     }

@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.gateway.errors;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.concurrent.TimeoutException;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,7 @@ import reactor.core.publisher.Mono;
  * it did not answer or its breaker is open — a document the caller can act on, never a stack trace
  * or an empty 500.
  */
+@Hidden
 @RestController
 class FallbackController {
 

@@ -6,20 +6,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -31,6 +26,7 @@ import reactor.core.publisher.Mono;
 import uk.gov.hertfordshire.gateway.errors.GatewayErrors;
 import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.security.CallerPolicy;
+import uk.gov.hertfordshire.platform.security.PlatformJwtDecoders;
 import uk.gov.hertfordshire.platform.security.TrustedIssuer;
 
 /** Who may come in, and with what. */
@@ -48,7 +44,12 @@ class GatewaySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(
-            ServerHttpSecurity http, SecurityProperties properties, CallerPolicy policy) {
+            ServerHttpSecurity http,
+            SecurityProperties properties,
+            CallerPolicy policy,
+            Environment environment) {
+        boolean apiDocsOn =
+                environment.getProperty("springdoc.swagger-ui.enabled", Boolean.class, false);
         JwtIssuerReactiveAuthenticationManagerResolver resolver =
                 new JwtIssuerReactiveAuthenticationManagerResolver(
                         new TrustedIssuerManagers(properties, policy));
@@ -82,14 +83,16 @@ class GatewaySecurityConfiguration {
                             }
                         })
                 .authorizeExchange(
-                        exchanges ->
+                        exchanges -> {
+                            exchanges
+                                    .pathMatchers("/actuator/health/**", "/actuator/health")
+                                    .permitAll()
+                                    .pathMatchers("/fallback/**")
+                                    .permitAll();
+                            if (apiDocsOn) {
+                                // The Swagger UI and each service's OpenAPI document, where they
+                                // are switched on (the local profile only).
                                 exchanges
-                                        .pathMatchers("/actuator/health/**", "/actuator/health")
-                                        .permitAll()
-                                        .pathMatchers("/fallback/**")
-                                        .permitAll()
-                                        // API documentation: the Swagger UI and each service's
-                                        // OpenAPI document.
                                         .pathMatchers(
                                                 HttpMethod.GET,
                                                 "/swagger-ui.html",
@@ -97,33 +100,35 @@ class GatewaySecurityConfiguration {
                                                 "/webjars/**",
                                                 "/v3/api-docs/**",
                                                 "/api-docs/**")
-                                        .permitAll()
-                                        // Published content is public; drafts need a token.
-                                        .pathMatchers(HttpMethod.GET, "/api/content/**")
-                                        .permitAll()
-                                        // The service catalogue: citizens choose a service
-                                        // before they sign in; case-service shows an anonymous
-                                        // caller only what is offered online. Changes need a
-                                        // token (ADR 8).
-                                        .pathMatchers(
-                                                HttpMethod.GET,
-                                                "/api/catalogue/services",
-                                                "/api/catalogue/services/*")
-                                        .permitAll()
-                                        // Open311: public reads; writes carry the app's api_key,
-                                        // which case-service checks.
-                                        .pathMatchers("/open311/**")
-                                        .permitAll()
-                                        // The analytics dashboard page holds no figures: it
-                                        // fetches them with the analyst's own token.
-                                        .pathMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**")
-                                        .permitAll()
-                                        .pathMatchers("/api/analytics/**")
-                                        .hasAnyRole("ANALYST", "ADMIN")
-                                        .pathMatchers("/api/**")
-                                        .authenticated()
-                                        .anyExchange()
-                                        .denyAll())
+                                        .permitAll();
+                            }
+                            exchanges
+                                    // Published content is public; drafts need a token.
+                                    .pathMatchers(HttpMethod.GET, "/api/content/**")
+                                    .permitAll()
+                                    // The service catalogue: citizens choose a service before
+                                    // they sign in; case-service shows an anonymous caller only
+                                    // what is offered online. Changes need a token (ADR 8).
+                                    .pathMatchers(
+                                            HttpMethod.GET,
+                                            "/api/catalogue/services",
+                                            "/api/catalogue/services/*")
+                                    .permitAll()
+                                    // Open311: public reads; writes carry the app's api_key,
+                                    // which case-service checks.
+                                    .pathMatchers("/open311/**")
+                                    .permitAll()
+                                    // The analytics dashboard page holds no figures: it fetches
+                                    // them with the analyst's own token.
+                                    .pathMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**")
+                                    .permitAll()
+                                    .pathMatchers("/api/analytics/**")
+                                    .hasAnyRole("ANALYST", "ADMIN")
+                                    .pathMatchers("/api/**")
+                                    .authenticated()
+                                    .anyExchange()
+                                    .denyAll();
+                        })
                 .oauth2ResourceServer(
                         oauth ->
                                 oauth.authenticationManagerResolver(resolver)
@@ -171,7 +176,7 @@ class GatewaySecurityConfiguration {
 
     /**
      * One authentication manager per trusted issuer, created on first use (so the gateway starts
-     * before the identity provider), with the algorithm allow-list and every claim check.
+     * before the identity provider), with the decoder every service uses too (ADR 10).
      */
     static final class TrustedIssuerManagers
             implements org.springframework.security.authentication
@@ -197,46 +202,30 @@ class GatewaySecurityConfiguration {
         }
 
         private ReactiveAuthenticationManager manager(String issuer) {
-            NimbusReactiveJwtDecoder decoder =
-                    NimbusReactiveJwtDecoder.withIssuerLocation(issuer)
-                            .jwsAlgorithms(
-                                    algorithms -> {
-                                        algorithms.clear();
-                                        algorithms.add(SignatureAlgorithm.RS256);
-                                        algorithms.add(SignatureAlgorithm.ES256);
-                                    })
-                            .build();
-            JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
-            decoder.setJwtValidator(
-                    new DelegatingOAuth2TokenValidator<>(
-                            timestamps,
-                            new JwtIssuerValidator(issuer),
-                            audience(properties.audience())));
             JwtReactiveAuthenticationManager manager =
-                    new JwtReactiveAuthenticationManager(decoder);
-            manager.setJwtAuthenticationConverter(
-                    jwt -> {
-                        Caller caller = policy.caller(jwt.getClaims());
-                        return Mono.just(
-                                new CallerAuthentication(
-                                        jwt,
-                                        caller,
-                                        CallerPolicy.authorities(caller).stream()
-                                                .map(SimpleGrantedAuthority::new)
-                                                .toList()));
-                    });
+                    new JwtReactiveAuthenticationManager(
+                            PlatformJwtDecoders.reactive(
+                                    issuer, properties.audience(), properties.clockSkew()));
+            manager.setJwtAuthenticationConverter(this::authentication);
             return manager;
         }
 
-        private static OAuth2TokenValidator<Jwt> audience(String audience) {
-            return jwt ->
-                    jwt.getAudience() != null && jwt.getAudience().contains(audience)
-                            ? OAuth2TokenValidatorResult.success()
-                            : OAuth2TokenValidatorResult.failure(
-                                    new OAuth2Error(
-                                            "invalid_token",
-                                            "The token is not meant for this platform",
-                                            null));
+        private Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+            Caller caller;
+            try {
+                caller = policy.caller(jwt.getClaims());
+            } catch (IllegalArgumentException e) {
+                // The decoder already refuses a token without a subject; this keeps any claim the
+                // policy cannot read a 401 as well, never a 500.
+                return Mono.error(new InvalidBearerTokenException("The token names no caller", e));
+            }
+            return Mono.just(
+                    new CallerAuthentication(
+                            jwt,
+                            caller,
+                            CallerPolicy.authorities(caller).stream()
+                                    .map(SimpleGrantedAuthority::new)
+                                    .toList()));
         }
     }
 }

@@ -289,7 +289,11 @@ public final class TestIssuer implements AutoCloseable {
         /** {@code iss} an issuer no service trusts (same key, same claims otherwise). */
         UNTRUSTED_ISSUER,
         /** {@code aud} another service's audience. */
-        WRONG_AUDIENCE
+        WRONG_AUDIENCE,
+        /** No {@code exp} at all: a token that would never expire. */
+        NO_EXPIRY,
+        /** No {@code sub}: signed and otherwise valid, but naming nobody. */
+        NO_SUBJECT
     }
 
     /**
@@ -412,11 +416,11 @@ public final class TestIssuer implements AutoCloseable {
             JWTClaimsSet.Builder set =
                     new JWTClaimsSet.Builder()
                             .issuer(iss)
-                            .subject(subject)
+                            .subject(flaw == Flaw.NO_SUBJECT ? null : subject)
                             .audience(List.of(audience))
                             .issueTime(Date.from(issued))
                             .notBeforeTime(Date.from(notBefore))
-                            .expirationTime(Date.from(expiry))
+                            .expirationTime(flaw == Flaw.NO_EXPIRY ? null : Date.from(expiry))
                             .jwtID(UUID.randomUUID().toString())
                             .claim("roles", new ArrayList<>(roles));
             claims.forEach(set::claim);

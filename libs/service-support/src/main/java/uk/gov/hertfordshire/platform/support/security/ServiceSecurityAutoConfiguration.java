@@ -26,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import uk.gov.hertfordshire.platform.security.CallerPolicy;
+import uk.gov.hertfordshire.platform.security.PlatformJwtDecoders;
 import uk.gov.hertfordshire.platform.security.TrustedIssuer;
 
 /**
@@ -79,7 +80,7 @@ public class ServiceSecurityAutoConfiguration {
                 new TrustedIssuerAuthenticationManagers(
                         properties.trustedIssuers(),
                         issuer ->
-                                TrustedIssuerAuthenticationManagers.decoder(
+                                PlatformJwtDecoders.servlet(
                                         issuer, properties.audience(), properties.clockSkew()),
                         new CallerConverter(policy)));
     }

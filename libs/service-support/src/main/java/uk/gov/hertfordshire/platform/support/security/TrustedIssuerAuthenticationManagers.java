@@ -1,6 +1,5 @@
 package uk.gov.hertfordshire.platform.support.security;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -10,16 +9,8 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.JwtTypeValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import uk.gov.hertfordshire.platform.security.TrustedIssuer;
 
@@ -49,36 +40,6 @@ final class TrustedIssuerAuthenticationManagers implements AuthenticationManager
     @Override
     public AuthenticationManager resolve(String issuer) {
         return issuer == null ? null : managers.get(issuer);
-    }
-
-    /**
-     * A decoder that accepts only what a platform token must be: signed with RS256 or ES256 by a
-     * key in the issuer's JWKS (never {@code none}, never a shared secret), from exactly this
-     * issuer, for this audience, with an expiry, inside its validity window give or take the clock
-     * skew.
-     */
-    static JwtDecoder decoder(String issuer, String audience, Duration clockSkew) {
-        NimbusJwtDecoder decoder =
-                NimbusJwtDecoder.withIssuerLocation(issuer)
-                        .jwsAlgorithms(
-                                algorithms -> {
-                                    algorithms.clear();
-                                    algorithms.add(SignatureAlgorithm.RS256);
-                                    algorithms.add(SignatureAlgorithm.ES256);
-                                })
-                        .build();
-        JwtTimestampValidator times = new JwtTimestampValidator(clockSkew);
-        times.setAllowEmptyExpiryClaim(false);
-        JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt");
-        type.setAllowEmpty(true);
-        OAuth2TokenValidator<Jwt> validator =
-                new DelegatingOAuth2TokenValidator<>(
-                        times,
-                        new JwtIssuerValidator(issuer),
-                        new JwtAudienceValidator(audience),
-                        type);
-        decoder.setJwtValidator(validator);
-        return decoder;
     }
 
     private static final class LazyIssuerManager implements AuthenticationManager {

@@ -1,4 +1,4 @@
-package uk.gov.hertfordshire.cases.submission;
+package uk.gov.hertfordshire.cases.servicecase;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

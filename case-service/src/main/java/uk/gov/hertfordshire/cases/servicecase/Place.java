@@ -1,4 +1,4 @@
-package uk.gov.hertfordshire.cases.submission;
+package uk.gov.hertfordshire.cases.servicecase;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

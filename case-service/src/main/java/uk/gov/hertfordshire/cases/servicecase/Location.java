@@ -1,4 +1,4 @@
-package uk.gov.hertfordshire.cases.submission;
+package uk.gov.hertfordshire.cases.servicecase;
 
 /**
  * Where a place-based problem is, in WGS84. Only points within the United Kingdom's bounding box

@@ -1,4 +1,4 @@
-package uk.gov.hertfordshire.cases.duplicates;
+package uk.gov.hertfordshire.cases.servicecase;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import uk.gov.hertfordshire.cases.lifecycle.CaseStatus;
 
 /**
  * Open cases of one service within a distance of a point, reported within a window (defaults 50 m
@@ -19,7 +18,7 @@ import uk.gov.hertfordshire.cases.lifecycle.CaseStatus;
  * before the exact distance is computed.
  */
 @Repository
-class NearbyCases {
+public class NearbyCases {
 
     /** IUGG mean Earth radius in metres. */
     static final double EARTH_RADIUS_METRES = 6_371_008.8;
@@ -40,12 +39,13 @@ class NearbyCases {
         this.window = window;
     }
 
-    double radiusMetres() {
+    /** How far from the point a likely duplicate may be. */
+    public double radiusMetres() {
         return radiusMetres;
     }
 
     /** Likely duplicates of a report at this point, nearest first. */
-    List<Nearby> near(String serviceCode, double latitude, double longitude) {
+    public List<Nearby> near(String serviceCode, double latitude, double longitude) {
         double latitudeDelta = Math.toDegrees(radiusMetres / EARTH_RADIUS_METRES);
         double longitudeDelta = latitudeDelta / Math.cos(Math.toRadians(latitude));
         return jdbc.sql(
@@ -86,6 +86,6 @@ class NearbyCases {
      * @param distanceMetres from the point asked about, to 0.1 m
      * @param supporters how many people already said "me too"
      */
-    record Nearby(
+    public record Nearby(
             UUID id, String status, Instant submittedAt, double distanceMetres, long supporters) {}
 }

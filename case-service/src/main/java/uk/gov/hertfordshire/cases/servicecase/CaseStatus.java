@@ -1,14 +1,15 @@
-package uk.gov.hertfordshire.cases.lifecycle;
+package uk.gov.hertfordshire.cases.servicecase;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Where a case is in its life. Stored and published as the lower-case wire value ({@code
- * in_progress}). Which status follows which is decided by {@link CaseAction}, not here.
+ * in_progress}). Which status follows which is decided by {@code lifecycle.CaseAction}, not here.
  */
 public enum CaseStatus {
     SUBMITTED,
@@ -56,7 +57,7 @@ public enum CaseStatus {
     }
 
     /** The wire values of the open statuses, for SQL {@code IN} lists. */
-    public static java.util.List<String> openWireValues() {
+    public static List<String> openWireValues() {
         return OPEN.stream().map(CaseStatus::wireValue).toList();
     }
 }

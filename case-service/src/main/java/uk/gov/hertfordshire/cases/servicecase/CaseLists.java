@@ -1,4 +1,4 @@
-package uk.gov.hertfordshire.cases.queue;
+package uk.gov.hertfordshire.cases.servicecase;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -6,15 +6,23 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import uk.gov.hertfordshire.cases.lifecycle.CaseStatus;
+import uk.gov.hertfordshire.platform.events.Channel;
 
-/** Reads case lists for the queues, in plain SQL with every value bound as a parameter. */
+/**
+ * Lists of cases for staff queues and a citizen's own list, in plain SQL with every value bound as
+ * a parameter; the columns a list may be sorted by come from a fixed map, never from the request.
+ */
 @Repository
-class CaseQueues {
+public class CaseLists {
+
+    /** What a list may be sorted by (the API's names), and the column each stands for. */
+    public static final Map<String, String> SORT_COLUMNS =
+            Map.of("dueAt", "due_at", "submittedAt", "submitted_at", "updatedAt", "updated_at");
 
     private static final String COLUMNS =
             "id, service_code, channel, status, team_code, assignee_staff_id, submitted_at,"
@@ -24,13 +32,14 @@ class CaseQueues {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CaseQueues(JdbcClient jdbc, Clock clock) {
+    CaseLists(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
+    /** One page of a staff queue. */
     @Transactional(readOnly = true)
-    Page staffQueue(QueueQuery query) {
+    public Page staffQueue(Filter query) {
         Instant now = Instant.now(clock);
         String where =
                 " FROM service_case c WHERE status IN (:statuses)"
@@ -61,7 +70,7 @@ class CaseQueues {
 
     /** The cases a citizen reported or follows ("me too"), newest first. */
     @Transactional(readOnly = true)
-    List<CaseSummary> followedBy(String citizen) {
+    public List<CaseSummary> followedBy(String citizen) {
         Instant now = Instant.now(clock);
         return jdbc.sql(
                         "SELECT "
@@ -77,7 +86,7 @@ class CaseQueues {
     }
 
     private static JdbcClient.StatementSpec bind(
-            JdbcClient.StatementSpec sql, QueueQuery query, Instant now) {
+            JdbcClient.StatementSpec sql, Filter query, Instant now) {
         return sql.param("statuses", query.statusWireValues())
                 .param("service", query.serviceCode())
                 .param("team", query.teamCode())
@@ -115,7 +124,7 @@ class CaseQueues {
      * @param supporters how many others said "me too"
      * @param relationship for a citizen's own list, {@code reporter} or {@code supporter}
      */
-    record CaseSummary(
+    public record CaseSummary(
             UUID id,
             String serviceCode,
             String channel,
@@ -130,5 +139,50 @@ class CaseQueues {
             String relationship) {}
 
     /** One page of a queue. */
-    record Page(List<CaseSummary> items, int page, int size, long totalItems) {}
+    public record Page(List<CaseSummary> items, int page, int size, long totalItems) {}
+
+    /**
+     * A staff queue's filters, order and page, already checked.
+     *
+     * @param statuses only these statuses (empty: every open status — the backlog)
+     * @param serviceCode only this service, or null
+     * @param teamCode only this team, or null
+     * @param assigneeStaffId only this officer's cases, or null
+     * @param channel only this channel, or null
+     * @param overdue only cases past their due time and still open, if true
+     * @param sort a key of {@link #SORT_COLUMNS}, {@code -} first for newest/latest first
+     */
+    public record Filter(
+            List<CaseStatus> statuses,
+            String serviceCode,
+            String teamCode,
+            String assigneeStaffId,
+            Channel channel,
+            boolean overdue,
+            String sort,
+            int page,
+            int size) {
+
+        public Filter {
+            statuses = List.copyOf(statuses);
+            String key = sort.startsWith("-") ? sort.substring(1) : sort;
+            if (!SORT_COLUMNS.containsKey(key)) {
+                throw new IllegalArgumentException("sort '" + sort + "' is not a sort column");
+            }
+        }
+
+        /** The statuses to list: those asked for, or the open ones. */
+        List<String> statusWireValues() {
+            return statuses.isEmpty()
+                    ? CaseStatus.openWireValues()
+                    : statuses.stream().map(CaseStatus::wireValue).toList();
+        }
+
+        /** The ORDER BY clause, from the fixed column map; ties broken by id for stable pages. */
+        String orderBy() {
+            boolean descending = sort.startsWith("-");
+            String column = SORT_COLUMNS.get(descending ? sort.substring(1) : sort);
+            return column + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST") + ", id";
+        }
+    }
 }

@@ -1,0 +1,102 @@
+package uk.gov.hertfordshire.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
+
+/**
+ * What the production and local profile tests ask of a running gateway, so both ask exactly the
+ * same questions and differ only in the profile.
+ */
+final class ProfileProbe {
+
+    static final StubService services = new StubService();
+    static final TestIssuer issuer = TestIssuer.shared();
+
+    /** The load-test client of {@code ./platform bench}, as the local identity provider issues. */
+    static final String BENCH_CLIENT = "platform-bench";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+
+    ProfileProbe(int port) {
+        this.port = port;
+    }
+
+    static void wire(DynamicPropertyRegistry registry) {
+        for (String service :
+                new String[] {
+                    "case-service", "content-service", "care-service", "analytics-service"
+                }) {
+            registry.add("platform.services." + service, services::url);
+        }
+        issuer.trustProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** A client-credentials token of the bench client (staff issuer, AGENT, azp platform-bench). */
+    static String benchToken() {
+        return issuer.token(TestIssuer.STAFF, BENCH_CLIENT)
+                .roles("AGENT")
+                .staffId("00010099")
+                .clientId(BENCH_CLIENT)
+                .encode();
+    }
+
+    /** The same kind of token from an ordinary staff tool. */
+    static String staffToolToken() {
+        return issuer.staff("agent-carol", "AGENT")
+                .staffId("00010001")
+                .clientId("staff-tools")
+                .encode();
+    }
+
+    HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The statuses of this many identical GETs sent at once. */
+    List<Integer> getAtOnce(String path, String token, int count) {
+        List<CompletableFuture<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            answers.add(
+                    http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+                            .thenApply(HttpResponse::statusCode));
+        }
+        return answers.stream().map(CompletableFuture::join).toList();
+    }
+
+    HttpResponse<String> preflight(String origin) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri("/api/cases"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "Authorization, Content-Type")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The tokens left in the caller's bucket after one request. */
+    long remainingAfterOneRequest(String token) throws Exception {
+        HttpResponse<String> response = get("/api/cases/probe", token);
+        return Long.parseLong(response.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
