@@ -57,6 +57,31 @@ public final class GovUkPayStandIn implements AutoCloseable {
                         Exchanges.send(exchange, 200, "application/json", "{\"status\":\"UP\"}");
                     }
                 });
+        // Scraped like every other component of the local platform (Prometheus text format).
+        server.createContext(
+                "/actuator/prometheus",
+                exchange -> {
+                    try (exchange) {
+                        StringBuilder text =
+                                new StringBuilder(
+                                        "# HELP govuk_pay_stand_in_payments Payments the stand-in"
+                                                + " holds, by GOV.UK Pay status.\n"
+                                                + "# TYPE govuk_pay_stand_in_payments gauge\n");
+                        payments.countByStatus()
+                                .forEach(
+                                        (status, count) ->
+                                                text.append("govuk_pay_stand_in_payments{status=\"")
+                                                        .append(status)
+                                                        .append("\"} ")
+                                                        .append(count)
+                                                        .append('\n'));
+                        Exchanges.send(
+                                exchange,
+                                200,
+                                "text/plain; version=0.0.4; charset=utf-8",
+                                text.toString());
+                    }
+                });
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
         return standIn;

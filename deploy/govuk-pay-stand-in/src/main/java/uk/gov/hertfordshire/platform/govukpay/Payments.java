@@ -90,6 +90,15 @@ final class Payments {
         idByToken.put(payment.chargeToken(), payment.paymentId());
     }
 
+    /** How many payments are in each status (expired ones counted as failed). */
+    Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String id : byId.keySet()) {
+            find(id).ifPresent(p -> counts.merge(p.state().status(), 1L, Long::sum));
+        }
+        return counts;
+    }
+
     Optional<Payment> find(String paymentId) {
         return Optional.ofNullable(byId.computeIfPresent(paymentId, (id, p) -> expired(p)));
     }

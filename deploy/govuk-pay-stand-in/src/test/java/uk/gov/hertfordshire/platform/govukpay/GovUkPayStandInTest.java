@@ -239,6 +239,28 @@ class GovUkPayStandInTest {
         assertThat(get(id).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theLocalPlatformsHealthAndMetricsPathsAnswer() throws Exception {
+        JsonNode payment =
+                JSON.readTree(
+                        create(blueBadge("case-12"), GovUkPayStandIn.DEFAULT_API_KEY, null).body());
+        new PayingUser().pay(nextUrl(payment), "4444333322221111");
+
+        HttpResponse<String> health = plainGet("/actuator/health");
+        HttpResponse<String> metrics = plainGet("/actuator/prometheus");
+
+        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(metrics.body())
+                .contains("# TYPE govuk_pay_stand_in_payments gauge")
+                .containsPattern("govuk_pay_stand_in_payments\\{status=\"success\"} [1-9]");
+    }
+
+    private static HttpResponse<String> plainGet(String path) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(pay.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String blueBadge(String reference) {
         return payment(1000, reference);
     }
