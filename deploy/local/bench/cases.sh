@@ -20,7 +20,8 @@ export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=case_service PGPASSWORD=case_serv
 for tool in wrk pgbench psql; do
   command -v $tool >/dev/null || { echo "$tool is needed: apt-get install wrk postgresql-client" >&2; exit 1; }
 done
-curl -fsS -m 2 "$GATEWAY/actuator/health" >/dev/null || {
+# The gateway's health is on its management port.
+curl -fsS -m 2 "http://127.0.0.1:9080/actuator/health" >/dev/null || {
   echo "The platform is not running: ./platform up -d" >&2
   exit 1
 }

@@ -17,7 +17,8 @@ command -v wrk >/dev/null || {
   echo "wrk is needed: apt-get install wrk" >&2
   exit 1
 }
-curl -fsS -m 2 "$GATEWAY/actuator/health" >/dev/null || {
+# The gateway's health is on its management port.
+curl -fsS -m 2 "http://127.0.0.1:9080/actuator/health" >/dev/null || {
   echo "The platform is not running: ./platform up -d" >&2
   exit 1
 }

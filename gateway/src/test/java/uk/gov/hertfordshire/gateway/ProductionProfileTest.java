@@ -35,7 +35,7 @@ class ProductionProfileTest {
 
     @Test
     void theProductionProfileSendsStrictTransportSecurity() throws Exception {
-        HttpResponse<String> response = gateway.get("/actuator/health", null);
+        HttpResponse<String> response = gateway.get("/open311/v2/services.json", null);
 
         assertThat(response.headers().firstValue("Strict-Transport-Security"))
                 .hasValue("max-age=31536000; includeSubDomains");

@@ -50,7 +50,7 @@ class AuthorizationServerConfig {
         return http.build();
     }
 
-    /** Everything else: the login page, health, and the local-only endpoints. */
+    /** Everything else: the login page, health, metrics and the local-only endpoints. */
     @Bean
     @Order(2)
     SecurityFilterChain application(HttpSecurity http) throws Exception {
@@ -65,6 +65,7 @@ class AuthorizationServerConfig {
                                                 "/actuator/health",
                                                 "/actuator/health/**",
                                                 "/actuator/info",
+                                                "/actuator/prometheus",
                                                 "/error",
                                                 "/local/**")
                                         .permitAll()

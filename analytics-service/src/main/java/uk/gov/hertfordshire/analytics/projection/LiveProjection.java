@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.analytics.projection;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,11 @@ public class LiveProjection {
                     new TransactionSynchronization() {
                         @Override
                         public void afterCommit() {
-                            meters.counter("analytics.events", "type", event.type()).increment();
+                            Counter.builder("analytics.events")
+                                    .description("Events applied to the figures served, by type")
+                                    .tag("type", event.type())
+                                    .register(meters)
+                                    .increment();
                         }
                     });
         }

@@ -240,6 +240,31 @@ public class CaseRepository {
     /** An open case whose response target event is due. */
     public record DueCase(UUID id, String serviceCode, Instant dueAt) {}
 
+    /**
+     * Open cases per team (null: not yet given to one) past their due time at {@code now}, and due
+     * between {@code now} and {@code soon}.
+     */
+    public List<TeamTargets> targetsByTeam(Instant now, Instant soon) {
+        return jdbc.sql(
+                        "SELECT team_code, count(*) FILTER (WHERE due_at < :now) AS breached,"
+                                + " count(*) FILTER (WHERE due_at >= :now AND due_at <= :soon)"
+                                + " AS approaching FROM service_case WHERE status IN (:open)"
+                                + " AND due_at IS NOT NULL GROUP BY team_code")
+                .param("now", Timestamp.from(now))
+                .param("soon", Timestamp.from(soon))
+                .param("open", CaseStatus.openWireValues())
+                .query(
+                        (rs, row) ->
+                                new TeamTargets(
+                                        rs.getString("team_code"),
+                                        rs.getLong("approaching"),
+                                        rs.getLong("breached")))
+                .list();
+    }
+
+    /** How many of a team's open cases approach their target, and how many are past it. */
+    public record TeamTargets(String team, long approaching, long breached) {}
+
     private static ServiceCase map(ResultSet rs, int row) throws SQLException {
         double latitude = rs.getDouble("latitude");
         Location location = rs.wasNull() ? null : new Location(latitude, rs.getDouble("longitude"));

@@ -85,8 +85,13 @@ class GatewaySecurityConfiguration {
                 .authorizeExchange(
                         exchanges -> {
                             exchanges
-                                    .pathMatchers("/actuator/health/**", "/actuator/health")
+                                    // The actuator answers only on the management port
+                                    // (loopback): health, info and metrics; nothing else is
+                                    // served there.
+                                    .matchers(ManagementPort.actuator(environment))
                                     .permitAll()
+                                    .matchers(ManagementPort.notActuator(environment))
+                                    .denyAll()
                                     .pathMatchers("/fallback/**")
                                     .permitAll();
                             if (apiDocsOn) {
@@ -106,6 +111,17 @@ class GatewaySecurityConfiguration {
                                     // Published content is public; drafts need a token.
                                     .pathMatchers(HttpMethod.GET, "/api/content/**")
                                     .permitAll()
+                                    // "This answered my question" and reports of community
+                                    // listings on the public channels: anonymous, under the
+                                    // anonymous rate limit; counted once per address and day by
+                                    // content-service.
+                                    .pathMatchers(
+                                            HttpMethod.POST,
+                                            "/api/content/channels/web/items/*/feedback",
+                                            "/api/content/channels/digital_tv/items/*/feedback",
+                                            "/api/content/channels/web/items/*/report",
+                                            "/api/content/channels/digital_tv/items/*/report")
+                                    .permitAll()
                                     // The service catalogue: citizens choose a service before
                                     // they sign in; case-service shows an anonymous caller only
                                     // what is offered online. Changes need a token (ADR 8).
@@ -124,6 +140,13 @@ class GatewaySecurityConfiguration {
                                     .permitAll()
                                     .pathMatchers("/api/analytics/**")
                                     .hasAnyRole("ANALYST", "ADMIN")
+                                    // FHIR care referrals: the CapabilityStatement is public;
+                                    // the rest is for partner agencies and care staff (what
+                                    // each may see, care-service decides).
+                                    .pathMatchers(HttpMethod.GET, "/fhir/r4/metadata")
+                                    .permitAll()
+                                    .pathMatchers("/fhir/**")
+                                    .hasAnyRole("PARTNER", "PRACTITIONER", "CARE_MANAGER", "ADMIN")
                                     .pathMatchers("/api/**")
                                     .authenticated()
                                     .anyExchange()

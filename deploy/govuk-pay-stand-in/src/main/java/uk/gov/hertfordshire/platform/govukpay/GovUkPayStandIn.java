@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for GOV.UK Pay at the edge of what the council runs: its public payments API ({@link
@@ -25,6 +27,8 @@ public final class GovUkPayStandIn implements AutoCloseable {
     private final Payments payments;
     private final String baseUrl;
     private volatile boolean failing;
+    private volatile CountDownLatch arrived = new CountDownLatch(0);
+    private volatile CountDownLatch answer = new CountDownLatch(0);
 
     private GovUkPayStandIn(HttpServer server, Payments payments, String baseUrl) {
         this.server = server;
@@ -45,7 +49,8 @@ public final class GovUkPayStandIn implements AutoCloseable {
         Payments payments = new Payments(clock);
         GovUkPayStandIn standIn = new GovUkPayStandIn(server, payments, baseUrl);
         server.createContext(
-                PaymentsApi.PATH, new PaymentsApi(payments, apiKey, baseUrl, standIn::failing));
+                PaymentsApi.PATH,
+                new PaymentsApi(payments, apiKey, baseUrl, standIn::failing, standIn::pause));
         CardPage cards = new CardPage(payments, clock);
         server.createContext("/secure/", cards);
         server.createContext("/card_details/", cards);
@@ -82,7 +87,8 @@ public final class GovUkPayStandIn implements AutoCloseable {
                                 text.toString());
                     }
                 });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // Threads as needed: a held answer must not keep the card pages from being served.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         return standIn;
     }
@@ -126,6 +132,31 @@ public final class GovUkPayStandIn implements AutoCloseable {
 
     private boolean failing() {
         return failing;
+    }
+
+    /**
+     * Holds every API answer until {@link #answerHeld()}, as a slow GOV.UK Pay would.
+     *
+     * @return counted down when the next API request has arrived
+     */
+    public CountDownLatch holdAnswers() {
+        arrived = new CountDownLatch(1);
+        answer = new CountDownLatch(1);
+        return arrived;
+    }
+
+    /** Lets the held answers go. */
+    public void answerHeld() {
+        answer.countDown();
+    }
+
+    private void pause() {
+        arrived.countDown();
+        try {
+            answer.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -27,18 +27,30 @@ final class PaymentsApi implements HttpHandler {
     private final String apiKey;
     private final String publicBaseUrl;
     private final BooleanSupplier failing;
+    private final Runnable beforeAnswering;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PaymentsApi(Payments payments, String apiKey, String publicBaseUrl, BooleanSupplier failing) {
+    /**
+     * @param failing while true, the API answers GOV.UK Pay's 500 "Downstream system error"
+     * @param beforeAnswering run before each request is answered (a slow provider, in tests)
+     */
+    PaymentsApi(
+            Payments payments,
+            String apiKey,
+            String publicBaseUrl,
+            BooleanSupplier failing,
+            Runnable beforeAnswering) {
         this.payments = payments;
         this.apiKey = apiKey;
         this.publicBaseUrl = publicBaseUrl;
         this.failing = failing;
+        this.beforeAnswering = beforeAnswering;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            beforeAnswering.run();
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if (!("Bearer " + apiKey)

@@ -9,8 +9,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Defaults every service shares, at the lowest precedence so a service or an environment can
  * override any of them: no error internals in responses, virtual threads where the JDK has them
- * (the setting is ignored below Java 21), the operator endpoints, trace context in W3C form, and
- * the local identity provider's issuers as the ones to trust.
+ * (the setting is ignored below Java 21), the operator endpoints, latency histograms with the SLO
+ * thresholds as buckets, trace context in W3C form, and the local identity provider's issuers as
+ * the ones to trust.
  *
  * <p>The issuers are a list, given here by index. Spring Boot binds a list from the one property
  * source of highest precedence that has it, so an environment that sets {@code
@@ -33,7 +34,19 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
                             "management.endpoints.web.exposure.include",
                             "health,info,prometheus,deadletters"),
                     Map.entry("management.endpoint.health.probes.enabled", "true"),
+                    // Latency histograms per route with the SLO thresholds as buckets
+                    // (docs/slo.md).
+                    Map.entry(
+                            "management.metrics.distribution.slo.http.server.requests",
+                            "100ms,250ms,500ms,1s,2500ms,5s,10s"),
                     Map.entry("management.tracing.propagation.type", "w3c"),
+                    // No trace exemplars on metrics: Prometheus before 2.43 (Debian 12 ships 2.42)
+                    // drops a whole scrape whose histogram _count carries one. Trace ids are in
+                    // every log line instead.
+                    Map.entry(
+                            "spring.autoconfigure.exclude",
+                            "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus"
+                                    + ".PrometheusExemplarsAutoConfiguration"),
                     Map.entry("management.tracing.sampling.probability", "0.1"),
                     Map.entry(
                             "logging.pattern.correlation",

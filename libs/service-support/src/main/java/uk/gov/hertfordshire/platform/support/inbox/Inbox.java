@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.platform.support.inbox;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,12 +56,15 @@ final class Inbox {
                             handler.handle(event);
                             return Outcome.HANDLED;
                         });
-        meters.counter(
-                        outcome == Outcome.DUPLICATE ? "inbox.duplicates.skipped" : "inbox.handled",
-                        "group",
-                        consumerGroup,
-                        "topic",
-                        record.topic())
+        boolean duplicate = outcome == Outcome.DUPLICATE;
+        Counter.builder(duplicate ? "inbox.duplicates.skipped" : "inbox.handled")
+                .description(
+                        duplicate
+                                ? "Events delivered again and skipped: the inbox had them already"
+                                : "Events handled, each once")
+                .baseUnit("events")
+                .tags("group", consumerGroup, "topic", record.topic())
+                .register(meters)
                 .increment();
         return outcome;
     }

@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.platform.support.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -63,6 +65,22 @@ public class InboxAutoConfiguration {
     @Bean
     DeadLettersEndpoint deadLettersEndpoint(DeadLetterReplay replay) {
         return new DeadLettersEndpoint(replay);
+    }
+
+    @Bean
+    SubscriptionMetrics subscriptionMetrics(
+            ObjectProvider<EventSubscription> subscriptions,
+            KafkaProperties kafka,
+            DeadLetterReplay replay,
+            Environment environment,
+            MeterRegistry meters) {
+        return new SubscriptionMetrics(
+                subscriptions.orderedStream().toList(),
+                kafka.buildAdminProperties(),
+                replay,
+                environment.getProperty(
+                        "platform.support.metrics.refresh", Duration.class, Duration.ofSeconds(10)),
+                meters);
     }
 
     private static Map<String, Object> consumerConfig(KafkaProperties kafka) {

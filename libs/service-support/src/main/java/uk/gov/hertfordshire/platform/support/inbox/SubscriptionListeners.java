@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.platform.support.inbox;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -143,12 +144,17 @@ final class SubscriptionListeners implements SmartLifecycle {
                 new DefaultErrorHandler(
                         (record, exception) -> {
                             recoverer.accept(record, exception);
-                            meters.counter(
-                                            "inbox.dead.lettered",
+                            Counter.builder("inbox.dead.lettered")
+                                    .description(
+                                            "Events sent to the group's dead-letter topic after"
+                                                    + " their retries failed")
+                                    .baseUnit("events")
+                                    .tags(
                                             "group",
                                             subscription.consumerGroup(),
                                             "topic",
                                             subscription.topic())
+                                    .register(meters)
                                     .increment();
                         },
                         backOff);

@@ -13,9 +13,10 @@ final class OutboxMetrics {
         this.jdbc = jdbc;
         Gauge.builder("outbox.backlog", this, OutboxMetrics::backlog)
                 .description("Outbox events not yet acknowledged by the broker")
+                .baseUnit("events")
                 .register(meters);
-        Gauge.builder("outbox.oldest.age", this, OutboxMetrics::oldestAgeSeconds)
-                .description("Age of the oldest unsent outbox event")
+        Gauge.builder("outbox.oldest.unsent.age", this, OutboxMetrics::oldestAgeSeconds)
+                .description("Age of the oldest outbox event not yet acknowledged by the broker")
                 .baseUnit("seconds")
                 .register(meters);
     }

@@ -75,10 +75,12 @@ final class OutboxRelay implements SmartLifecycle {
         this.sent =
                 Counter.builder("outbox.relay.sent")
                         .description("Outbox events the broker acknowledged")
+                        .baseUnit("events")
                         .register(meters);
         this.failures =
-                Counter.builder("outbox.relay.failures")
-                        .description("Outbox sends that failed and will be retried")
+                Counter.builder("outbox.relay.failed")
+                        .description("Outbox event sends that failed and will be retried")
+                        .baseUnit("events")
                         .register(meters);
     }
 

@@ -1,4 +1,4 @@
-package uk.gov.hertfordshire.cases.targets;
+package uk.gov.hertfordshire.platform.support.calendar;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,6 +30,24 @@ public final class WorkingCalendar {
 
     public WorkingCalendar(Set<LocalDate> bankHolidays) {
         this.bankHolidays = Set.copyOf(bankHolidays);
+    }
+
+    /**
+     * The last day the bank-holiday data speaks for: 31 December of the latest year it lists (the
+     * list is published a year or more ahead, a whole year at a time). Past it, a working day is a
+     * guess; null when the list is empty.
+     */
+    public LocalDate coveredUntil() {
+        return bankHolidays.stream()
+                .max(LocalDate::compareTo)
+                .map(latest -> LocalDate.of(latest.getYear(), 12, 31))
+                .orElse(null);
+    }
+
+    /** Whether the bank-holiday data speaks for this date. */
+    public boolean covers(LocalDate date) {
+        LocalDate until = coveredUntil();
+        return until != null && !date.isAfter(until);
     }
 
     /** Reads one ISO date a line; blank lines and lines starting with # are ignored. */

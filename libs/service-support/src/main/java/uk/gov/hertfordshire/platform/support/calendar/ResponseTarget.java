@@ -1,4 +1,4 @@
-package uk.gov.hertfordshire.cases.targets;
+package uk.gov.hertfordshire.platform.support.calendar;
 
 /** How soon the council aims to respond to a service: so many working hours or working days. */
 public record ResponseTarget(int amount, Unit unit) {

@@ -1,4 +1,4 @@
-package uk.gov.hertfordshire.cases.targets;
+package uk.gov.hertfordshire.platform.support.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class WorkingCalendarTest {
     @Test
     void withoutTheBankHolidaysTheSameTargetFallsDueBeforeEaster() {
         // Control: the same Thursday with no holidays known: Fri 3 Apr is day 1, Mon 6 Apr day 2.
-        WorkingCalendar noHolidays = new WorkingCalendar(java.util.Set.of());
+        WorkingCalendar noHolidays = new WorkingCalendar(Set.of());
         assertThat(
                         noHolidays.dueAt(
                                 Instant.parse("2026-04-02T11:00:00Z"),
@@ -111,5 +112,14 @@ class WorkingCalendarTest {
                 .hasMessageContaining("fortnights");
         assertThat(ResponseTarget.Unit.fromCatalogue("working_hours"))
                 .isEqualTo(ResponseTarget.Unit.WORKING_HOURS);
+    }
+
+    @Test
+    void saysHowFarTheBankHolidayDataReaches() {
+        // The file lists 2025 to 2027 (its last entry is 28 Dec 2027).
+        assertThat(calendar.coveredUntil()).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(calendar.covers(LocalDate.of(2027, 12, 31))).isTrue();
+        assertThat(calendar.covers(LocalDate.of(2028, 1, 1))).isFalse();
+        assertThat(new WorkingCalendar(Set.of()).coveredUntil()).isNull();
     }
 }

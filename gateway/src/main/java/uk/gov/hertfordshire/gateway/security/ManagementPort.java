@@ -1,0 +1,46 @@
+package uk.gov.hertfordshire.gateway.security;
+
+import java.net.InetSocketAddress;
+import org.springframework.core.env.Environment;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+
+/**
+ * Tells requests that arrived on the management port ({@code management.server.port}, 9080 locally)
+ * from those on the public one: a path alone cannot tell them apart, the port it came in on can.
+ * The port is the one the management server actually bound ({@code local.management.port}), so a
+ * random port in tests works the same.
+ */
+final class ManagementPort {
+
+    private ManagementPort() {}
+
+    /** Actuator requests on the management port. */
+    static ServerWebExchangeMatcher actuator(Environment environment) {
+        return onManagementPort(environment, true);
+    }
+
+    /**
+     * Anything else on the management port: the gateway's routes are visible to every port's
+     * handler, so the management port must refuse them here.
+     */
+    static ServerWebExchangeMatcher notActuator(Environment environment) {
+        return onManagementPort(environment, false);
+    }
+
+    private static ServerWebExchangeMatcher onManagementPort(
+            Environment environment, boolean actuator) {
+        return exchange -> {
+            Integer port = environment.getProperty("local.management.port", Integer.class);
+            InetSocketAddress local = exchange.getRequest().getLocalAddress();
+            boolean matches =
+                    port != null
+                            && local != null
+                            && local.getPort() == port
+                            && exchange.getRequest().getPath().value().startsWith("/actuator/")
+                                    == actuator;
+            return matches
+                    ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package uk.gov.hertfordshire.platform.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prometheus's own checker, {@code promtool} (Debian package {@code prometheus}, which {@code
+ * .ci/run} installs). Where it is not installed, {@link #require()} skips the test with a banner in
+ * the log, so a skipped check is never mistaken for a passed one.
+ */
+public final class Promtool {
+
+    private static final Logger log = LoggerFactory.getLogger(Promtool.class);
+
+    private Promtool() {}
+
+    /** promtool's path, or the calling test is skipped, loudly. */
+    public static Path require() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.of(path.split(File.pathSeparator))
+                .map(dir -> Path.of(dir, "promtool"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseGet(
+                        () -> {
+                            log.warn(
+                                    """
+
+                                    ************************************************************
+                                    * SKIPPED: promtool is not installed, so the Prometheus     *
+                                    * rules, their unit tests and the metrics were NOT checked. *
+                                    * Install it: apt-get install prometheus (.ci/run does).    *
+                                    ************************************************************
+                                    """);
+                            Assumptions.abort(
+                                    "promtool is not installed (apt-get install prometheus)");
+                            return null;
+                        });
+    }
+
+    /** Runs promtool with the arguments (and standard input, if not null) in a directory. */
+    public static Result run(Path directory, String stdin, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(require().toString());
+        command.addAll(List.of(arguments));
+        Process process =
+                new ProcessBuilder(command)
+                        .directory(directory.toFile())
+                        .redirectErrorStream(true)
+                        .start();
+        if (stdin != null) {
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("promtool did not finish within 60 s");
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+    /**
+     * The problems {@code promtool check metrics} finds in a Prometheus exposition, one per line
+     * ({@code name problem}), keeping only metrics whose names start with one of the prefixes.
+     */
+    public static List<String> metricProblems(String exposition, List<String> prefixes)
+            throws IOException, InterruptedException {
+        Result result = run(Path.of("."), exposition, "check", "metrics");
+        return result.output()
+                .lines()
+                .map(String::strip)
+                .filter(line -> prefixes.stream().anyMatch(line::startsWith))
+                .toList();
+    }
+
+    /** promtool's exit code and its combined output. */
+    public record Result(int exitCode, String output) {}
+}
