@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
+import uk.gov.hertfordshire.cases.servicecase.CaseStatus;
 import uk.gov.hertfordshire.cases.servicecase.ServiceCase;
 import uk.gov.hertfordshire.cases.submission.CaseSubmissionService;
 import uk.gov.hertfordshire.platform.security.Caller;
@@ -56,6 +57,10 @@ class FeePaymentStart {
                 catalogue.findIncludingWithdrawn(readable.get().serviceCode()).orElseThrow();
         if (service.feePence() == null) {
             throw conflict("The service '" + service.code() + "' has no fee to pay.");
+        }
+        CaseStatus status = readable.get().status();
+        if (status == CaseStatus.REJECTED || status == CaseStatus.DUPLICATE) {
+            throw conflict("The case is " + status.wireValue() + "; no fee is taken for it.");
         }
         if (fees.recorded(caseId).isPresent()) {
             throw conflict("The fee for this case has already been paid.");

@@ -34,6 +34,7 @@ class FeePaymentJourneyIntegrationTest {
     static final TestIssuer idp = TestIssuer.shared();
     static final TestIssuer.TokenBuilder ALICE = idp.citizen("alice");
     static final TestIssuer.TokenBuilder BOB = idp.citizen("bob");
+    static final TestIssuer.TokenBuilder OFFICER = idp.staff("officer-dan", "OFFICER");
 
     /** The Blue Badge fee in the seeded catalogue (V3): £10. */
     static final long BLUE_BADGE_FEE = 1000;
@@ -140,6 +141,24 @@ class FeePaymentJourneyIntegrationTest {
         HttpResponse<String> again = start(badge, ALICE);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("already been paid");
+    }
+
+    @Test
+    void aRejectedApplicationTakesNoFeeBesideAnOpenOne() {
+        UUID rejected = blueBadge();
+        UUID open = blueBadge();
+        HttpResponse<String> rejecting =
+                api.post(
+                        "/api/cases/" + rejected + "/reject",
+                        OFFICER,
+                        "{\"publicNote\":\"You already hold a valid badge.\"}");
+        assertThat(rejecting.statusCode()).as(rejecting.body()).isEqualTo(200);
+
+        HttpResponse<String> refused = start(rejected, ALICE);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("The case is rejected");
+        assertThat(start(open, ALICE).statusCode()).isEqualTo(201);
     }
 
     @Test
