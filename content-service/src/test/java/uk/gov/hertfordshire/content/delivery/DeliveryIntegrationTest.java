@@ -174,6 +174,44 @@ class DeliveryIntegrationTest {
         assertThat(deliver(null, "web", "/items?topic=unknown-topic").body()).isEqualTo("[]");
     }
 
+    @Test
+    void anAlertShowsWhileInForceAndComesOffAtItsEndWithItsEvents() {
+        java.time.Instant now = java.time.Instant.now();
+        Map<String, Object> alert =
+                with(
+                        with(
+                                with(
+                                        with(
+                                                page(
+                                                        "/dl/alert-now",
+                                                        "Road closed at the bridge",
+                                                        "The road is shut. Use the signed way round."),
+                                                "type",
+                                                "alert"),
+                                        "priority",
+                                        "high"),
+                                "startsAt",
+                                now.minusSeconds(3600).toString()),
+                        "endsAt",
+                        now.plusSeconds(4).toString());
+        UUID id = api.published(ERIN, FRANK, alert);
+        assertThat(deliver(null, "digital_tv", "/alerts").body()).contains("/dl/alert-now");
+
+        // The publication watch takes it off the channels at its end.
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                deliver(null, "web", "/pages?path=/dl/alert-now").statusCode()
+                                        == 404);
+        assertThat(deliver(null, "web", "/alerts").body()).doesNotContain("/dl/alert-now");
+        assertThat(ContentApi.awaitEventTypes(id, 4))
+                .containsExactly(
+                        "uk.gov.hertfordshire.content.published.v1",
+                        "uk.gov.hertfordshire.content.alert-raised.v1",
+                        "uk.gov.hertfordshire.content.unpublished.v1",
+                        "uk.gov.hertfordshire.content.alert-ended.v1");
+    }
+
     private HttpResponse<String> deliver(TestIssuer.TokenBuilder who, String channel, String rest) {
         return api.deliver(who, "/api/content/channels/" + channel + rest, Map.of());
     }
