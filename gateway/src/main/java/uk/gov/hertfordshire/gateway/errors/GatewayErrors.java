@@ -29,8 +29,7 @@ public final class GatewayErrors {
 
     /** A FHIR R4 OperationOutcome with one error issue, its code from FHIR's IssueType list. */
     static Map<String, Object> operationOutcome(HttpStatus status, String detail) {
-        String code =
-                switch (status.value()) { // by number: 413 has two names in HttpStatus
+        String code = switch (status.value()) { // by number: 413 has two names in HttpStatus
                     case 401 -> "login";
                     case 403 -> "forbidden";
                     case 413 -> "too-costly";
