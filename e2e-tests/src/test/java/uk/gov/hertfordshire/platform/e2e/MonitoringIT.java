@@ -81,9 +81,10 @@ class MonitoringIT {
                             for (JsonNode target : prometheus.activeTargets()) {
                                 health.put(
                                         target.at("/labels/job").asString(),
-                                        target.get("health").asString()
-                                                + " "
-                                                + target.get("lastError").asString());
+                                        (target.get("health").asString()
+                                                        + " "
+                                                        + target.get("lastError").asString())
+                                                .strip());
                             }
                             assertThat(health.keySet()).containsAll(expected);
                             assertThat(health)

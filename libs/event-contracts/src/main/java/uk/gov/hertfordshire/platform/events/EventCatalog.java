@@ -34,6 +34,8 @@ import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
 import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
+import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
 /**
@@ -73,7 +75,9 @@ public final class EventCatalog {
                     ClockBreached.TYPE,
                     PackageCommissioned.TYPE,
                     StaffMemberChanged.TYPE,
-                    FinancePostingRecorded.TYPE);
+                    FinancePostingRecorded.TYPE,
+                    FinancePostingRejected.TYPE,
+                    ReconciliationMismatchFound.TYPE);
 
     private static final Map<String, EventType<?>> BY_TYPE = new LinkedHashMap<>();
 

@@ -40,6 +40,8 @@ import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
 import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
+import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
 /**
@@ -264,7 +266,18 @@ class EventSchemaRejectionTest {
                 malformed(FinancePostingRecorded.TYPE, "amountPence", "0"),
                 malformed(FinancePostingRecorded.TYPE, "amountPence", "125.5"),
                 malformed(FinancePostingRecorded.TYPE, "currency", "\"EUR\""),
-                malformed(FinancePostingRecorded.TYPE, "postedAt", "\"2025-06-02T09:15:30+1\""));
+                malformed(FinancePostingRecorded.TYPE, "postedAt", "\"2025-06-02T09:15:30+1\""),
+                malformed(FinancePostingRejected.TYPE, "companyCode", "\"HCC12\""),
+                malformed(FinancePostingRejected.TYPE, "costCentre", "\"cc 41\""),
+                malformed(FinancePostingRejected.TYPE, "amountPence", "0"),
+                malformed(FinancePostingRejected.TYPE, "sapMessage", "\"\""),
+                malformed(FinancePostingRejected.TYPE, "sapMessage", "\"two\\nlines\""),
+                malformed(FinancePostingRejected.TYPE, "sapMessage", "\"" + "x".repeat(221) + "\""),
+                malformed(ReconciliationMismatchFound.TYPE, "period", "\"2025-13\""),
+                malformed(ReconciliationMismatchFound.TYPE, "period", "\"2025-5\""),
+                malformed(ReconciliationMismatchFound.TYPE, "kind", "\"MISSING\""),
+                malformed(ReconciliationMismatchFound.TYPE, "sapDocumentCount", "-1"),
+                malformed(ReconciliationMismatchFound.TYPE, "sourceEventId", "\"evt-1\""));
     }
 
     private static Arguments malformed(EventType<?> type, String path, String badJson) {
