@@ -1,5 +1,7 @@
 /**
- * Referrals, triage, statutory clocks and decisions (care-service). Its features arrive with the
- * care issue; the service already runs with the outbox, inbox and topics wired.
+ * care-service: adult and child care referrals from partner agencies and staff, triaged against
+ * statutory clocks and decided with recorded reasons, with the data sealed at rest and every access
+ * audited. Feature packages: {@code referral}, {@code fhir}, {@code decision}, {@code clocks},
+ * {@code protection}.
  */
 package uk.gov.hertfordshire.care;

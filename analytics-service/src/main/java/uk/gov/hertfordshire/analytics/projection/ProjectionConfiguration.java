@@ -20,4 +20,12 @@ class ProjectionConfiguration {
                 Topics.CASES,
                 live.handlerFor(Topics.CASES));
     }
+
+    @Bean
+    EventSubscription contentEvents(LiveProjection live) {
+        return EventSubscription.of(
+                AnalyticsServiceApplication.CONSUMER_GROUP,
+                Topics.CONTENT,
+                live.handlerFor(Topics.CONTENT));
+    }
 }

@@ -2,7 +2,6 @@ package uk.gov.hertfordshire.analytics.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,11 +60,7 @@ class DashboardIntegrationTest {
 
     @Test
     void thePageShowsTheFiguresTheApiReturns() throws Exception {
-        Optional<Path> chromium = HeadlessChromium.find();
-        assumeTrue(
-                chromium.isPresent(),
-                "Chromium is not installed (apt-get install chromium; .ci/run installs it):"
-                        + " the dashboard cannot be checked in a browser here");
+        Path chromium = HeadlessChromium.require("the dashboard shows the figures the API returns");
         publishFebruary();
         String shiftPath =
                 "/api/analytics/channel-shift?granularity=week&" + RANGE + "&" + BASELINE;
@@ -82,7 +76,7 @@ class DashboardIntegrationTest {
 
         String dom =
                 HeadlessChromium.dumpDom(
-                        chromium.get(),
+                        chromium,
                         "http://localhost:"
                                 + port
                                 + "/dashboard/?granularity=week&"

@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
@@ -25,7 +25,9 @@ import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 /**
  * Records a case's fee once the payment provider confirms it: paid ({@code success}), for the
  * service's fee exactly, and created for this case. The same payment sent again is answered as
- * before and changes nothing; a different payment for a paid case is refused.
+ * before and changes nothing; a different payment for a paid case is refused. The provider is asked
+ * outside any transaction, so a slow provider holds no database connection; the record is written
+ * in a transaction of its own afterwards, under the case's row lock.
  */
 @Service
 class Fees {
@@ -38,6 +40,7 @@ class Fees {
     private final Catalogue catalogue;
     private final ObjectProvider<PaymentProvider> provider;
     private final Outbox outbox;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     Fees(
@@ -47,6 +50,7 @@ class Fees {
             Catalogue catalogue,
             ObjectProvider<PaymentProvider> provider,
             Outbox outbox,
+            TransactionTemplate transaction,
             Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
@@ -54,6 +58,7 @@ class Fees {
         this.catalogue = catalogue;
         this.provider = provider;
         this.outbox = outbox;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -63,7 +68,6 @@ class Fees {
      * @return the recorded payment and whether it was recorded now (false: already recorded), or
      *     empty if the caller may not see the case
      */
-    @Transactional
     Optional<Recorded> recordPayment(UUID caseId, String paymentId, Caller caller) {
         Optional<ServiceCase> readable = cases.findAsReporterOrStaff(caseId, caller);
         if (readable.isEmpty()) {
@@ -114,8 +118,20 @@ class Fees {
         if (!caseId.toString().equals(payment.reference())) {
             throw new IllegalArgumentException("The payment was not made for this case.");
         }
-        // The case is locked only now, after the provider answered, so a slow provider never holds
-        // up other work on the case; what was decided before the lock is checked again under it.
+        // The case is locked only now, in a transaction of its own after the provider answered,
+        // so a slow provider never holds a connection or the case; what was decided before the
+        // lock is checked again under it.
+        return transaction.execute(
+                status -> record(caseId, paymentId, payments.code(), payment, service, caller));
+    }
+
+    private Optional<Recorded> record(
+            UUID caseId,
+            String paymentId,
+            String provider,
+            PaymentProvider.ProviderPayment payment,
+            CatalogueEntry service,
+            Caller caller) {
         caseRows.lock(caseId).orElseThrow();
         Optional<Payment> meanwhile = paymentFor(caseId);
         if (meanwhile.isPresent()) {
@@ -126,7 +142,7 @@ class Fees {
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Payment recorded =
-                new Payment(payments.code(), paymentId, payment.amountPence(), now, caller.id());
+                new Payment(provider, paymentId, payment.amountPence(), now, caller.id());
         int inserted =
                 jdbc.sql(
                                 "INSERT INTO case_fee_payment (case_id, provider, payment_reference,"

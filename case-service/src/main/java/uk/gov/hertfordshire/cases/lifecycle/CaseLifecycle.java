@@ -15,8 +15,6 @@ import uk.gov.hertfordshire.cases.lifecycle.LifecycleRepository.Transition;
 import uk.gov.hertfordshire.cases.servicecase.CaseRepository;
 import uk.gov.hertfordshire.cases.servicecase.CaseStatus;
 import uk.gov.hertfordshire.cases.servicecase.ServiceCase;
-import uk.gov.hertfordshire.cases.targets.ResponseTarget;
-import uk.gov.hertfordshire.cases.targets.WorkingCalendar;
 import uk.gov.hertfordshire.platform.events.DomainEvent;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
 import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
@@ -27,6 +25,8 @@ import uk.gov.hertfordshire.platform.events.cases.CaseResolved;
 import uk.gov.hertfordshire.platform.events.cases.CaseStatusChanged;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.security.Caller;
+import uk.gov.hertfordshire.platform.support.calendar.ResponseTarget;
+import uk.gov.hertfordshire.platform.support.calendar.WorkingCalendar;
 import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 
 /**

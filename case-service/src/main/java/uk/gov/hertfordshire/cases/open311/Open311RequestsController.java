@@ -63,7 +63,8 @@ class Open311RequestsController {
         Open311Submissions.Created created = submissions.submit(request.getParameterMap(), app);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("service_request_id", created.serviceRequestId().toString());
-        response.put("token", created.token());
+        // GeoReport v2: a server answers a service_request_id or, when it cannot create the
+        // request at once, a token to look the id up later; never both. Ours exists at once.
         response.put("service_notice", created.serviceNotice());
         Open311Format format = Open311Format.ofPath(request.getRequestURI());
         return ResponseEntity.created(

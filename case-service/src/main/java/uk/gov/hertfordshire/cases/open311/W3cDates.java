@@ -25,18 +25,24 @@ final class W3cDates {
     }
 
     /**
-     * Reads a date-time with its timezone, e.g. {@code 2010-01-01T00:00:00Z}.
+     * Reads a date-time with its timezone, e.g. {@code 2010-01-01T00:00:00Z}, in the years the W3C
+     * note writes (four digits: 0001 to 9999), which the database can also hold.
      *
      * @throws Open311Exception 400 naming the parameter otherwise (a date alone has no timezone)
      */
     static Instant parse(String parameter, String value) {
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            OffsetDateTime parsed =
+                    OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            if (parsed.getYear() >= 1 && parsed.getYear() <= 9999) {
+                return parsed.toInstant();
+            }
         } catch (DateTimeParseException e) {
-            throw Open311Exception.badRequest(
-                    parameter
-                            + " must be a W3C date-time with a timezone, such as"
-                            + " 2010-01-01T00:00:00Z.");
+            // Refused below.
         }
+        throw Open311Exception.badRequest(
+                parameter
+                        + " must be a W3C date-time with a timezone, in the years 0001 to 9999,"
+                        + " such as 2010-01-01T00:00:00Z.");
     }
 }

@@ -43,6 +43,8 @@ class QueueController {
     @GetMapping("/mine")
     @PreAuthorize("hasRole('CITIZEN')")
     List<CaseLists.CaseSummary> mine(Caller caller) {
-        return queues.followedBy(caller.id());
+        return queues.followedBy(caller.id()).stream()
+                .map(CaseLists.CaseSummary::withoutAssignee)
+                .toList();
     }
 }

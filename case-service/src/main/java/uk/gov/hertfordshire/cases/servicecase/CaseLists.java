@@ -136,7 +136,28 @@ public class CaseLists {
             boolean overdue,
             Instant updatedAt,
             long supporters,
-            String relationship) {}
+            String relationship) {
+
+        /**
+         * The same case as a citizen sees it: the assigned team, not the officer's SAP personnel
+         * number, which is for staff only (as in the single-case view).
+         */
+        public CaseSummary withoutAssignee() {
+            return new CaseSummary(
+                    id,
+                    serviceCode,
+                    channel,
+                    status,
+                    teamCode,
+                    null,
+                    submittedAt,
+                    dueAt,
+                    overdue,
+                    updatedAt,
+                    supporters,
+                    relationship);
+        }
+    }
 
     /** One page of a queue. */
     public record Page(List<CaseSummary> items, int page, int size, long totalItems) {}

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Cases and their public updates as they are published to anyone who asks (Open311's reads). Who
- * sees what is decided here, in SQL, once for every read: a case is visible if its service is
- * public-realm (about a place), or the reader is staff who work cases, or the reader submitted it.
- * The reporter's contact details (table {@code case_reporter}) are never read. A description is
- * shown publicly only when it was sent through Open311, where the app published it anyway; one a
- * citizen typed on our own site or told an agent on the phone is shown only to them and to staff.
+ * sees what is decided here, in SQL, once for every read.
+ *
+ * <p>A case is visible if its service is public-realm (about a place), or the reader is staff who
+ * work cases, or the reader submitted it. The reporter's contact details (table {@code
+ * case_reporter}) are never read.
+ *
+ * <p>What a citizen told us, or we told them, outside Open311 stays between us ({@link
+ * #DISCLOSED}): for a case not reported through Open311, anyone but staff and its submitter sees
+ * where it is as coordinates only (never the typed address or the UPRN, often the reporter's own
+ * home), no description, and its status changes without their notes (a public note is written to
+ * the citizen: a rejection's reason, for one). A case a civic app sent through Open311 is shown as
+ * the app sent it, since the app published it anyway, with its public notes.
  */
 @Repository
 public class PublishedCases {
@@ -35,6 +43,8 @@ public class PublishedCases {
      * What a listing asks for; null or empty means "any".
      *
      * @param caseStatuses wire values of {@link CaseStatus}
+     * @param start from this second, inclusive (see {@link #cases})
+     * @param end to this second, inclusive
      */
     public record Query(
             List<UUID> ids,
@@ -81,10 +91,15 @@ public class PublishedCases {
     private static final String VISIBLE =
             "(cat.public_realm OR :readsAny OR sc.submitted_by = :callerId)";
 
+    /** Whether the reader may see what the reporter and the council said about the case. */
+    static final String DISCLOSED =
+            "(sc.channel = 'open311' OR :readsAny OR sc.submitted_by = :callerId)";
+
     private static final String SELECT_CASES =
             "SELECT sc.id, sc.status, sc.service_code, cat.name AS service_name,"
-                    + " CASE WHEN sc.channel = 'open311' OR :readsAny"
-                    + " OR sc.submitted_by = :callerId THEN sc.description END AS description,"
+                    + " CASE WHEN "
+                    + DISCLOSED
+                    + " THEN sc.description END AS description,"
                     + " cat.responsible_team, cat.response_target, cat.response_unit,"
                     + " sc.submitted_at,"
                     + " CASE sc.status"
@@ -92,10 +107,18 @@ public class PublishedCases {
                     + "  WHEN 'resolved' THEN"
                     + "   coalesce(sc.resolved_at, sc.updated_at, sc.submitted_at)"
                     + "  ELSE coalesce(sc.updated_at, sc.submitted_at) END AS updated_at,"
-                    + " sc.due_at, sc.address, sc.uprn, sc.latitude, sc.longitude, o.media_url,"
-                    + " (SELECT u.description FROM case_update u WHERE u.case_id = sc.id"
+                    + " sc.due_at, sc.latitude, sc.longitude, o.media_url,"
+                    + " CASE WHEN "
+                    + DISCLOSED
+                    + " THEN sc.address END AS address,"
+                    + " CASE WHEN "
+                    + DISCLOSED
+                    + " THEN sc.uprn END AS uprn,"
+                    + " CASE WHEN "
+                    + DISCLOSED
+                    + " THEN (SELECT u.description FROM case_update u WHERE u.case_id = sc.id"
                     + "   AND u.public ORDER BY u.created_at DESC, u.id DESC LIMIT 1)"
-                    + "   AS status_notes"
+                    + " END AS status_notes"
                     + " FROM service_case sc"
                     + " JOIN catalogue_service cat ON cat.code = sc.service_code"
                     + " LEFT JOIN open311_request o ON o.case_id = sc.id"
@@ -108,7 +131,12 @@ public class PublishedCases {
         this.jdbc = jdbc;
     }
 
-    /** The cases the reader may see that match, newest first. */
+    /**
+     * The cases the reader may see that match, newest first. Times are shown to the second while
+     * they are stored to the microsecond, so the window is taken in whole seconds: a request shown
+     * as submitted at 10:30:00 is inside a window that starts or ends at 10:30:00 (FixMyStreet asks
+     * for exactly that window to find a request again).
+     */
     @Transactional(readOnly = true)
     public List<PublishedCase> cases(Query query, Reader reader) {
         StringBuilder sql = new StringBuilder(SELECT_CASES);
@@ -129,11 +157,11 @@ public class PublishedCases {
         }
         if (query.start() != null) {
             sql.append(" AND sc.submitted_at >= :start");
-            params.put("start", Timestamp.from(query.start()));
+            params.put("start", fromSecond(query.start()));
         }
         if (query.end() != null) {
-            sql.append(" AND sc.submitted_at <= :end");
-            params.put("end", Timestamp.from(query.end()));
+            sql.append(" AND sc.submitted_at < :end");
+            params.put("end", afterSecond(query.end()));
         }
         sql.append(" ORDER BY sc.submitted_at DESC, sc.id LIMIT :limit OFFSET :offset");
         params.put("limit", query.limit());
@@ -141,23 +169,29 @@ public class PublishedCases {
         return jdbc.sql(sql.toString()).params(params).query(PublishedCases::map).list();
     }
 
-    /** Public updates (never internal notes) on cases the reader may see, newest first. */
+    /**
+     * Public updates (never internal notes) on cases the reader may see, newest first, in a window
+     * of whole seconds, both inclusive (as {@link #cases}).
+     */
     @Transactional(readOnly = true)
     public List<PublishedUpdate> updates(
             Instant start, Instant end, int limit, long offset, Reader reader) {
         return jdbc.sql(
-                        "SELECT u.id, u.case_id, u.status, u.created_at, u.description"
+                        "SELECT u.id, u.case_id, u.status, u.created_at,"
+                                + " CASE WHEN "
+                                + DISCLOSED
+                                + " THEN u.description END AS description"
                                 + " FROM case_update u"
                                 + " JOIN service_case sc ON sc.id = u.case_id"
                                 + " JOIN catalogue_service cat ON cat.code = sc.service_code"
                                 + " WHERE u.public AND "
                                 + VISIBLE
-                                + " AND u.created_at >= :start AND u.created_at <= :end"
+                                + " AND u.created_at >= :start AND u.created_at < :end"
                                 + " ORDER BY u.created_at DESC, u.id LIMIT :limit OFFSET :offset")
                 .param("readsAny", reader.readsAny())
                 .param("callerId", reader.callerId())
-                .param("start", Timestamp.from(start))
-                .param("end", Timestamp.from(end))
+                .param("start", fromSecond(start))
+                .param("end", afterSecond(end))
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(
@@ -192,6 +226,16 @@ public class PublishedCases {
                 located ? rs.getDouble("longitude") : null,
                 rs.getString("media_url"),
                 rs.getString("status_notes"));
+    }
+
+    /** The start of the second this instant falls in. */
+    private static Timestamp fromSecond(Instant start) {
+        return Timestamp.from(start.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The start of the second after the one this instant falls in (an exclusive bound). */
+    private static Timestamp afterSecond(Instant end) {
+        return Timestamp.from(end.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

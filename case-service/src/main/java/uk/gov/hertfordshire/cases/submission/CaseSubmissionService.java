@@ -17,12 +17,12 @@ import uk.gov.hertfordshire.cases.servicecase.CaseRepository;
 import uk.gov.hertfordshire.cases.servicecase.Location;
 import uk.gov.hertfordshire.cases.servicecase.Place;
 import uk.gov.hertfordshire.cases.servicecase.ServiceCase;
-import uk.gov.hertfordshire.cases.targets.ResponseTarget;
-import uk.gov.hertfordshire.cases.targets.WorkingCalendar;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
 import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.security.Role;
+import uk.gov.hertfordshire.platform.support.calendar.ResponseTarget;
+import uk.gov.hertfordshire.platform.support.calendar.WorkingCalendar;
 import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 
 /** Stores a new case and its submitted event in one transaction. */
@@ -64,6 +64,12 @@ public class CaseSubmissionService {
         // Online the form asks every question; an agent records what the caller could say, and
         // a phone contact is never lost for want of a pothole's depth.
         boolean selfService = CaseAccess.CITIZEN_CHANNELS.contains(submission.channel());
+        if (selfService && !service.availableOnline()) {
+            throw new IllegalArgumentException(
+                    "serviceCode '"
+                            + service.code()
+                            + "' is not offered online; contact the council to request it");
+        }
         List<FieldProblem> problems = catalogue.checkAnswers(service.code(), answers, selfService);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(

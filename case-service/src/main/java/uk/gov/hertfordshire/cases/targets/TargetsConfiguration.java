@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
+import uk.gov.hertfordshire.platform.support.calendar.WorkingCalendar;
 
 /**
  * The working calendar from the bank-holiday list: the one shipped with the service, or the file

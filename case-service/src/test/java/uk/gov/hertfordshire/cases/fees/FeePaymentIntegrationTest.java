@@ -6,9 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +146,53 @@ class FeePaymentIntegrationTest {
         assertThat(paymentsStored(badge)).isZero();
         PAY.failing(false);
         assertThat(pay(badge, ALICE, paymentId).statusCode()).isEqualTo(201);
+    }
+
+    /**
+     * While GOV.UK Pay takes its time over a confirmation, no transaction of case-service's stays
+     * open (each would hold a pooled connection): about ten slow confirmations would otherwise
+     * stall the whole service. Once the provider answers, the payment is recorded as usual.
+     */
+    @Test
+    void aSlowProviderHoldsNoTransactionOpenAndThePaymentIsThenRecorded() throws Exception {
+        UUID badge = blueBadge(ALICE);
+        String paymentId = paymentId();
+        PAY.holds(paymentId, BLUE_BADGE_FEE, "success", badge.toString());
+        CountDownLatch asked = PAY.holdAnswers();
+
+        CompletableFuture<HttpResponse<String>> paying =
+                CompletableFuture.supplyAsync(() -> pay(badge, ALICE, paymentId));
+        try {
+            assertThat(asked.await(10, TimeUnit.SECONDS)).as("the provider was asked").isTrue();
+            Instant askedAt =
+                    jdbc.sql("SELECT clock_timestamp()")
+                            .query(Timestamp.class)
+                            .single()
+                            .toInstant();
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(transactionsOpenSince(askedAt))
+                                            .as("transactions begun before the provider was asked")
+                                            .isZero());
+        } finally {
+            PAY.answerHeld();
+        }
+
+        HttpResponse<String> paid = paying.get(30, TimeUnit.SECONDS);
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+        assertThat(paymentsStored(badge)).isEqualTo(1);
+    }
+
+    /** case-service's transactions that began before then and are waiting, not running SQL. */
+    private long transactionsOpenSince(Instant then) {
+        return jdbc.sql(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                                + " AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"
+                                + " AND xact_start < :then")
+                .param("then", Timestamp.from(then))
+                .query(Long.class)
+                .single();
     }
 
     private UUID blueBadge(TestIssuer.TokenBuilder citizen) {

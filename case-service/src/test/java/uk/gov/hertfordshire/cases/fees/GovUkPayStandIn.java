@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for GOV.UK Pay's public API at the edge of what we run: {@code GET
@@ -21,12 +23,20 @@ final class GovUkPayStandIn implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> payments = new ConcurrentHashMap<>();
     private volatile boolean failing;
+    private volatile CountDownLatch arrived = new CountDownLatch(0);
+    private volatile CountDownLatch answer = new CountDownLatch(0);
 
     GovUkPayStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(
                 "/v1/payments/",
                 exchange -> {
+                    arrived.countDown();
+                    try {
+                        answer.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     String id =
                             exchange.getRequestURI().getPath().substring("/v1/payments/".length());
                     String auth = exchange.getRequestHeaders().getFirst("Authorization");
@@ -52,6 +62,7 @@ final class GovUkPayStandIn implements AutoCloseable {
                         out.write(bytes);
                     }
                 });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -72,6 +83,21 @@ final class GovUkPayStandIn implements AutoCloseable {
                 "_links":{"self":{"href":"https://publicapi.payments.service.gov.uk/v1/payments/%s",\
                 "method":"GET"}}}"""
                         .formatted(amountPence, reference, status, paymentId, paymentId));
+    }
+
+    /**
+     * Holds every answer until {@link #answerHeld()}, as a slow provider would.
+     *
+     * @return counted down when the next request has arrived
+     */
+    CountDownLatch holdAnswers() {
+        arrived = new CountDownLatch(1);
+        answer = new CountDownLatch(1);
+        return arrived;
+    }
+
+    void answerHeld() {
+        answer.countDown();
     }
 
     void failing(boolean failing) {

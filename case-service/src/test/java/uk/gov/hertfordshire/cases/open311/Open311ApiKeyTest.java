@@ -164,6 +164,39 @@ class Open311ApiKeyTest {
         assertThat(key).startsWith("o311_").hasSize(5 + 43);
     }
 
+    /**
+     * A key issued under an Idempotency-Key is not kept with the idempotency record (ADR 6: the key
+     * is shown once), and a repeat does not hand it out again but says where the key is.
+     */
+    @Test
+    void aKeyIssuedWithAnIdempotencyKeyIsNeitherStoredNorHandedOutAgain() throws Exception {
+        String idempotencyKey = java.util.UUID.randomUUID().toString();
+        HttpRequest.Builder issue =
+                HttpRequest.newBuilder(client().uri("/api/open311/keys"))
+                        .header("Authorization", Open311Client.ADMIN.bearer())
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", idempotencyKey)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Once Only\"}"));
+
+        HttpResponse<String> issued = client().send(issue);
+        HttpResponse<String> repeat = client().send(issue);
+
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String key = Open311Client.json(issued.body()).get("key").asString();
+        String kept =
+                jdbc.sql(
+                                "SELECT coalesce(encode(response_body, 'escape'), '') FROM"
+                                        + " platform.idempotency_key WHERE idempotency_key = :key")
+                        .param("key", idempotencyKey)
+                        .query(String.class)
+                        .single();
+        assertThat(kept).doesNotContain(key);
+        assertThat(repeat.statusCode()).isEqualTo(409);
+        assertThat(repeat.body()).doesNotContain(key);
+        assertThat(repeat.headers().firstValue("Location"))
+                .isEqualTo(issued.headers().firstValue("Location"));
+    }
+
     @Test
     void onlyAnAdminMayIssueKeysBesideAnAdminWhoMay() throws Exception {
         HttpResponse<String> officer =

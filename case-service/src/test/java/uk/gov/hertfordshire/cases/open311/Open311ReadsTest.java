@@ -73,7 +73,7 @@ class Open311ReadsTest {
     @Test
     void aRequestInXmlHasTheSpecsFieldsInOrderWithW3cDatesInLondonTime() throws Exception {
         // 09:30 UTC on 1 July 2021 is 10:30 BST (+01:00); due 17:00 BST on 8 July = 16:00 UTC.
-        UUID id = insert("pothole", "web", "submitted", "2021-07-01T09:30:00Z", null);
+        UUID id = insert("pothole", "open311", "submitted", "2021-07-01T09:30:00Z", null);
         jdbc.sql(
                         "UPDATE service_case SET due_at = '2021-07-08T16:00:00Z', address = 'Pegs Lane',"
                                 + " uprn = '10033544614' WHERE id = :id")
@@ -195,6 +195,108 @@ class Open311ReadsTest {
         assertThat(phone.get("description").isNull()).isTrue();
     }
 
+    /**
+     * A case a citizen reported on the web (or by phone) is shown to the public by its coordinates
+     * only: not the address they typed, its UPRN, their description or the notes written to them
+     * (here, why it was rejected). The same case sent through Open311 is the control; staff still
+     * see everything.
+     */
+    @Test
+    void aCaseReportedOutsideOpen311ShowsOnlyWhereItIsBesideOneSentThroughOpen311()
+            throws Exception {
+        String alice = TestIssuer.shared().issuer(TestIssuer.CITIZENS) + "|alice-o311";
+        UUID web = privateHome(insert("pothole", "web", "rejected", "2023-02-01T12:00:00Z", alice));
+        UUID app =
+                privateHome(insert("pothole", "open311", "rejected", "2023-02-01T12:00:00Z", null));
+        String window = "?start_date=2023-02-01T00:00:00Z&end_date=2023-02-28T00:00:00Z";
+
+        JsonNode webShown = single("/open311/v2/requests/" + web + ".json");
+        JsonNode appShown = single("/open311/v2/requests/" + app + ".json");
+        JsonNode staffShown = single("/open311/v2/requests/" + web + ".json", OFFICER);
+        String updates = client().get("/open311/v2/servicerequestupdates.json" + window).body();
+
+        assertThat(webShown.get("lat").asDouble()).isEqualTo(51.796);
+        assertThat(webShown.get("address").isNull()).isTrue();
+        assertThat(webShown.get("address_id").isNull()).isTrue();
+        assertThat(webShown.get("description").isNull()).isTrue();
+        assertThat(webShown.get("status_notes").isNull()).isTrue();
+        assertThat(appShown.get("address").asString()).isEqualTo(HOME);
+        assertThat(appShown.get("address_id").asString()).isEqualTo("10033544614");
+        assertThat(appShown.get("status_notes").asString()).isEqualTo(REASON);
+        assertThat(staffShown.get("address").asString()).isEqualTo(HOME);
+        assertThat(staffShown.get("status_notes").asString()).isEqualTo(REASON);
+        JsonNode webUpdate = updateOf(updates, web);
+        assertThat(webUpdate.get("status").asString()).isEqualTo("closed");
+        assertThat(webUpdate.get("description").isNull()).isTrue();
+        assertThat(updateOf(updates, app).get("description").asString()).isEqualTo(REASON);
+    }
+
+    private static final String HOME = "12 Acacia Avenue, Hertford SG13 7AA";
+    private static final String REASON = "This is your private driveway, not a public road.";
+
+    private UUID privateHome(UUID id) {
+        jdbc.sql(
+                        "UPDATE service_case SET address = :home, uprn = '10033544614'"
+                                + " WHERE id = :id")
+                .param("home", HOME)
+                .param("id", id)
+                .update();
+        update(id, "rejected", REASON, true, "2023-02-02T09:00:00Z");
+        return id;
+    }
+
+    private JsonNode single(String path, TestIssuer.TokenBuilder... reader) throws Exception {
+        HttpResponse<String> response =
+                reader.length == 0
+                        ? client().get(path)
+                        : client().get(path, "Authorization", reader[0].bearer());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Open311Client.json(response.body()).get(0);
+    }
+
+    private static JsonNode updateOf(String json, UUID caseId) {
+        for (JsonNode update : Open311Client.json(json)) {
+            if (update.get("service_request_id").asString().equals(caseId.toString())) {
+                return update;
+            }
+        }
+        throw new AssertionError("no update of " + caseId + " in " + json);
+    }
+
+    /**
+     * FixMyStreet looks a request up again with a window ending at the requested_datetime it was
+     * shown, to the second; the stored time has a fraction of a second more. The window one second
+     * earlier is the control.
+     */
+    @Test
+    void aWindowEndingAtTheShownRequestedDatetimeIncludesTheRequest() throws Exception {
+        UUID id = insert("pothole", "open311", "submitted", "2022-05-01T10:00:00.734512Z", null);
+        String shown =
+                single("/open311/v2/requests/" + id + ".json").get("requested_datetime").asString();
+        String window =
+                "/open311/v2/requests.json?service_code=pothole&start_date=2022-05-01T09:00:00Z&end_date=";
+
+        List<String> toShown = ids(client().get(window + shown.replace("+", "%2B")).body());
+        List<String> secondBefore =
+                ids(client().get(window + "2022-05-01T10:59:59%2B01:00").body());
+
+        assertThat(shown).isEqualTo("2022-05-01T11:00:00+01:00");
+        assertThat(toShown).contains(id.toString());
+        assertThat(secondBefore).doesNotContain(id.toString());
+    }
+
+    @Test
+    void aDateTheDatabaseCannotHoldIsA400NamingTheParameterBesideAnOrdinaryDate() throws Exception {
+        HttpResponse<String> farFuture =
+                client().get("/open311/v2/requests.json?start_date=%2B300000000-01-01T00:00:00Z");
+        HttpResponse<String> ordinary =
+                client().get("/open311/v2/requests.json?start_date=2022-01-01T00:00:00Z");
+
+        assertThat(farFuture.statusCode()).isEqualTo(400);
+        assertThat(farFuture.body()).contains("start_date").contains("0001 to 9999");
+        assertThat(ordinary.statusCode()).isEqualTo(200);
+    }
+
     @Test
     void startAndEndDateSelectByRequestedDatetimeInclusively() throws Exception {
         UUID before = insert("road-sign", "web", "submitted", "2022-03-01T08:59:59Z", null);
@@ -281,7 +383,7 @@ class Open311ReadsTest {
 
     @Test
     void statusNotesAreTheLatestPublicUpdateAndUpdatesListOnlyPublicOnes() throws Exception {
-        UUID id = insert("drain-flooding", "web", "in_progress", "2022-07-01T12:00:00Z", null);
+        UUID id = insert("drain-flooding", "open311", "in_progress", "2022-07-01T12:00:00Z", null);
         UUID publicUpdate =
                 update(id, "in_progress", "Crew booked for Tuesday", true, "2022-07-02T08:00:00Z");
         UUID internal =

@@ -103,6 +103,26 @@ class StaffQueueIntegrationTest {
         assertThat(own.get(0).get("relationship").asString()).isEqualTo("reporter");
     }
 
+    @Test
+    void aCitizensOwnListNamesTheTeamButNotTheOfficersPersonnelNumber() {
+        TestIssuer.TokenBuilder citizen = idp.citizen("assigned-case-" + UUID.randomUUID());
+        UUID id = api.submit(citizen, "pothole", "web", 51.67, -0.31);
+        String team = "MINE-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql(
+                        "UPDATE service_case SET status = 'assigned', team_code = :team,"
+                                + " assignee_staff_id = '00012345' WHERE id = :id")
+                .param("team", team)
+                .param("id", id)
+                .update();
+
+        JsonNode own = CaseApi.json(api.get("/api/cases/mine", citizen)).get(0);
+        JsonNode staff = queue("?team=" + team).get("items").get(0);
+
+        assertThat(own.get("teamCode").asString()).isEqualTo(team);
+        assertThat(own.get("assigneeStaffId").isNull()).isTrue();
+        assertThat(staff.get("assigneeStaffId").asString()).isEqualTo("00012345");
+    }
+
     private JsonNode queue(String query) {
         HttpResponse<String> response = api.get("/api/cases" + query, OFFICER);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

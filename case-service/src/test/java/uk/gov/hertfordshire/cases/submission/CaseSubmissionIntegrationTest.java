@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.hertfordshire.cases.CaseApi;
 import uk.gov.hertfordshire.platform.events.Topics;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
@@ -224,6 +225,46 @@ class CaseSubmissionIntegrationTest {
         assertThat(event)
                 .as("the agent who recorded it")
                 .contains("\"recordedByStaffId\":\"00010001\"");
+    }
+
+    /**
+     * A service the catalogue does not offer online (a phone-only service) is hidden from online
+     * catalogue reads, and a citizen cannot report it online either; an agent still records it.
+     */
+    @Test
+    void aServiceNotOfferedOnlineIsRefusedOnTheWebBesideTheSameByPhone() {
+        CaseApi api = new CaseApi(port);
+        String code = "gritting-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created =
+                api.post(
+                        "/api/catalogue/services",
+                        TestIssuer.shared().staff("admin-judy", "ADMIN"),
+                        """
+                        {"code":"%s","name":"Grit bin empty","group":"Highways",
+                         "description":"A grit bin that needs filling.","keywords":"grit",
+                         "responseTarget":5,"responseUnit":"working_days","teamCode":"HWY-WINTER",
+                         "availableOnline":false,"availableOpen311":false,"publicRealm":true,
+                         "attributes":[]}
+                        """
+                                .formatted(code));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String report =
+                "{\"serviceCode\":\"%s\",\"channel\":\"%s\","
+                        + "\"location\":{\"latitude\":51.7520,\"longitude\":-0.3360}}";
+        long before = storedCases();
+
+        HttpResponse<String> online =
+                api.post("/api/cases", CITIZEN, report.formatted(code, "web"));
+        HttpResponse<String> byPhone =
+                api.post(
+                        "/api/cases",
+                        TestIssuer.shared().staff("agent-carol", "AGENT").staffId("00010001"),
+                        report.formatted(code, "phone"));
+
+        assertThat(online.statusCode()).isEqualTo(400);
+        assertThat(online.body()).contains(code).contains("not offered online");
+        assertThat(byPhone.statusCode()).as(byPhone.body()).isEqualTo(201);
+        assertThat(storedCases()).as("only the phone contact was stored").isEqualTo(before + 1);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package uk.gov.hertfordshire.platform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,13 +58,10 @@ class ChannelsOnTheDashboardIT {
         assertThat(Duration.ofNanos(System.nanoTime() - started))
                 .isLessThan(Duration.ofSeconds(15));
 
-        Optional<Path> chromium = HeadlessChromium.find();
-        assumeThat(chromium)
-                .as("Chromium is needed to check the dashboard (.ci/run installs it)")
-                .isPresent();
+        Path chromium = HeadlessChromium.require("the dashboard shows every channel's contacts");
         String dom =
                 HeadlessChromium.dumpDom(
-                        chromium.get(),
+                        chromium,
                         "http://127.0.0.1:8080/dashboard/?"
                                 + range
                                 + "#token="

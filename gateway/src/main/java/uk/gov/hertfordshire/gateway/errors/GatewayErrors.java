@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.gateway.errors;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -14,14 +15,38 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes an error the gateway produces in the format the caller expects: Open311's error list (XML,
- * or JSON for a {@code .json} request) on {@code /open311/}, problem details elsewhere.
+ * or JSON for a {@code .json} request) on {@code /open311/}, a FHIR {@code OperationOutcome} on
+ * {@code /fhir/}, problem details elsewhere.
  */
 public final class GatewayErrors {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ORIGINAL_PATH = GatewayErrors.class.getName() + ".originalPath";
 
+    private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
+
     private GatewayErrors() {}
+
+    /** A FHIR R4 OperationOutcome with one error issue, its code from FHIR's IssueType list. */
+    static Map<String, Object> operationOutcome(HttpStatus status, String detail) {
+        String code = switch (status.value()) { // by number: 413 has two names in HttpStatus
+                    case 401 -> "login";
+                    case 403 -> "forbidden";
+                    case 413 -> "too-costly";
+                    case 429 -> "throttled";
+                    case 504 -> "timeout";
+                    case 502, 503 -> "transient";
+                    default -> "processing";
+                };
+        Map<String, Object> issue = new LinkedHashMap<>();
+        issue.put("severity", "error");
+        issue.put("code", code);
+        issue.put("diagnostics", detail);
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("resourceType", "OperationOutcome");
+        outcome.put("issue", List.of(issue));
+        return outcome;
+    }
 
     /** The path the caller asked for, even when the request was forwarded to a fallback. */
     static String originalPath(ServerWebExchange exchange) {
@@ -60,6 +85,9 @@ public final class GatewayErrors {
                                         + "</description></error></errors>")
                                 .getBytes(StandardCharsets.UTF_8);
             }
+        } else if (path.startsWith("/fhir/")) {
+            response.getHeaders().setContentType(FHIR_JSON);
+            body = JSON.writeValueAsBytes(operationOutcome(status, detail));
         } else {
             response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
             body =

@@ -111,6 +111,17 @@ class GatewaySecurityConfiguration {
                                     // Published content is public; drafts need a token.
                                     .pathMatchers(HttpMethod.GET, "/api/content/**")
                                     .permitAll()
+                                    // "This answered my question" and reports of community
+                                    // listings on the public channels: anonymous, under the
+                                    // anonymous rate limit; counted once per address and day by
+                                    // content-service.
+                                    .pathMatchers(
+                                            HttpMethod.POST,
+                                            "/api/content/channels/web/items/*/feedback",
+                                            "/api/content/channels/digital_tv/items/*/feedback",
+                                            "/api/content/channels/web/items/*/report",
+                                            "/api/content/channels/digital_tv/items/*/report")
+                                    .permitAll()
                                     // The service catalogue: citizens choose a service before
                                     // they sign in; case-service shows an anonymous caller only
                                     // what is offered online. Changes need a token (ADR 8).
@@ -129,6 +140,17 @@ class GatewaySecurityConfiguration {
                                     .permitAll()
                                     .pathMatchers("/api/analytics/**")
                                     .hasAnyRole("ANALYST", "ADMIN")
+                                    // SAP postings and reconciliation: administrators only
+                                    // (sap-adapter checks again).
+                                    .pathMatchers("/api/sap/**")
+                                    .hasRole("ADMIN")
+                                    // FHIR care referrals: the CapabilityStatement is public;
+                                    // the rest is for partner agencies and care staff (what
+                                    // each may see, care-service decides).
+                                    .pathMatchers(HttpMethod.GET, "/fhir/r4/metadata")
+                                    .permitAll()
+                                    .pathMatchers("/fhir/**")
+                                    .hasAnyRole("PARTNER", "PRACTITIONER", "CARE_MANAGER", "ADMIN")
                                     .pathMatchers("/api/**")
                                     .authenticated()
                                     .anyExchange()

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import uk.gov.hertfordshire.platform.testsupport.TestRedis;
 
 /**
  * Where the limit is kept decides whether replicas share it. Two {@code RedisBuckets} stand for two
@@ -26,7 +27,7 @@ class RateLimitBucketsTest {
         // machine's slow first calls (connection, script loading) must not become local decisions
         // (which made this test count 10 under load).
         Duration patient = Duration.ofSeconds(10);
-        try (RedisServerProcess redis = RedisServerProcess.start();
+        try (TestRedis redis = TestRedis.start();
                 RedisBuckets first = new RedisBuckets(redis.uri(), meters, patient);
                 RedisBuckets second = new RedisBuckets(redis.uri(), meters, patient)) {
             int shared = consumedAlternating(first, second, key, 10);

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -29,6 +30,13 @@ final class ServiceDatabases {
                     "sap_adapter",
                     "analytics_service",
                     "identity");
+
+    /**
+     * Services that run as a narrower login role than the one owning their database (which only
+     * migrates): care-service may only INSERT and SELECT its access audit. Role = password,
+     * locally.
+     */
+    static final Map<String, String> RUNTIME_ROLES = Map.of("care_service", "care_service_app");
 
     private static final Logger log = LoggerFactory.getLogger(ServiceDatabases.class);
 
@@ -66,6 +74,20 @@ final class ServiceDatabases {
         try (Statement statement = connection.createStatement()) {
             statement.execute(
                     "REVOKE CONNECT, TEMPORARY ON DATABASE " + identifier + " FROM PUBLIC");
+        }
+        String runtime = RUNTIME_ROLES.get(name);
+        if (runtime != null) {
+            String role = identifier(runtime);
+            if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", runtime)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + role + "'");
+                }
+                log.info("created runtime role {}", runtime);
+            }
+            // What it may do inside is granted by the service's own migrations, run as the owner.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("GRANT CONNECT ON DATABASE " + identifier + " TO " + role);
+            }
         }
     }
 

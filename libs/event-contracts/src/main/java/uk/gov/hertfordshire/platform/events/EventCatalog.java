@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
+import uk.gov.hertfordshire.platform.events.care.ClockBreached;
+import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
+import uk.gov.hertfordshire.platform.events.care.ReferralDecided;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
 import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
@@ -21,8 +25,17 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.AlertEnded;
+import uk.gov.hertfordshire.platform.events.content.AlertRaised;
+import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
+import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
+import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
+import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
+import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
+import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
 /**
@@ -49,9 +62,22 @@ public final class EventCatalog {
                     CaseSupporterAdded.TYPE,
                     ServiceDefinitionChanged.TYPE,
                     ContentPublished.TYPE,
+                    ContentUnpublished.TYPE,
+                    ContentArchived.TYPE,
+                    FeedbackReceived.TYPE,
+                    ContributionSubmitted.TYPE,
+                    ContributionModerated.TYPE,
+                    AlertRaised.TYPE,
+                    AlertEnded.TYPE,
                     ReferralReceived.TYPE,
+                    ReferralDecided.TYPE,
+                    ClockApproaching.TYPE,
+                    ClockBreached.TYPE,
+                    PackageCommissioned.TYPE,
                     StaffMemberChanged.TYPE,
-                    FinancePostingRecorded.TYPE);
+                    FinancePostingRecorded.TYPE,
+                    FinancePostingRejected.TYPE,
+                    ReconciliationMismatchFound.TYPE);
 
     private static final Map<String, EventType<?>> BY_TYPE = new LinkedHashMap<>();
 

@@ -12,6 +12,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
+import uk.gov.hertfordshire.platform.events.care.ClockBreached;
+import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
+import uk.gov.hertfordshire.platform.events.care.ReferralDecided;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
 import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
@@ -27,8 +31,17 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.AlertEnded;
+import uk.gov.hertfordshire.platform.events.content.AlertRaised;
+import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
+import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
+import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
+import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
+import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
+import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
 /**
@@ -208,10 +221,38 @@ class EventSchemaRejectionTest {
                 malformed(ContentPublished.TYPE, "channels", "[]"),
                 malformed(ContentPublished.TYPE, "channels", "[\"print\"]"),
                 malformed(ContentPublished.TYPE, "channels", "[\"web\", \"web\"]"),
+                malformed(ContentUnpublished.TYPE, "contentId", "\"home-page\""),
+                malformed(ContentUnpublished.TYPE, "revision", "0"),
+                malformed(ContentUnpublished.TYPE, "unpublishedAt", "\"yesterday\""),
+                malformed(ContentArchived.TYPE, "wasLive", "\"yes\""),
+                malformed(ContentArchived.TYPE, "archivedAt", "\"2025-06-02\""),
+                malformed(FeedbackReceived.TYPE, "feedbackId", "\"fb-1\""),
+                malformed(FeedbackReceived.TYPE, "channel", "\"phone\""),
+                malformed(FeedbackReceived.TYPE, "serviceCodes", "[\"pothole\", \"pothole\"]"),
+                malformed(FeedbackReceived.TYPE, "serviceCodes", "[\"a b\"]"),
+                malformed(FeedbackReceived.TYPE, "revision", "0"),
+                malformed(ContributionSubmitted.TYPE, "contentId", "\"listing-1\""),
+                malformed(ContributionSubmitted.TYPE, "submittedAt", "\"today\""),
+                malformed(ContributionModerated.TYPE, "outcome", "\"approved\""),
+                malformed(ContributionModerated.TYPE, "outcome", "\"PUBLISHED\""),
+                malformed(ContributionModerated.TYPE, "moderatedAt", "1700000000"),
+                malformed(AlertRaised.TYPE, "priority", "\"urgent\""),
+                malformed(AlertRaised.TYPE, "channels", "[\"phone\"]"),
+                malformed(AlertRaised.TYPE, "endsAt", "\"tomorrow\""),
+                malformed(AlertRaised.TYPE, "revision", "0"),
+                malformed(AlertEnded.TYPE, "endedAt", "\"never\""),
                 malformed(ReferralReceived.TYPE, "referralId", "\"REF-001\""),
                 malformed(ReferralReceived.TYPE, "agencyId", "\"\""),
                 malformed(ReferralReceived.TYPE, "category", "\"elderly_care\""),
                 malformed(ReferralReceived.TYPE, "receivedAt", "\"02/06/2025\""),
+                malformed(ReferralDecided.TYPE, "outcome", "\"approved\""),
+                malformed(ReferralDecided.TYPE, "category", "\"elderly_care\""),
+                malformed(ReferralDecided.TYPE, "decidedAt", "\"02/06/2025\""),
+                malformed(ClockApproaching.TYPE, "clock", "\"lunch\""),
+                malformed(PackageCommissioned.TYPE, "weeklyCostPence", "0"),
+                malformed(PackageCommissioned.TYPE, "currency", "\"EUR\""),
+                malformed(PackageCommissioned.TYPE, "startDate", "\"04/01/2027\""),
+                malformed(ClockBreached.TYPE, "dueAt", "\"tomorrow\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"12345\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"E0012345\""),
                 malformed(StaffMemberChanged.TYPE, "roleCodes", "[\"OFFICER\", \"OFFICER\"]"),
@@ -225,7 +266,18 @@ class EventSchemaRejectionTest {
                 malformed(FinancePostingRecorded.TYPE, "amountPence", "0"),
                 malformed(FinancePostingRecorded.TYPE, "amountPence", "125.5"),
                 malformed(FinancePostingRecorded.TYPE, "currency", "\"EUR\""),
-                malformed(FinancePostingRecorded.TYPE, "postedAt", "\"2025-06-02T09:15:30+1\""));
+                malformed(FinancePostingRecorded.TYPE, "postedAt", "\"2025-06-02T09:15:30+1\""),
+                malformed(FinancePostingRejected.TYPE, "companyCode", "\"HCC12\""),
+                malformed(FinancePostingRejected.TYPE, "costCentre", "\"cc 41\""),
+                malformed(FinancePostingRejected.TYPE, "amountPence", "0"),
+                malformed(FinancePostingRejected.TYPE, "sapMessage", "\"\""),
+                malformed(FinancePostingRejected.TYPE, "sapMessage", "\"two\\nlines\""),
+                malformed(FinancePostingRejected.TYPE, "sapMessage", "\"" + "x".repeat(221) + "\""),
+                malformed(ReconciliationMismatchFound.TYPE, "period", "\"2025-13\""),
+                malformed(ReconciliationMismatchFound.TYPE, "period", "\"2025-5\""),
+                malformed(ReconciliationMismatchFound.TYPE, "kind", "\"MISSING\""),
+                malformed(ReconciliationMismatchFound.TYPE, "sapDocumentCount", "-1"),
+                malformed(ReconciliationMismatchFound.TYPE, "sourceEventId", "\"evt-1\""));
     }
 
     private static Arguments malformed(EventType<?> type, String path, String badJson) {

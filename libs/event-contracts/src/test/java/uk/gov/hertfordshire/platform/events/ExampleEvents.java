@@ -1,9 +1,14 @@
 package uk.gov.hertfordshire.platform.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
+import uk.gov.hertfordshire.platform.events.care.ClockBreached;
+import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
+import uk.gov.hertfordshire.platform.events.care.ReferralDecided;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
 import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
@@ -19,8 +24,17 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.AlertEnded;
+import uk.gov.hertfordshire.platform.events.content.AlertRaised;
+import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
+import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
+import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
+import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
+import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
+import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
 /**
@@ -105,7 +119,7 @@ public final class ExampleEvents {
                                             "blue-badge",
                                             1_000L,
                                             "GBP",
-                                            "gov-uk-pay",
+                                            "govuk-pay",
                                             "hu20sqlact5uq5vn3s9gq5lrf1",
                                             LATER))),
                     Map.entry(
@@ -125,6 +139,61 @@ public final class ExampleEvents {
                                             List.of("web", "contact_centre"),
                                             AT))),
                     Map.entry(
+                            ContentUnpublished.TYPE,
+                            Examples.only(
+                                    new ContentUnpublished(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84", 3, AT))),
+                    Map.entry(
+                            ContentArchived.TYPE,
+                            Examples.only(
+                                    new ContentArchived(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84", true, AT))),
+                    Map.entry(
+                            FeedbackReceived.TYPE,
+                            Examples.only(
+                                    new FeedbackReceived(
+                                            "5f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f",
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
+                                            3,
+                                            "web",
+                                            List.of("pothole", "drain-flooding"),
+                                            AT))),
+                    Map.entry(
+                            ContributionSubmitted.TYPE,
+                            Examples.only(
+                                    new ContributionSubmitted(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84", AT))),
+                    Map.entry(
+                            ContributionModerated.TYPE,
+                            Examples.only(
+                                    new ContributionModerated(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
+                                            ContributionModerated.PUBLISHED,
+                                            AT))),
+                    Map.entry(
+                            AlertRaised.TYPE,
+                            new Examples(
+                                    new AlertRaised(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
+                                            2,
+                                            "high",
+                                            List.of("web", "digital_tv"),
+                                            AT,
+                                            AT.plusSeconds(86_400),
+                                            AT),
+                                    new AlertRaised(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
+                                            1,
+                                            "low",
+                                            List.of("web"),
+                                            AT,
+                                            null,
+                                            AT))),
+                    Map.entry(
+                            AlertEnded.TYPE,
+                            Examples.only(
+                                    new AlertEnded("0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84", AT))),
+                    Map.entry(
                             ReferralReceived.TYPE,
                             Examples.only(
                                     new ReferralReceived(
@@ -132,6 +201,53 @@ public final class ExampleEvents {
                                             "nhs-east-herts",
                                             "adult_safeguarding",
                                             AT))),
+                    Map.entry(
+                            ReferralDecided.TYPE,
+                            Examples.only(
+                                    new ReferralDecided(
+                                            "a7e4c2d9-1b3f-4a6e-8c5d-9f0b2e4d6a18",
+                                            "nhs-east-herts",
+                                            "child_in_need",
+                                            "child_and_family_assessment",
+                                            AT,
+                                            AT.plusSeconds(3600)))),
+                    Map.entry(
+                            ClockApproaching.TYPE,
+                            Examples.only(
+                                    new ClockApproaching(
+                                            "a7e4c2d9-1b3f-4a6e-8c5d-9f0b2e4d6a18",
+                                            "child_decision",
+                                            AT.plusSeconds(7200),
+                                            AT))),
+                    Map.entry(
+                            PackageCommissioned.TYPE,
+                            new Examples(
+                                    new PackageCommissioned(
+                                            "5d0c1f7e-8a2b-4c3d-9e4f-a1b2c3d4e5f6",
+                                            "a7e4c2d9-1b3f-4a6e-8c5d-9f0b2e4d6a18",
+                                            "PROV-0042",
+                                            45075,
+                                            "GBP",
+                                            LocalDate.of(2027, 1, 4),
+                                            LocalDate.of(2027, 3, 28),
+                                            AT),
+                                    new PackageCommissioned(
+                                            "5d0c1f7e-8a2b-4c3d-9e4f-a1b2c3d4e5f6",
+                                            "a7e4c2d9-1b3f-4a6e-8c5d-9f0b2e4d6a18",
+                                            "PROV-0042",
+                                            45075,
+                                            "GBP",
+                                            LocalDate.of(2027, 1, 4),
+                                            null,
+                                            AT))),
+                    Map.entry(
+                            ClockBreached.TYPE,
+                            Examples.only(
+                                    new ClockBreached(
+                                            "a7e4c2d9-1b3f-4a6e-8c5d-9f0b2e4d6a18",
+                                            "triage",
+                                            AT,
+                                            AT.plusSeconds(60)))),
                     Map.entry(
                             StaffMemberChanged.TYPE,
                             Examples.only(
@@ -151,6 +267,32 @@ public final class ExampleEvents {
                                             "510200",
                                             -12_500L,
                                             "GBP",
+                                            AT))),
+                    Map.entry(
+                            FinancePostingRejected.TYPE,
+                            Examples.only(
+                                    new FinancePostingRejected(
+                                            "5c9e1a3b-7d2f-4b8e-a6c4-1e3d5f7a9b20",
+                                            "9d8c7b6a-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                                            "HCC1",
+                                            "CC4100",
+                                            "510200",
+                                            1_000L,
+                                            "GBP",
+                                            "Cost center HCC1/CC4100 does not exist on 02.06.2025",
+                                            AT))),
+                    Map.entry(
+                            ReconciliationMismatchFound.TYPE,
+                            Examples.only(
+                                    new ReconciliationMismatchFound(
+                                            "5c9e1a3b-7d2f-4b8e-a6c4-1e3d5f7a9b20",
+                                            "9d8c7b6a-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                                            "2025-05",
+                                            ReconciliationMismatchFound.DUPLICATED,
+                                            "HCC1",
+                                            1_000L,
+                                            2_000L,
+                                            2,
                                             AT))));
 
     private ExampleEvents() {}

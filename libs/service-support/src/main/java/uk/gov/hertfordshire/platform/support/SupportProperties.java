@@ -38,6 +38,11 @@ public record SupportProperties(
             @DefaultValue("2s") Duration maxBackoff,
             @DefaultValue("1") int concurrency) {}
 
-    /** How long a completed Idempotency-Key answers with its first response. */
-    public record Idempotency(@DefaultValue("24h") Duration retention) {}
+    /**
+     * Idempotency-Key: how long a completed key answers with its first response, and how long a
+     * claimed key is held for a request in flight before a retry may take it over (a process that
+     * died mid-request leaves its claim behind; no request here runs that long).
+     */
+    public record Idempotency(
+            @DefaultValue("24h") Duration retention, @DefaultValue("30s") Duration lease) {}
 }

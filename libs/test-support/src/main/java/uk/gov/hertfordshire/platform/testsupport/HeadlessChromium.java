@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -17,6 +20,8 @@ import org.springframework.util.FileSystemUtils;
 public final class HeadlessChromium {
 
     private static final List<String> NAMES = List.of("chromium", "chromium-browser");
+    private static final String BANNER = "*".repeat(100);
+    private static final Logger log = LoggerFactory.getLogger(HeadlessChromium.class);
 
     private HeadlessChromium() {}
 
@@ -27,6 +32,32 @@ public final class HeadlessChromium {
                 .flatMap(dir -> NAMES.stream().map(name -> Path.of(dir, name)))
                 .filter(Files::isExecutable)
                 .findFirst();
+    }
+
+    /**
+     * The browser; without one the test is skipped, saying so in a banner in its log and in the
+     * report ("SKIPPED, NOT CHECKED"), so a page test that did not run does not pass unnoticed. In
+     * CI (environment {@code CI=true}), where {@code .ci/run} installs Chromium, a missing browser
+     * fails the test instead.
+     *
+     * @param check what the test would have checked in the browser
+     */
+    public static Path require(String check) {
+        Optional<Path> browser = find();
+        if (browser.isPresent()) {
+            return browser.get();
+        }
+        String message =
+                "SKIPPED, NOT CHECKED: "
+                        + check
+                        + ". Chromium is not installed (apt-get install chromium; .ci/run installs"
+                        + " it).";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("In CI Chromium must be installed. " + message);
+        }
+        log.warn("\n{}\n*** {}\n{}", BANNER, message, BANNER);
+        Assumptions.abort(message);
+        throw new IllegalStateException("unreachable: abort() always throws");
     }
 
     /**

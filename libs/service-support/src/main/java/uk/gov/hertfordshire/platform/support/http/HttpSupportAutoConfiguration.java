@@ -61,7 +61,15 @@ public class HttpSupportAutoConfiguration {
         @Bean
         IdempotencyStore idempotencyStore(DataSource dataSource, SupportProperties support) {
             return new IdempotencyStore(
-                    new JdbcTemplate(dataSource), support.idempotency().retention());
+                    new JdbcTemplate(dataSource),
+                    support.idempotency().retention(),
+                    support.idempotency().lease());
+        }
+
+        /** Applied to the transaction manager by Spring Boot, as every such listener is. */
+        @Bean
+        IdempotencyCommitListener idempotencyCommitListener(IdempotencyStore store) {
+            return new IdempotencyCommitListener(store);
         }
 
         @Bean

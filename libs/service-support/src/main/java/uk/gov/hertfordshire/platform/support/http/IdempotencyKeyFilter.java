@@ -32,7 +32,12 @@ import uk.gov.hertfordshire.platform.security.Caller;
  * {@code Idempotency-Key} for every POST, once for all services: scoped to the caller, the first
  * response is kept and a repeat gets it again ({@code Idempotent-Replayed: true}); the same key
  * with a different request answers 422; a repeat while the first is still in flight answers 409. A
- * request that fails on our side (5xx) releases its key so the caller can retry. A
+ * request that fails on our side (5xx) before its work committed releases its key so the caller can
+ * retry; once the work has committed (marked in the business transaction itself, {@link
+ * IdempotencyCommitListener}) the key is never released, and a repeat gets the first answer, 5xx
+ * included, rather than doing the work twice. A claim whose process died is taken over after its
+ * lease. A response marked {@code Cache-Control: no-store} (one carrying a secret, such as a new
+ * API key) is not kept: a repeat answers 409 saying so, with its {@code Location}. A
  * multipart/form-data request is compared by its parts, not its raw body, and is left for the
  * container to parse (its size limits apply here too).
  */
@@ -125,7 +130,30 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
                     "This Idempotency-Key was already used with a different request."
                             + " Use a new key for a new request.");
         } else if (claim instanceof IdempotencyStore.Completed completed) {
-            replay(completed, response);
+            if (completed.bodyWithheld()) {
+                completed.headers().entrySet().stream()
+                        .filter(header -> header.getKey().equals(HttpHeaders.LOCATION))
+                        .forEach(header -> response.setHeader(header.getKey(), header.getValue()));
+                writeProblem(
+                        request,
+                        response,
+                        HttpStatus.CONFLICT,
+                        "Response not kept",
+                        "The request with this Idempotency-Key succeeded (status "
+                                + completed.status()
+                                + "), but its response held a secret that is shown only once and"
+                                + " was not kept.");
+            } else {
+                replay(completed, response);
+            }
+        } else if (claim instanceof IdempotencyStore.CarriedOut) {
+            writeProblem(
+                    request,
+                    response,
+                    HttpStatus.CONFLICT,
+                    "Response lost",
+                    "The request with this Idempotency-Key was carried out, but its response was"
+                            + " lost. Look the result up rather than repeating the request.");
         } else {
             writeProblem(
                     request,
@@ -145,24 +173,33 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
             String key)
             throws ServletException, IOException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        IdempotentRequest claim = IdempotentRequest.begin(principal, key);
         boolean completed = false;
         try {
             chain.doFilter(request, recorded);
-            if (recorded.getStatus() < 500) {
+            if (recorded.getStatus() < 500 || claim.hasCommitted()) {
                 store.complete(
                         principal,
                         key,
                         recorded.getStatus(),
                         replayableHeaders(recorded),
-                        recorded.getContentAsByteArray());
+                        keepsNoCopy(recorded) ? null : recorded.getContentAsByteArray());
                 completed = true;
             }
         } finally {
+            claim.end();
             if (!completed) {
+                // Deletes nothing once the work committed: a retry then finds it carried out.
                 store.release(principal, key);
             }
             recorded.copyBodyToResponse();
         }
+    }
+
+    /** A response that says no copy of it may be kept ({@code Cache-Control: no-store}). */
+    private static boolean keepsNoCopy(HttpServletResponse response) {
+        String cacheControl = response.getHeader(HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
     }
 
     private static Map<String, String> replayableHeaders(HttpServletResponse response) {

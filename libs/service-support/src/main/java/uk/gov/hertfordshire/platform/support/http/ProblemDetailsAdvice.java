@@ -31,6 +31,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    /** Where the platform's own code lives: its refusals are worded for the caller. */
+    private static final String OUR_PACKAGES = "uk.gov.hertfordshire.";
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex,
@@ -102,13 +105,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         throw ex;
     }
 
-    /** A rule of the domain refused the request (for example an invalid value). */
+    /**
+     * A rule of the domain refused the request (for example an invalid value). Our own code words
+     * its refusals for the caller, so their message is the detail; an {@link
+     * IllegalArgumentException} a library threw speaks of the library's internals, so it is logged
+     * and the caller gets a plain 400 instead.
+     */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> refused(IllegalArgumentException ex) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        String detail = ex.getMessage();
+        if (!thrownByOurCode(ex) || detail == null) {
+            log.debug("A library refused a value in the request", ex);
+            detail = "The request has a value this service cannot accept.";
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid request");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static boolean thrownByOurCode(Throwable ex) {
+        StackTraceElement[] trace = ex.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith(OUR_PACKAGES);
     }
 
     @ExceptionHandler(Exception.class)

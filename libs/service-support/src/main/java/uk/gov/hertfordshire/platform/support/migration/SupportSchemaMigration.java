@@ -6,7 +6,9 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 
 /**
  * Migrates the library's schema ({@code platform}, with its own history table) before the service's
- * own migrations, so both version sequences stay independent.
+ * own migrations, so both version sequences stay independent. Both run as Flyway's connection, so a
+ * service that migrates as an owner role ({@code spring.flyway.user}) and runs as a narrower one
+ * gets its library tables owned by the owner too.
  */
 final class SupportSchemaMigration implements FlywayMigrationStrategy {
 
@@ -22,8 +24,9 @@ final class SupportSchemaMigration implements FlywayMigrationStrategy {
 
     @Override
     public void migrate(Flyway serviceFlyway) {
+        DataSource migrateAs = serviceFlyway.getConfiguration().getDataSource();
         Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(migrateAs != null ? migrateAs : dataSource)
                 .schemas(SCHEMA)
                 .createSchemas(true)
                 .table(HISTORY_TABLE)

@@ -187,6 +187,20 @@ class HttpConventionsTest {
     }
 
     @Test
+    void aLibrarysRefusalIsA400WithoutItsMessageBesideOurOwnWordedOne() throws Exception {
+        HttpResponse<String> library = post("{\"service\":\"library-refusal\"}", null, null);
+        HttpResponse<String> ours = post("{\"service\":\"not-offered\"}", null, null);
+
+        assertThat(library.statusCode()).isEqualTo(400);
+        assertThat(library.body())
+                .contains("cannot accept")
+                .doesNotContain("UUID")
+                .doesNotContain("library-refusal");
+        assertThat(ours.statusCode()).isEqualTo(400);
+        assertThat(ours.body()).contains("service 'not-offered' is not offered here");
+    }
+
+    @Test
     void everyResponseCarriesTheCorrelationIdAndAForgedOneIsReplaced() throws Exception {
         HttpResponse<String> kept = post(POTHOLE, null, "abc-123");
         HttpResponse<String> replaced = post(POTHOLE, null, "bad id\r\nX-Injected: 1");

@@ -91,13 +91,34 @@ public class TestServiceApplication {
                 slowRequestArrived.countDown();
                 slowRequestRelease.await(30, TimeUnit.SECONDS);
             }
+            if ("library-refusal".equals(request.service())) {
+                UUID.fromString(request.service()); // a library's IllegalArgumentException
+            }
+            if ("not-offered".equals(request.service())) {
+                throw new IllegalArgumentException("service 'not-offered' is not offered here");
+            }
             if ("explode".equals(request.service())) {
                 throw new IllegalStateException("database password is hunter2");
             }
             UUID id = widgets.create(request.service());
+            if (request.service().startsWith("commit-then-explode")) {
+                // The work is committed; the answer fails afterwards (a response that cannot be
+                // written, a bug after the service call).
+                throw new IllegalStateException("failed after the commit");
+            }
             return ResponseEntity.status(HttpStatus.CREATED)
                     .header("Location", "/widgets/" + id)
                     .body(Map.of("id", id.toString(), "service", request.service()));
+        }
+
+        /** Issues a secret shown once, as an API key issuer does. */
+        @PostMapping("/widgets/secrets")
+        ResponseEntity<Map<String, String>> secret(@RequestBody WidgetRequest request) {
+            UUID id = widgets.create(request.service());
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .header("Location", "/widgets/" + id)
+                    .cacheControl(org.springframework.http.CacheControl.noStore())
+                    .body(Map.of("id", id.toString(), "secret", "s3cr3t-" + UUID.randomUUID()));
         }
     }
 

@@ -13,6 +13,11 @@ public final class WidgetControllerLatches {
         TestServiceApplication.WidgetController.slowRequestRelease = new CountDownLatch(1);
     }
 
+    /** Waits for one more held request, still holding the one already in. */
+    public static void expectAnotherSlowRequest() {
+        TestServiceApplication.WidgetController.slowRequestArrived = new CountDownLatch(1);
+    }
+
     public static boolean awaitSlowRequest() throws InterruptedException {
         return TestServiceApplication.WidgetController.slowRequestArrived.await(
                 30, TimeUnit.SECONDS);

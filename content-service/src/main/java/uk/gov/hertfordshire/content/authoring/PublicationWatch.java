@@ -1,0 +1,115 @@
+package uk.gov.hertfordshire.content.authoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+import uk.gov.hertfordshire.platform.events.content.ContentPublished;
+import uk.gov.hertfordshire.platform.support.outbox.Outbox;
+
+/**
+ * Publishes scheduled items when their time comes and unpublishes items at their unpublish time,
+ * within {@code platform.content.schedule.watch-interval} (default 15 seconds) of it. Schedules
+ * live in the database, so one that fell due while the service was down fires when it starts; rows
+ * are claimed with {@code FOR UPDATE SKIP LOCKED}, so two instances never fire one twice. It also
+ * announces any live revision whose {@code content.published} was never emitted (the seeded items).
+ */
+@Component
+class PublicationWatch {
+
+    static final int BATCH = 100;
+
+    private final JdbcClient jdbc;
+    private final ItemRepository items;
+    private final Authoring authoring;
+    private final TransactionOperations transactions;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    PublicationWatch(
+            JdbcClient jdbc,
+            ItemRepository items,
+            Authoring authoring,
+            TransactionOperations transactions,
+            Outbox outbox,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.items = items;
+        this.authoring = authoring;
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${platform.content.schedule.watch-interval:PT15S}",
+            initialDelayString = "${platform.content.schedule.initial-delay:PT2S}")
+    void watch() {
+        Integer done;
+        do {
+            done = transactions.execute(status -> scan());
+        } while (done != null && done >= BATCH);
+    }
+
+    /** One batch of due changes, in the caller's transaction; how many were made. */
+    int scan() {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        int done = 0;
+        for (UUID id :
+                claim("status = 'scheduled' AND publish_at <= :now ORDER BY publish_at", now)) {
+            authoring.publishScheduled(items.find(id).orElseThrow(), now);
+            done++;
+        }
+        for (UUID id :
+                claim(
+                        "live_revision IS NOT NULL AND unpublish_at <= :now ORDER BY"
+                                + " unpublish_at",
+                        now)) {
+            authoring.unpublishDue(items.find(id).orElseThrow(), now);
+            done++;
+        }
+        for (UUID id :
+                claim(
+                        "live_revision IS NOT NULL AND announced_revision IS DISTINCT FROM"
+                                + " live_revision",
+                        now)) {
+            ItemRecord item = items.find(id).orElseThrow();
+            Revision live = items.revision(id, item.liveRevision()).orElseThrow();
+            outbox.append(
+                    new ContentPublished(
+                            id.toString(),
+                            item.liveRevision(),
+                            live.content().channels(),
+                            item.publishedAt() == null ? now : item.publishedAt()));
+            if (item.type() == ContentType.ALERT) {
+                outbox.append(
+                        Authoring.alertRaised(
+                                id,
+                                item.liveRevision(),
+                                live.content(),
+                                item.publishedAt() == null ? now : item.publishedAt()));
+            }
+            items.markAnnounced(id, item.liveRevision());
+            items.rememberWords(id, item.liveRevision());
+            done++;
+        }
+        return done;
+    }
+
+    private List<UUID> claim(String condition, Instant now) {
+        return jdbc.sql(
+                        "SELECT id FROM content_item WHERE "
+                                + condition
+                                + " LIMIT "
+                                + BATCH
+                                + " FOR UPDATE SKIP LOCKED")
+                .param("now", java.sql.Timestamp.from(now))
+                .query(UUID.class)
+                .list();
+    }
+}

@@ -1,0 +1,69 @@
+package uk.gov.hertfordshire.content.delivery;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.hertfordshire.content.authoring.Authoring;
+
+/**
+ * Reports of a live community listing, counted once per listing, client address and London day; at
+ * {@code platform.content.community.reports-to-moderate} (default 3) the listing comes off the
+ * channels and returns to the moderation queue.
+ */
+@Component
+class ListingReports {
+
+    private final JdbcClient jdbc;
+    private final AddressHash addresses;
+    private final Authoring authoring;
+    private final Clock clock;
+    private final int threshold;
+
+    ListingReports(
+            JdbcClient jdbc,
+            AddressHash addresses,
+            Authoring authoring,
+            Clock clock,
+            @Value("${platform.content.community.reports-to-moderate:3}") int threshold) {
+        this.jdbc = jdbc;
+        this.addresses = addresses;
+        this.authoring = authoring;
+        this.clock = clock;
+        this.threshold = threshold;
+    }
+
+    /** Records a report; true if the listing went back to moderation because of it. */
+    @Transactional
+    boolean report(LiveItem listing, String clientAddress) {
+        Instant now = clock.instant();
+        int added =
+                jdbc.sql(
+                                "INSERT INTO listing_report (item_id, client_hash, day,"
+                                        + " reported_at) VALUES (:id, :client, :day, :now) ON"
+                                        + " CONFLICT DO NOTHING")
+                        .param("id", listing.id())
+                        .param("client", addresses.of(clientAddress))
+                        .param("day", LocalDate.ofInstant(now, ZoneId.of("Europe/London")))
+                        .param("now", Timestamp.from(now))
+                        .update();
+        if (added == 0) {
+            return false;
+        }
+        // Reports since the listing last went live: a listing a publisher reinstated starts afresh.
+        int reports =
+                jdbc.sql(
+                                "SELECT count(*) FROM listing_report r JOIN content_item i ON"
+                                        + " i.id = r.item_id WHERE r.item_id = :id AND"
+                                        + " r.reported_at >= i.published_at")
+                        .param("id", listing.id())
+                        .query(Integer.class)
+                        .single();
+        return reports >= threshold && authoring.returnToModeration(listing.id());
+    }
+}

@@ -1,0 +1,138 @@
+package uk.gov.hertfordshire.content.community;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.hertfordshire.content.support.ContentApi.FRANK;
+import static uk.gov.hertfordshire.content.support.ContentApi.expect;
+import static uk.gov.hertfordshire.content.support.ContentApi.json;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.gov.hertfordshire.content.support.ContentApi;
+import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
+
+/** Citizens' listings wait for moderation, come back on reports, and never name their author. */
+@PlatformIntegrationTest
+class CommunityIntegrationTest {
+
+    static final TestIssuer.TokenBuilder CITIZEN = TestIssuer.shared().citizen("community-carla");
+
+    @LocalServerPort int port;
+
+    private ContentApi api;
+
+    @BeforeEach
+    void connect() {
+        api = new ContentApi(port);
+    }
+
+    @Test
+    void aListingIsPublishedOnlyAfterModerationAndNeverNamesItsContributor() {
+        HttpResponse<String> submitted = submit("Ware knitting circle");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        UUID id = UUID.fromString(json(submitted).get("id").asString());
+        String path = json(submitted).get("path").asString();
+        assertThat(state(id)).isEqualTo("awaiting_moderation");
+        assertThat(web(path).statusCode()).isEqualTo(404);
+
+        expect(api.act(FRANK, id, "approve", null), 200);
+        HttpResponse<String> live = web(path);
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).contains("knitting").doesNotContain("community-carla");
+        assertThat(state(id)).isEqualTo("published");
+    }
+
+    @Test
+    void aRejectedListingShowsItsContributorTheReason() {
+        UUID id = UUID.fromString(json(submit("Buy my old car")).get("id").asString());
+        expect(
+                api.act(
+                        FRANK,
+                        id,
+                        "reject",
+                        "{\"reason\":\"Listings are for groups and events.\"}"),
+                200);
+
+        HttpResponse<String> mine = mine();
+        assertThat(mine.body())
+                .contains("\"state\":\"rejected\"")
+                .contains("Listings are for groups and events.");
+        assertThat(
+                        api.send(
+                                        "GET",
+                                        "/api/content/community/listings/mine",
+                                        TestIssuer.shared().citizen("someone-else"),
+                                        null,
+                                        Map.of())
+                                .body())
+                .doesNotContain(id.toString());
+    }
+
+    @Test
+    void threeReportsFromDifferentAddressesReturnAListingToModerationButRepeatsDoNot() {
+        HttpResponse<String> submitted = submit("Hertford Saturday parkrun volunteers");
+        UUID id = UUID.fromString(json(submitted).get("id").asString());
+        String path = json(submitted).get("path").asString();
+        expect(api.act(FRANK, id, "approve", null), 200);
+
+        report(id, "203.0.113.1");
+        report(id, "203.0.113.1");
+        report(id, "203.0.113.2");
+        assertThat(web(path).statusCode()).as("two addresses so far").isEqualTo(200);
+
+        report(id, "203.0.113.3");
+        assertThat(web(path).statusCode()).isEqualTo(404);
+        assertThat(state(id)).isEqualTo("awaiting_moderation");
+        assertThat(ContentApi.awaitEventTypes(id, 5))
+                .containsExactly(
+                        "uk.gov.hertfordshire.content.contribution-submitted.v1",
+                        "uk.gov.hertfordshire.content.published.v1",
+                        "uk.gov.hertfordshire.content.contribution-moderated.v1",
+                        "uk.gov.hertfordshire.content.unpublished.v1",
+                        "uk.gov.hertfordshire.content.contribution-moderated.v1");
+    }
+
+    private HttpResponse<String> submit(String title) {
+        return api.send(
+                "POST",
+                "/api/content/community/listings",
+                CITIZEN,
+                "{\"title\":\""
+                        + title
+                        + "\",\"summary\":\"Meet local people.\",\"body\":\"We meet on"
+                        + " Saturdays. All welcome.\"}",
+                Map.of());
+    }
+
+    private HttpResponse<String> mine() {
+        return api.send("GET", "/api/content/community/listings/mine", CITIZEN, null, Map.of());
+    }
+
+    private String state(UUID id) {
+        for (var listing : json(mine())) {
+            if (listing.get("id").asString().equals(id.toString())) {
+                return listing.get("state").asString();
+            }
+        }
+        throw new AssertionError("not among mine: " + id);
+    }
+
+    private HttpResponse<String> web(String path) {
+        return api.deliver(null, "/api/content/channels/web/pages?path=" + path, Map.of());
+    }
+
+    private void report(UUID id, String address) {
+        expect(
+                api.send(
+                        "POST",
+                        "/api/content/channels/web/items/" + id + "/report",
+                        null,
+                        null,
+                        Map.of("X-Forwarded-For", address)),
+                202);
+    }
+}

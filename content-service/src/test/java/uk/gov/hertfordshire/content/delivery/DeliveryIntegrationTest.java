@@ -1,0 +1,218 @@
+package uk.gov.hertfordshire.content.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static uk.gov.hertfordshire.content.support.ContentApi.AGENT;
+import static uk.gov.hertfordshire.content.support.ContentApi.CITIZEN;
+import static uk.gov.hertfordshire.content.support.ContentApi.ERIN;
+import static uk.gov.hertfordshire.content.support.ContentApi.FRANK;
+import static uk.gov.hertfordshire.content.support.ContentApi.json;
+import static uk.gov.hertfordshire.content.support.ContentApi.page;
+import static uk.gov.hertfordshire.content.support.ContentApi.with;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.gov.hertfordshire.content.catalogue.KnownServices;
+import uk.gov.hertfordshire.content.support.ContentApi;
+import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
+
+/** What each channel serves of a published item, and to whom. */
+@PlatformIntegrationTest
+class DeliveryIntegrationTest {
+
+    static final String SCRIPT_WORDS = "Read back the reference number";
+
+    @LocalServerPort int port;
+    @Autowired KnownServices services;
+
+    private ContentApi api;
+
+    @BeforeAll
+    static void catalogue() {
+        ContentApi.announceServices("pothole", "street-light");
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new ContentApi(port);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> services.unknown(List.of("pothole", "street-light")).isEmpty());
+    }
+
+    @Test
+    void aStaffItemIsOnNoPublicChannelAndItsCallScriptOnlyOnTheContactCentre() {
+        Map<String, Object> article =
+                with(
+                        with(
+                                with(
+                                        with(
+                                                page(
+                                                        "/kb/test-staff-only",
+                                                        "Staff only article",
+                                                        "Agents check the map first."),
+                                                "type",
+                                                "knowledge_article"),
+                                        "audience",
+                                        "staff"),
+                                "channels",
+                                List.of("contact_centre", "intranet")),
+                        "callScript",
+                        "1. Ask where it is.\n2. " + SCRIPT_WORDS + ".");
+        api.published(ERIN, FRANK, article);
+        String path = "?path=/kb/test-staff-only";
+
+        for (String channel : List.of("web", "digital_tv")) {
+            assertThat(deliver(null, channel, "/pages" + path).statusCode()).isEqualTo(404);
+            assertThat(deliver(AGENT, channel, "/pages" + path).statusCode()).isEqualTo(404);
+            assertThat(deliver(null, channel, "/search?q=staff+only+article").body())
+                    .doesNotContain("test-staff-only");
+        }
+        assertThat(deliver(null, "intranet", "/pages" + path).statusCode()).isEqualTo(401);
+        assertThat(deliver(CITIZEN, "contact_centre", "/pages" + path).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> intranet = deliver(AGENT, "intranet", "/pages" + path);
+        assertThat(intranet.statusCode()).isEqualTo(200);
+        assertThat(intranet.body())
+                .contains("Agents check the map first")
+                .doesNotContain(SCRIPT_WORDS);
+
+        HttpResponse<String> contactCentre = deliver(AGENT, "contact_centre", "/pages" + path);
+        assertThat(contactCentre.statusCode()).isEqualTo(200);
+        assertThat(json(contactCentre).get("callScriptHtml").asString()).contains(SCRIPT_WORDS);
+    }
+
+    @Test
+    void anUnchangedPageIs304WithItsETagAndAChangedOneIsServedAgain() {
+        Map<String, Object> item = page("/dl/cached", "Cached page", "Version one of the page.");
+        UUID id = api.published(ERIN, FRANK, item);
+        HttpResponse<String> first = deliver(null, "web", "/pages?path=/dl/cached");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.headers().firstValue("Cache-Control").orElseThrow())
+                .contains("max-age=60");
+
+        HttpResponse<String> again =
+                api.deliver(
+                        null,
+                        "/api/content/channels/web/pages?path=/dl/cached",
+                        Map.of("If-None-Match", etag));
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+
+        api.put(ERIN, id, api.etag(id), with(with(item, "type", null), "body", "Version two."));
+        api.act(ERIN, id, "submit", null);
+        api.act(FRANK, id, "approve", null);
+        HttpResponse<String> changed =
+                api.deliver(
+                        null,
+                        "/api/content/channels/web/pages?path=/dl/cached",
+                        Map.of("If-None-Match", etag));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(json(changed).get("html").asString()).contains("Version two.");
+    }
+
+    @Test
+    void digitalTvGetsPlainTextWithinItsLimitsCutAtAWord() {
+        String title = "Roadworks on the A414 between Hertford and Hatfield this spring";
+        String sentence = "Crews will resurface the road at night to keep traffic moving by day. ";
+        Map<String, Object> item =
+                page("/dl/tv-limits", title, "**Important:** " + sentence.repeat(12));
+        api.published(ERIN, FRANK, item);
+
+        HttpResponse<String> tv = deliver(null, "digital_tv", "/pages?path=/dl/tv-limits");
+        String tvTitle = json(tv).get("title").asString();
+        String text = json(tv).get("text").asString();
+        assertThat(tvTitle.length()).isLessThanOrEqualTo(60);
+        assertThat(tvTitle).endsWith("…").startsWith("Roadworks on the A414 between Hertford and");
+        assertThat(text.length()).isLessThanOrEqualTo(500);
+        assertThat(text).startsWith("Important: Crews").endsWith("by day.").doesNotContain("**");
+        assertThat(json(tv).has("html")).isFalse();
+        HttpResponse<String> web = deliver(null, "web", "/pages?path=/dl/tv-limits");
+        assertThat(json(web).get("html").asString()).contains("<strong>Important:</strong>");
+    }
+
+    @Test
+    void scriptsEventHandlersAndJavascriptLinksNeverReachAChannel() {
+        String body =
+                "Safe text.\n\n<script>alert('x')</script>\n\n<img src=\"/a.png\""
+                        + " onerror=\"alert(1)\" alt=\"a map\">\n\n[the map](javascript:alert(1))";
+        UUID id = api.created(ERIN, page("/dl/hostile", "Hostile body", body));
+        api.act(ERIN, id, "submit", null);
+        HttpResponse<String> refused = api.act(FRANK, id, "approve", null);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("sanitised").contains("<script>").contains("onerror");
+
+        HttpResponse<String> preview =
+                api.send("GET", "/api/content/items/" + id + "/gates", ERIN, null, Map.of());
+        assertThat(json(preview).get("failures").size()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void listsFindLiveItemsByTopicAndByServiceCode() {
+        api.published(
+                ERIN,
+                FRANK,
+                with(
+                        with(
+                                page("/dl/lights", "Dark streets", "Lights out at night."),
+                                "topics",
+                                List.of("lighting-test")),
+                        "serviceCodes",
+                        List.of("street-light")));
+        assertThat(deliver(null, "web", "/items?topic=lighting-test").body())
+                .contains("/dl/lights");
+        assertThat(deliver(null, "web", "/items?serviceCode=street-light").body())
+                .contains("/dl/lights");
+        assertThat(deliver(null, "web", "/items?topic=unknown-topic").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void anAlertShowsWhileInForceAndComesOffAtItsEndWithItsEvents() {
+        java.time.Instant now = java.time.Instant.now();
+        Map<String, Object> alert =
+                with(
+                        with(
+                                with(
+                                        with(
+                                                page(
+                                                        "/dl/alert-now",
+                                                        "Road closed at the bridge",
+                                                        "The road is shut. Use the signed way round."),
+                                                "type",
+                                                "alert"),
+                                        "priority",
+                                        "high"),
+                                "startsAt",
+                                now.minusSeconds(3600).toString()),
+                        "endsAt",
+                        now.plusSeconds(4).toString());
+        UUID id = api.published(ERIN, FRANK, alert);
+        assertThat(deliver(null, "digital_tv", "/alerts").body()).contains("/dl/alert-now");
+
+        // The publication watch takes it off the channels at its end.
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                deliver(null, "web", "/pages?path=/dl/alert-now").statusCode()
+                                        == 404);
+        assertThat(deliver(null, "web", "/alerts").body()).doesNotContain("/dl/alert-now");
+        assertThat(ContentApi.awaitEventTypes(id, 4))
+                .containsExactly(
+                        "uk.gov.hertfordshire.content.published.v1",
+                        "uk.gov.hertfordshire.content.alert-raised.v1",
+                        "uk.gov.hertfordshire.content.unpublished.v1",
+                        "uk.gov.hertfordshire.content.alert-ended.v1");
+    }
+
+    private HttpResponse<String> deliver(TestIssuer.TokenBuilder who, String channel, String rest) {
+        return api.deliver(who, "/api/content/channels/" + channel + rest, Map.of());
+    }
+}
