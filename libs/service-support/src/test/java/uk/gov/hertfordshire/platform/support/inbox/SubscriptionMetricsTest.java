@@ -92,7 +92,10 @@ class SubscriptionMetricsTest {
                 List.of(subscription),
                 config,
                 new DeadLetterReplay(
-                        List.of(subscription), SubscriptionListeners.consumerConfig(config), null),
+                        List.of(subscription),
+                        SubscriptionListeners.consumerConfig(config),
+                        null, // no inbox: pending() only reads offsets
+                        null), // nor parked letters
                 Duration.ofHours(1), // refreshed by hand here
                 meters);
     }
