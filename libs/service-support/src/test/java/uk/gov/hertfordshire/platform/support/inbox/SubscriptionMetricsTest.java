@@ -95,8 +95,8 @@ class SubscriptionMetricsTest {
                 new DeadLetterReplay(
                         List.of(subscription),
                         SubscriptionListeners.consumerConfig(config),
-                        null,
-                        null),
+                        null, // no inbox: pending() only reads offsets
+                        null), // nor parked letters
                 Duration.ofHours(1), // refreshed by hand here
                 meters);
     }
