@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.sap.reconciliation;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -129,12 +130,17 @@ public class Reconciliation {
                 });
         mismatches.forEach(
                 m ->
-                        meters.counter("sap_reconciliation_mismatches_total", "kind", m.kind())
+                        Counter.builder("sap_reconciliation_mismatches_total")
+                                .description(
+                                        "Postings found missing, duplicated or with another amount"
+                                                + " in SAP by reconciliation")
+                                .tag("kind", m.kind())
+                                .register(meters)
                                 .increment());
-        meters.counter(
-                        "sap_reconciliation_runs_total",
-                        "clean",
-                        String.valueOf(mismatches.isEmpty()))
+        Counter.builder("sap_reconciliation_runs_total")
+                .description("Reconciliation runs against SAP, by whether they found nothing amiss")
+                .tag("clean", String.valueOf(mismatches.isEmpty()))
+                .register(meters)
                 .increment();
         return new Result(runId, period.toString(), checked, mismatches);
     }
