@@ -38,6 +38,7 @@ class GatewayAuthenticationTest {
     static void routesAndIssuers(DynamicPropertyRegistry registry) {
         registry.add("platform.services.case-service", services::url);
         registry.add("platform.services.analytics-service", services::url);
+        registry.add("platform.services.sap-adapter", services::url);
         issuer.trustProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
@@ -165,6 +166,20 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void onlyAnAdministratorReachesTheSapPostings() throws Exception {
+        String officer = issuer.staff("dan", "OFFICER").staffId("00010002").encode();
+        String citizenClaimingAdmin = issuer.citizen("mallory").roles("CITIZEN", "ADMIN").encode();
+        String admin = issuer.staff("judy", "ADMIN").staffId("00010008").encode();
+
+        assertThat(get("/api/sap/postings", null, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(get("/api/sap/postings", officer, Map.of()).statusCode()).isEqualTo(403);
+        assertThat(get("/api/sap/postings", citizenClaimingAdmin, Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(get("/api/sap/postings?state=rejected", admin, Map.of()).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void unroutedPathsAndServiceInternalsAreNotReachable() throws Exception {
         String admin = issuer.staff("judy", "ADMIN").staffId("00010008").encode();
         for (String path :
@@ -172,7 +187,7 @@ class GatewayAuthenticationTest {
                         "/actuator/env",
                         "/actuator/prometheus",
                         "/actuator/health",
-                        "/api/sap/postings",
+                        "/api/sap/internal",
                         "/internal")) {
             assertThat(get(path, admin, Map.of()).statusCode()).as(path).isIn(403, 404);
         }

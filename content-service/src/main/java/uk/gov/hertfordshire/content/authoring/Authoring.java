@@ -16,6 +16,8 @@ import uk.gov.hertfordshire.content.authoring.ContentProblems.FieldError;
 import uk.gov.hertfordshire.content.catalogue.KnownServices;
 import uk.gov.hertfordshire.content.rendering.PublishGates;
 import uk.gov.hertfordshire.content.rendering.PublishGates.GateReport;
+import uk.gov.hertfordshire.platform.events.content.AlertEnded;
+import uk.gov.hertfordshire.platform.events.content.AlertRaised;
 import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
@@ -251,6 +253,7 @@ public class Authoring {
                             outbox.append(
                                     new ContentUnpublished(
                                             id.toString(), before.liveRevision(), now));
+                            alertEnded(before, now);
                         }
                         yield with(
                                 before,
@@ -265,6 +268,9 @@ public class Authoring {
                         outbox.append(
                                 new ContentArchived(
                                         id.toString(), before.liveRevision() != null, now));
+                        if (before.liveRevision() != null) {
+                            alertEnded(before, now);
+                        }
                         yield with(
                                 before,
                                 before.path(),
@@ -332,6 +338,7 @@ public class Authoring {
     /** Takes a live item off at its unpublish time (the publication watch, row locked). */
     void unpublishDue(ItemRecord item, Instant now) {
         outbox.append(new ContentUnpublished(item.id().toString(), item.liveRevision(), now));
+        alertEnded(item, now);
         ContentStatus status =
                 item.status() == ContentStatus.PUBLISHED ? ContentStatus.DRAFT : item.status();
         items.update(
@@ -396,6 +403,13 @@ public class Authoring {
         outbox.append(
                 new ContentPublished(
                         before.id().toString(), revision, latest.content().channels(), now));
+        Instant comesOff = unpublishAt;
+        if (before.type() == ContentType.ALERT) {
+            outbox.append(alertRaised(before.id(), revision, latest.content(), now));
+            if (comesOff == null) {
+                comesOff = latest.content().endsAt(); // an alert comes off when it ends
+            }
+        }
         items.markAnnounced(before.id(), revision);
         items.rememberWords(before.id(), revision);
         return new ItemRecord(
@@ -407,11 +421,30 @@ public class Authoring {
                 revision,
                 before.version(),
                 null,
-                unpublishAt,
+                comesOff,
                 now,
                 null,
                 before.createdAt(),
                 now);
+    }
+
+    /** What an alert's going live tells banner feeds. */
+    static AlertRaised alertRaised(UUID id, int revision, ItemContent alert, Instant now) {
+        return new AlertRaised(
+                id.toString(),
+                revision,
+                alert.priority(),
+                alert.channels(),
+                alert.startsAt(),
+                alert.endsAt(),
+                now);
+    }
+
+    /** A live alert coming off the channels (nothing for other types). */
+    private void alertEnded(ItemRecord item, Instant now) {
+        if (item.type() == ContentType.ALERT) {
+            outbox.append(new AlertEnded(item.id().toString(), now));
+        }
     }
 
     /** A moderation decision on a citizen's listing (not on a listing staff wrote). */

@@ -86,6 +86,14 @@ class PublicationWatch {
                             item.liveRevision(),
                             live.content().channels(),
                             item.publishedAt() == null ? now : item.publishedAt()));
+            if (item.type() == ContentType.ALERT) {
+                outbox.append(
+                        Authoring.alertRaised(
+                                id,
+                                item.liveRevision(),
+                                live.content(),
+                                item.publishedAt() == null ? now : item.publishedAt()));
+            }
             items.markAnnounced(id, item.liveRevision());
             items.rememberWords(id, item.liveRevision());
             done++;

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,14 +35,11 @@ class DeliveryIntegrationTest {
 
     private ContentApi api;
 
-    @BeforeAll
-    static void catalogue() {
-        ContentApi.announceServices("pothole", "street-light");
-    }
-
     @BeforeEach
     void connect() {
         api = new ContentApi(port);
+        // After the context has declared the topics (broker auto-creation is off).
+        ContentApi.announceServices("pothole", "street-light");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> services.unknown(List.of("pothole", "street-light")).isEmpty());
     }
@@ -172,6 +168,41 @@ class DeliveryIntegrationTest {
         assertThat(deliver(null, "web", "/items?serviceCode=street-light").body())
                 .contains("/dl/lights");
         assertThat(deliver(null, "web", "/items?topic=unknown-topic").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void anAlertShowsWhileInForceAndComesOffAtItsEndWithItsEvents() {
+        java.time.Instant now = java.time.Instant.now();
+        Map<String, Object> alert =
+                with(
+                        with(
+                                with(
+                                        with(
+                                                page(
+                                                        "/dl/alert-now",
+                                                        "Road closed at the bridge",
+                                                        "The road is shut. Use the signed way round."),
+                                                "type",
+                                                "alert"),
+                                        "priority",
+                                        "high"),
+                                "startsAt",
+                                now.minusSeconds(3600).toString()),
+                        "endsAt",
+                        now.plusSeconds(4).toString());
+        UUID id = api.published(ERIN, FRANK, alert);
+        assertThat(deliver(null, "digital_tv", "/alerts").body()).contains("/dl/alert-now");
+
+        // The publication watch takes it off the channels at its end.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> deliver(null, "web", "/pages?path=/dl/alert-now").statusCode() == 404);
+        assertThat(deliver(null, "web", "/alerts").body()).doesNotContain("/dl/alert-now");
+        assertThat(ContentApi.awaitEventTypes(id, 4))
+                .containsExactly(
+                        "uk.gov.hertfordshire.content.published.v1",
+                        "uk.gov.hertfordshire.content.alert-raised.v1",
+                        "uk.gov.hertfordshire.content.unpublished.v1",
+                        "uk.gov.hertfordshire.content.alert-ended.v1");
     }
 
     private HttpResponse<String> deliver(TestIssuer.TokenBuilder who, String channel, String rest) {

@@ -140,6 +140,10 @@ class GatewaySecurityConfiguration {
                                     .permitAll()
                                     .pathMatchers("/api/analytics/**")
                                     .hasAnyRole("ANALYST", "ADMIN")
+                                    // SAP postings and reconciliation: administrators only
+                                    // (sap-adapter checks again).
+                                    .pathMatchers("/api/sap/**")
+                                    .hasRole("ADMIN")
                                     // FHIR care referrals: the CapabilityStatement is public;
                                     // the rest is for partner agencies and care staff (what
                                     // each may see, care-service decides).

@@ -25,6 +25,8 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.AlertEnded;
+import uk.gov.hertfordshire.platform.events.content.AlertRaised;
 import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
@@ -32,6 +34,8 @@ import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
 import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
+import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
 /**
@@ -63,13 +67,17 @@ public final class EventCatalog {
                     FeedbackReceived.TYPE,
                     ContributionSubmitted.TYPE,
                     ContributionModerated.TYPE,
+                    AlertRaised.TYPE,
+                    AlertEnded.TYPE,
                     ReferralReceived.TYPE,
                     ReferralDecided.TYPE,
                     ClockApproaching.TYPE,
                     ClockBreached.TYPE,
                     PackageCommissioned.TYPE,
                     StaffMemberChanged.TYPE,
-                    FinancePostingRecorded.TYPE);
+                    FinancePostingRecorded.TYPE,
+                    FinancePostingRejected.TYPE,
+                    ReconciliationMismatchFound.TYPE);
 
     private static final Map<String, EventType<?>> BY_TYPE = new LinkedHashMap<>();
 

@@ -259,6 +259,6 @@ class CaseEventRecordsTest {
 
     private static CaseFeePaid feePaid(long amountPence, String currency, String reference) {
         return new CaseFeePaid(
-                CASE_ID, "blue-badge", amountPence, currency, "gov-uk-pay", reference, AT);
+                CASE_ID, "blue-badge", amountPence, currency, "govuk-pay", reference, AT);
     }
 }

@@ -31,6 +31,8 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.AlertEnded;
+import uk.gov.hertfordshire.platform.events.content.AlertRaised;
 import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
@@ -38,6 +40,8 @@ import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
 import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
+import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
 /**
@@ -232,6 +236,11 @@ class EventSchemaRejectionTest {
                 malformed(ContributionModerated.TYPE, "outcome", "\"approved\""),
                 malformed(ContributionModerated.TYPE, "outcome", "\"PUBLISHED\""),
                 malformed(ContributionModerated.TYPE, "moderatedAt", "1700000000"),
+                malformed(AlertRaised.TYPE, "priority", "\"urgent\""),
+                malformed(AlertRaised.TYPE, "channels", "[\"phone\"]"),
+                malformed(AlertRaised.TYPE, "endsAt", "\"tomorrow\""),
+                malformed(AlertRaised.TYPE, "revision", "0"),
+                malformed(AlertEnded.TYPE, "endedAt", "\"never\""),
                 malformed(ReferralReceived.TYPE, "referralId", "\"REF-001\""),
                 malformed(ReferralReceived.TYPE, "agencyId", "\"\""),
                 malformed(ReferralReceived.TYPE, "category", "\"elderly_care\""),
@@ -257,7 +266,18 @@ class EventSchemaRejectionTest {
                 malformed(FinancePostingRecorded.TYPE, "amountPence", "0"),
                 malformed(FinancePostingRecorded.TYPE, "amountPence", "125.5"),
                 malformed(FinancePostingRecorded.TYPE, "currency", "\"EUR\""),
-                malformed(FinancePostingRecorded.TYPE, "postedAt", "\"2025-06-02T09:15:30+1\""));
+                malformed(FinancePostingRecorded.TYPE, "postedAt", "\"2025-06-02T09:15:30+1\""),
+                malformed(FinancePostingRejected.TYPE, "companyCode", "\"HCC12\""),
+                malformed(FinancePostingRejected.TYPE, "costCentre", "\"cc 41\""),
+                malformed(FinancePostingRejected.TYPE, "amountPence", "0"),
+                malformed(FinancePostingRejected.TYPE, "sapMessage", "\"\""),
+                malformed(FinancePostingRejected.TYPE, "sapMessage", "\"two\\nlines\""),
+                malformed(FinancePostingRejected.TYPE, "sapMessage", "\"" + "x".repeat(221) + "\""),
+                malformed(ReconciliationMismatchFound.TYPE, "period", "\"2025-13\""),
+                malformed(ReconciliationMismatchFound.TYPE, "period", "\"2025-5\""),
+                malformed(ReconciliationMismatchFound.TYPE, "kind", "\"MISSING\""),
+                malformed(ReconciliationMismatchFound.TYPE, "sapDocumentCount", "-1"),
+                malformed(ReconciliationMismatchFound.TYPE, "sourceEventId", "\"evt-1\""));
     }
 
     private static Arguments malformed(EventType<?> type, String path, String badJson) {

@@ -24,6 +24,8 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetApproaching;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.AlertEnded;
+import uk.gov.hertfordshire.platform.events.content.AlertRaised;
 import uk.gov.hertfordshire.platform.events.content.ContentArchived;
 import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
@@ -31,6 +33,8 @@ import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
 import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
+import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
 /**
@@ -115,7 +119,7 @@ public final class ExampleEvents {
                                             "blue-badge",
                                             1_000L,
                                             "GBP",
-                                            "gov-uk-pay",
+                                            "govuk-pay",
                                             "hu20sqlact5uq5vn3s9gq5lrf1",
                                             LATER))),
                     Map.entry(
@@ -166,6 +170,29 @@ public final class ExampleEvents {
                                             "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
                                             ContributionModerated.PUBLISHED,
                                             AT))),
+                    Map.entry(
+                            AlertRaised.TYPE,
+                            new Examples(
+                                    new AlertRaised(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
+                                            2,
+                                            "high",
+                                            List.of("web", "digital_tv"),
+                                            AT,
+                                            AT.plusSeconds(86_400),
+                                            AT),
+                                    new AlertRaised(
+                                            "0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84",
+                                            1,
+                                            "low",
+                                            List.of("web"),
+                                            AT,
+                                            null,
+                                            AT))),
+                    Map.entry(
+                            AlertEnded.TYPE,
+                            Examples.only(
+                                    new AlertEnded("0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84", AT))),
                     Map.entry(
                             ReferralReceived.TYPE,
                             Examples.only(
@@ -240,6 +267,32 @@ public final class ExampleEvents {
                                             "510200",
                                             -12_500L,
                                             "GBP",
+                                            AT))),
+                    Map.entry(
+                            FinancePostingRejected.TYPE,
+                            Examples.only(
+                                    new FinancePostingRejected(
+                                            "5c9e1a3b-7d2f-4b8e-a6c4-1e3d5f7a9b20",
+                                            "9d8c7b6a-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                                            "HCC1",
+                                            "CC4100",
+                                            "510200",
+                                            1_000L,
+                                            "GBP",
+                                            "Cost center HCC1/CC4100 does not exist on 02.06.2025",
+                                            AT))),
+                    Map.entry(
+                            ReconciliationMismatchFound.TYPE,
+                            Examples.only(
+                                    new ReconciliationMismatchFound(
+                                            "5c9e1a3b-7d2f-4b8e-a6c4-1e3d5f7a9b20",
+                                            "9d8c7b6a-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                                            "2025-05",
+                                            ReconciliationMismatchFound.DUPLICATED,
+                                            "HCC1",
+                                            1_000L,
+                                            2_000L,
+                                            2,
                                             AT))));
 
     private ExampleEvents() {}

@@ -15,8 +15,7 @@ import uk.gov.hertfordshire.platform.events.Topics;
  * @param serviceCode the service catalogue code of the service charged for
  * @param amountPence the amount paid in pence, more than zero
  * @param currency ISO 4217 code, three upper-case letters, e.g. {@code GBP}
- * @param paymentProvider code of the payment provider that took the payment, e.g. {@code
- *     gov-uk-pay}
+ * @param paymentProvider code of the payment provider that took the payment, e.g. {@code govuk-pay}
  * @param paymentReference the provider's reference for the payment: letters, digits, {@code _} and
  *     {@code -}, at most 64
  * @param paidAt when the payment was taken

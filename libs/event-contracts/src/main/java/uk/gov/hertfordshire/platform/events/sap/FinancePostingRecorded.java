@@ -2,7 +2,6 @@ package uk.gov.hertfordshire.platform.events.sap;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 import uk.gov.hertfordshire.platform.events.DomainEvent;
 import uk.gov.hertfordshire.platform.events.EventFields;
 import uk.gov.hertfordshire.platform.events.EventType;
@@ -39,15 +38,11 @@ public record FinancePostingRecorded(
     /** The only currency postings are made in. */
     public static final String CURRENCY = "GBP";
 
-    private static final Pattern COST_CENTRE = Pattern.compile("[A-Z0-9]{1,10}");
-
-    private static final Pattern GL_ACCOUNT = Pattern.compile("[0-9]{1,10}");
-
     public FinancePostingRecorded {
         EventFields.uuid(postingId, "postingId");
         EventFields.uuid(sourceEventId, "sourceEventId");
-        EventFields.matching(costCentre, COST_CENTRE, "costCentre");
-        EventFields.matching(glAccount, GL_ACCOUNT, "glAccount");
+        EventFields.matching(costCentre, SapCodes.COST_CENTRE, "costCentre");
+        EventFields.matching(glAccount, SapCodes.GL_ACCOUNT, "glAccount");
         if (amountPence == 0) {
             throw new IllegalArgumentException("amountPence must not be zero");
         }

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Re-drives a consumer group's dead letters to the same handler, through the inbox, once the cause
  * is fixed. Progress is kept as the committed offsets of a replay group of its own ({@code
- * <group>.dlt-replay}), so each dead letter is re-driven once; a record that fails again stops the
- * replay there and stays pending.
+ * <group>.dlt-replay}), so each dead letter is re-driven once. A record that fails again (a
+ * malformed event always does) is parked ({@link ParkedDeadLetters}) and the replay goes on past
+ * it; every replay first tries the parked records again, and unparks each one that succeeds.
  */
 final class DeadLetterReplay {
 
@@ -29,14 +30,26 @@ final class DeadLetterReplay {
     private final List<EventSubscription> subscriptions;
     private final Map<String, Object> consumerConfig;
     private final Inbox inbox;
+    private final ParkedDeadLetters parked;
 
     DeadLetterReplay(
             List<EventSubscription> subscriptions,
             Map<String, Object> consumerConfig,
-            Inbox inbox) {
+            Inbox inbox,
+            ParkedDeadLetters parked) {
         this.subscriptions = List.copyOf(subscriptions);
         this.consumerConfig = consumerConfig;
         this.inbox = inbox;
+        this.parked = parked;
+    }
+
+    /** Parked records of the subscription: how many, and the first of them with their errors. */
+    long parkedCount(EventSubscription subscription) {
+        return parked.count(subscription);
+    }
+
+    List<ParkedDeadLetters.Parked> parked(EventSubscription subscription) {
+        return parked.list(subscription);
     }
 
     List<EventSubscription> subscriptions() {
@@ -68,8 +81,14 @@ final class DeadLetterReplay {
     }
 
     Result replay(EventSubscription subscription) {
-        int handled = 0;
-        int duplicates = 0;
+        Tally tally = new Tally();
+        for (ConsumerRecord<String, byte[]> record : parked.records(subscription)) {
+            if (redrive(subscription, record, tally)) {
+                parked.unpark(subscription, record);
+            } else {
+                parked.park(subscription, record, tally.lastError); // one more attempt
+            }
+        }
         try (KafkaConsumer<String, byte[]> consumer = consumer(subscription)) {
             List<TopicPartition> partitions = partitions(consumer, subscription);
             consumer.assign(partitions);
@@ -87,26 +106,8 @@ final class DeadLetterReplay {
                             >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
                         continue;
                     }
-                    try {
-                        Inbox.Outcome outcome =
-                                inbox.process(
-                                        subscription.consumerGroup(),
-                                        record,
-                                        subscription.handler());
-                        if (outcome == Inbox.Outcome.DUPLICATE) {
-                            duplicates++;
-                        } else {
-                            handled++;
-                        }
-                    } catch (RuntimeException e) {
-                        log.warn(
-                                "Dead letter {}-{}@{} failed again; replay stopped there: {}",
-                                record.topic(),
-                                record.partition(),
-                                record.offset(),
-                                e.getMessage());
-                        return new Result(
-                                handled, duplicates, pending(subscription), e.getMessage());
+                    if (!redrive(subscription, record, tally)) {
+                        parked.park(subscription, record, tally.lastError);
                     }
                     consumer.commitSync(
                             Map.of(
@@ -115,7 +116,47 @@ final class DeadLetterReplay {
                 }
             }
         }
-        return new Result(handled, duplicates, pending(subscription), null);
+        return new Result(
+                tally.handled,
+                tally.duplicates,
+                pending(subscription),
+                parked.count(subscription),
+                tally.firstError);
+    }
+
+    /** Hands one dead letter to the handler; false (with the error tallied) if it failed again. */
+    private boolean redrive(
+            EventSubscription subscription, ConsumerRecord<String, byte[]> record, Tally tally) {
+        try {
+            Inbox.Outcome outcome =
+                    inbox.process(subscription.consumerGroup(), record, subscription.handler());
+            if (outcome == Inbox.Outcome.DUPLICATE) {
+                tally.duplicates++;
+            } else {
+                tally.handled++;
+            }
+            return true;
+        } catch (RuntimeException e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.warn(
+                    "Dead letter {}-{}@{} failed again; parked: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    error);
+            tally.lastError = error;
+            if (tally.firstError == null) {
+                tally.firstError = error;
+            }
+            return false;
+        }
+    }
+
+    private static final class Tally {
+        int handled;
+        int duplicates;
+        String lastError;
+        String firstError;
     }
 
     private static boolean reachedEnd(
@@ -144,10 +185,11 @@ final class DeadLetterReplay {
     }
 
     /**
-     * @param handled dead letters handled this time
+     * @param handled dead letters handled this time (parked ones included)
      * @param duplicates dead letters whose event had meanwhile been handled (skipped by the inbox)
-     * @param stillPending dead letters left, because one failed again
-     * @param error why the replay stopped early, or null
+     * @param stillPending dead letters not yet re-driven (written to the topic during the replay)
+     * @param parked dead letters parked now, having failed again (this time or before)
+     * @param error the first failure of this replay, or null if every record was handled
      */
-    record Result(int handled, int duplicates, long stillPending, String error) {}
+    record Result(int handled, int duplicates, long stillPending, long parked, String error) {}
 }

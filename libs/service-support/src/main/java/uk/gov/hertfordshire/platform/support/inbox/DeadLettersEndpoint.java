@@ -8,9 +8,12 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@code GET /actuator/deadletters} lists each subscription's dead-letter topic and how many
- * records wait there; {@code POST /actuator/deadletters/{group}/{topic}} re-drives them. Operators
- * reach it on the service's own (loopback) port; the gateway does not route actuator endpoints.
+ * {@code GET /actuator/deadletters} lists each subscription's dead-letter topic, how many records
+ * wait there, and the records parked because they failed again (table {@code
+ * platform.parked_dead_letter}: where each came from, why it failed, how often it was tried);
+ * {@code POST /actuator/deadletters/{group}/{topic}} re-drives the parked ones and then the waiting
+ * ones, parking any that fail again and going on. Operators reach it on the service's own
+ * (loopback) port; the gateway does not route actuator endpoints.
  */
 @Endpoint(id = "deadletters")
 final class DeadLettersEndpoint {
@@ -30,7 +33,9 @@ final class DeadLettersEndpoint {
                                         "consumerGroup", s.consumerGroup(),
                                         "topic", s.topic(),
                                         "deadLetterTopic", s.deadLetterTopic(),
-                                        "pending", replay.pending(s)))
+                                        "pending", replay.pending(s),
+                                        "parked", replay.parkedCount(s),
+                                        "parkedRecords", replay.parked(s)))
                 .toList();
     }
 

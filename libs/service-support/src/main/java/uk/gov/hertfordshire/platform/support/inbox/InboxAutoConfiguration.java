@@ -57,9 +57,16 @@ public class InboxAutoConfiguration {
 
     @Bean
     DeadLetterReplay deadLetterReplay(
-            ObjectProvider<EventSubscription> subscriptions, KafkaProperties kafka, Inbox inbox) {
+            ObjectProvider<EventSubscription> subscriptions,
+            KafkaProperties kafka,
+            Inbox inbox,
+            DataSource dataSource) {
         List<EventSubscription> all = subscriptions.orderedStream().toList();
-        return new DeadLetterReplay(all, consumerConfig(kafka), inbox);
+        return new DeadLetterReplay(
+                all,
+                consumerConfig(kafka),
+                inbox,
+                new ParkedDeadLetters(new JdbcTemplate(dataSource)));
     }
 
     @Bean

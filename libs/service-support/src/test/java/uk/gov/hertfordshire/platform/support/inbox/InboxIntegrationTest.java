@@ -119,6 +119,60 @@ class InboxIntegrationTest {
         assertThat(handledCount(poison)).as("a second replay re-drives nothing").isEqualTo(1);
     }
 
+    /**
+     * A dead letter that can never succeed (not an event at all) is parked, reported and passed
+     * over: the dead letter behind it on the same partition is handled in the same replay. A later
+     * replay tries the parked one again and leaves it parked.
+     */
+    @Test
+    void aDeadLetterThatFailsAgainIsParkedAndTheReplayGoesOnPastIt() throws Exception {
+        String deadLetters = Topics.CASES + "." + TestServiceApplication.GROUP + ".DLT";
+        String behind = UUID.randomUUID().toString();
+        String malformedKey = "malformed-" + UUID.randomUUID();
+        kafka.send(
+                        new ProducerRecord<>(
+                                deadLetters,
+                                0,
+                                malformedKey,
+                                "not a CloudEvent".getBytes(StandardCharsets.UTF_8)))
+                .get();
+        kafka.send(copy(record(behind, UUID.randomUUID()), deadLetters, 0)).get();
+        String replayPath =
+                "/actuator/deadletters/" + TestServiceApplication.GROUP + "/" + Topics.CASES;
+        try {
+            HttpResponse<String> replay = post(replayPath);
+            HttpResponse<String> again = post(replayPath);
+            String listed = get("/actuator/deadletters");
+
+            assertThat(replay.statusCode()).isEqualTo(200);
+            assertThat(handledCount(behind)).as("the dead letter behind it").isEqualTo(1);
+            assertThat(replay.body()).contains("\"parked\":1").contains("\"stillPending\":0");
+            assertThat(again.body()).contains("\"handled\":0").contains("\"parked\":1");
+            assertThat(listed).contains(malformedKey).contains("\"attempts\":2");
+        } finally {
+            jdbc.update(
+                    "DELETE FROM platform.parked_dead_letter WHERE record_key = ?", malformedKey);
+        }
+    }
+
+    private String get(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header(
+                                        "Authorization",
+                                        TestIssuer.shared().staff("admin-judy", "ADMIN").bearer())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static ProducerRecord<String, byte[]> copy(
+            ProducerRecord<String, byte[]> record, String topic, int partition) {
+        return new ProducerRecord<>(
+                topic, partition, record.key(), record.value(), record.headers());
+    }
+
     private HttpResponse<String> post(String path) throws Exception {
         return HttpClient.newHttpClient()
                 .send(

@@ -1,0 +1,43 @@
+package uk.gov.hertfordshire.sap.connection;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where SAP is and how long to wait for it, under {@code platform.sap}. Locally the simulator
+ * answers for both S/4HANA and SuccessFactors on port 8090.
+ *
+ * @param baseUrl S/4HANA's address (communication arrangement SAP_COM_0002 for Journal Entry –
+ *     Post, SAP_COM_0303 for the journal entry item API)
+ * @param hrBaseUrl SuccessFactors Employee Central's OData v2 address
+ * @param user the communication user (basic authentication)
+ * @param password its password
+ * @param connectTimeout how long to wait for a connection
+ * @param readTimeout how long to wait for an answer; a posting not answered in time has an unknown
+ *     outcome and is looked up by its reference before it is sent again
+ * @param breaker when to stop calling SAP for a while
+ */
+@ConfigurationProperties("platform.sap")
+public record SapConnectionProperties(
+        @DefaultValue("http://127.0.0.1:8090") URI baseUrl,
+        @DefaultValue("http://127.0.0.1:8090") URI hrBaseUrl,
+        @DefaultValue("HERTS_PLATFORM") String user,
+        @DefaultValue("local-sap-secret") String password,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("10s") Duration readTimeout,
+        @DefaultValue Breaker breaker) {
+
+    /**
+     * The circuit breaker around every SAP call.
+     *
+     * @param failureRate percentage of failed calls among the last {@code window} that opens it
+     * @param window how many recent calls it judges
+     * @param openFor how long it stays open before letting a few calls try SAP again
+     */
+    public record Breaker(
+            @DefaultValue("50") float failureRate,
+            @DefaultValue("10") int window,
+            @DefaultValue("30s") Duration openFor) {}
+}

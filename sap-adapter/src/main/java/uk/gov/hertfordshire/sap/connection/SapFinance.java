@@ -1,0 +1,30 @@
+package uk.gov.hertfordshire.sap.connection;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** SAP finance as the adapter needs it: post a journal entry, and read back what was posted. */
+public interface SapFinance {
+
+    /**
+     * Posts a journal entry.
+     *
+     * @return the document SAP created, or SAP's refusal
+     * @throws SapUnavailableException when SAP did not answer: it may or may not have posted
+     */
+    PostingOutcome post(JournalEntry entry);
+
+    /**
+     * The documents in a company code whose items carry this reference (the source event id).
+     *
+     * @throws SapUnavailableException when SAP did not answer
+     */
+    List<PostedItem> itemsWithReference(String companyCode, String reference);
+
+    /**
+     * Every journal entry item of a company code posted in a date range, both ends included.
+     *
+     * @throws SapUnavailableException when SAP did not answer
+     */
+    List<PostedItem> items(String companyCode, LocalDate from, LocalDate to);
+}

@@ -1,0 +1,122 @@
+package uk.gov.hertfordshire.sap.connection;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SAP SuccessFactors Employee Central's OData v2 API, entity {@code User}: the personnel number
+ * ({@code userId}), team ({@code department}), platform roles (custom field {@code custom01},
+ * space-separated), cost centre ({@code custom02}), {@code status} ({@code active} or {@code
+ * inactive}) and {@code lastModifiedDateTime} for delta reads. Names and emails are never selected.
+ */
+public final class SuccessFactorsClient implements SapHr {
+
+    static final String USER_PATH = "/odata/v2/User";
+    private static final int PAGE = 1000;
+    private static final String SELECT =
+            "userId,department,custom01,custom02,status,lastModifiedDateTime";
+    private static final Pattern OFFSET_DATE =
+            Pattern.compile("/Date\\((-?[0-9]+)([+-][0-9]{4})?\\)/");
+
+    private final RestClient http;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public SuccessFactorsClient(RestClient http) {
+        this.http = http;
+    }
+
+    @Override
+    public void employeesChangedSince(Instant since, Consumer<List<Employee>> page) {
+        String filter =
+                since == null
+                        ? null
+                        : "lastModifiedDateTime ge datetimeoffset'"
+                                + DateTimeFormatter.ISO_INSTANT.format(
+                                        since.truncatedTo(ChronoUnit.MILLIS))
+                                + "'";
+        for (int pageNumber = 0; ; pageNumber++) {
+            int skip = pageNumber * PAGE;
+            JsonNode results;
+            try {
+                String body =
+                        http.get()
+                                .uri(
+                                        builder -> {
+                                            builder.path(USER_PATH)
+                                                    .queryParam("$select", SELECT)
+                                                    .queryParam(
+                                                            "$orderby",
+                                                            "lastModifiedDateTime asc,userId asc")
+                                                    .queryParam("$top", PAGE)
+                                                    .queryParam("$skip", skip)
+                                                    .queryParam("$format", "json");
+                                            if (filter != null) {
+                                                builder.queryParam("$filter", "{filter}");
+                                            }
+                                            return builder.build(
+                                                    Map.of("filter", filter == null ? "" : filter));
+                                        })
+                                .accept(MediaType.APPLICATION_JSON)
+                                .exchange(
+                                        (req, res) -> {
+                                            String text =
+                                                    new String(
+                                                            res.getBody().readAllBytes(), "UTF-8");
+                                            if (res.getStatusCode().value() != 200) {
+                                                throw new SapUnavailableException(
+                                                        "SuccessFactors answered "
+                                                                + res.getStatusCode().value());
+                                            }
+                                            return text;
+                                        });
+                results = json.readTree(body).path("d").path("results");
+            } catch (RestClientException unanswered) {
+                throw new SapUnavailableException("SuccessFactors did not answer", unanswered);
+            }
+            List<Employee> employees = new ArrayList<>();
+            for (JsonNode user : results) {
+                employees.add(employee(user));
+            }
+            if (!employees.isEmpty()) {
+                page.accept(employees);
+            }
+            if (results.size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    private static Employee employee(JsonNode user) {
+        String roles = user.path("custom01").asString("").strip();
+        String costCentre = user.path("custom02").asString("");
+        return new Employee(
+                user.path("userId").asString(),
+                user.path("department").asString(),
+                costCentre.isEmpty() ? null : costCentre,
+                roles.isEmpty() ? List.of() : Arrays.asList(roles.split("\\s+")),
+                "active".equalsIgnoreCase(user.path("status").asString()),
+                instant(user.path("lastModifiedDateTime").asString()));
+    }
+
+    /** SuccessFactors' {@code /Date(<ms>+0000)/}. */
+    static Instant instant(String value) {
+        Matcher m = OFFSET_DATE.matcher(value);
+        if (!m.matches()) {
+            throw new SapUnavailableException("SuccessFactors sent an unreadable date: " + value);
+        }
+        return Instant.ofEpochMilli(Long.parseLong(m.group(1)));
+    }
+}

@@ -1,0 +1,47 @@
+package uk.gov.hertfordshire.sap.posting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import uk.gov.hertfordshire.sap.connection.JournalEntry;
+
+/** One row of the posting ledger. */
+record Posting(
+        UUID id,
+        UUID sourceEventId,
+        String sourceEventType,
+        String subject,
+        String serviceCode,
+        long amountPence,
+        String currency,
+        LocalDate postingDate,
+        String companyCode,
+        String glAccount,
+        String costCentre,
+        String offsetGlAccount,
+        PostingState state,
+        int sends,
+        Instant nextAttemptAt,
+        String sapDocument,
+        String sapFiscalYear,
+        String sapMessage,
+        int version,
+        Instant receivedAt,
+        Instant postedAt) {
+
+    /** The journal entry SAP is sent: the source event id is its reference. */
+    JournalEntry journalEntry() {
+        String reference = sourceEventId.toString();
+        return new JournalEntry(
+                reference,
+                reference.replace("-", "").substring(0, 16).toUpperCase(),
+                serviceCode,
+                companyCode,
+                glAccount,
+                costCentre,
+                offsetGlAccount,
+                amountPence,
+                currency,
+                postingDate);
+    }
+}

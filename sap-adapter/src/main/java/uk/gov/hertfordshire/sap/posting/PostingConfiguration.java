@@ -1,0 +1,30 @@
+package uk.gov.hertfordshire.sap.posting;
+
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionOperations;
+import uk.gov.hertfordshire.platform.events.Topics;
+import uk.gov.hertfordshire.platform.support.inbox.EventSubscription;
+
+/**
+ * Subscribes the posting ledger to the topics finance-relevant events arrive on. A translator for
+ * another topic (care-service's care packages on {@code care.events}) adds its subscription here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({PostingMappings.class, PostingProperties.class})
+class PostingConfiguration {
+
+    static final String CONSUMER_GROUP = "sap-adapter";
+
+    @Bean
+    EventSubscription caseEventsToPostingLedger(PostingIntake intake) {
+        return EventSubscription.of(CONSUMER_GROUP, Topics.CASES, intake::apply);
+    }
+
+    @Bean
+    ApplicationRunner mapWaitingPostings(PostingIntake intake, TransactionOperations transactions) {
+        return args -> transactions.executeWithoutResult(status -> intake.mapWaiting());
+    }
+}

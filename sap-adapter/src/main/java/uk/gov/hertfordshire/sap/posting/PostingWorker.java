@@ -1,0 +1,185 @@
+package uk.gov.hertfordshire.sap.posting;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
+import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.support.outbox.Outbox;
+import uk.gov.hertfordshire.sap.connection.PostedItem;
+import uk.gov.hertfordshire.sap.connection.PostingOutcome;
+import uk.gov.hertfordshire.sap.connection.SapFinance;
+import uk.gov.hertfordshire.sap.connection.SapUnavailableException;
+
+/**
+ * Posts pending postings to SAP, exactly once. Postings are claimed in batches with {@code FOR
+ * UPDATE SKIP LOCKED} and a lease, so replicas share the work and never send the same posting at
+ * once. Each send is counted in the ledger before it is made; a posting with an earlier send (a
+ * timeout, a crash) is first looked up in SAP by its reference, the source event id, and recorded
+ * as posted if SAP holds it. While SAP does not answer, postings wait with exponential back-off and
+ * the circuit breaker stops the calls.
+ */
+@Component
+public class PostingWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(PostingWorker.class);
+    private static final int BATCH = 50;
+
+    private final PostingLedger ledger;
+    private final SapFinance sap;
+    private final Outbox outbox;
+    private final TransactionOperations transactions;
+    private final Clock clock;
+    private final PostingProperties properties;
+    private final Counter recoveredByLookup;
+
+    PostingWorker(
+            PostingLedger ledger,
+            SapFinance sap,
+            Outbox outbox,
+            TransactionOperations transactions,
+            Clock clock,
+            PostingProperties properties,
+            MeterRegistry meters) {
+        this.ledger = ledger;
+        this.sap = sap;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.properties = properties;
+        this.recoveredByLookup =
+                Counter.builder("sap_postings_found_by_reference_total")
+                        .description(
+                                "postings whose earlier send had an unknown outcome, found in SAP")
+                        .register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${platform.sap.postings.poll-interval:PT1S}")
+    void scheduled() {
+        postDue();
+    }
+
+    /**
+     * Posts what is due, batch after batch, until nothing is due or SAP stops answering.
+     *
+     * @return how many postings were settled (posted or rejected)
+     */
+    public int postDue() {
+        int settled = 0;
+        while (true) {
+            Instant now = clock.instant();
+            List<Posting> due =
+                    transactions.execute(
+                            status -> ledger.claimDue(now, BATCH, now.plus(properties.lease())));
+            if (due == null || due.isEmpty()) {
+                return settled;
+            }
+            for (int i = 0; i < due.size(); i++) {
+                if (!settle(due.get(i))) {
+                    release(due.subList(i + 1, due.size()));
+                    return settled;
+                }
+                settled++;
+            }
+        }
+    }
+
+    /** Posts one; false when SAP did not answer (the posting waits its back-off). */
+    private boolean settle(Posting posting) {
+        try {
+            if (posting.sends() > 0) {
+                List<PostedItem> found =
+                        sap.itemsWithReference(
+                                posting.companyCode(), posting.sourceEventId().toString());
+                if (!found.isEmpty()) {
+                    recoveredByLookup.increment();
+                    PostedItem item = found.get(0);
+                    posted(posting, item.accountingDocument(), item.fiscalYear());
+                    return true;
+                }
+            }
+            transactions.executeWithoutResult(
+                    status -> ledger.countSend(posting.id(), clock.instant()));
+            PostingOutcome outcome = sap.post(posting.journalEntry());
+            if (outcome instanceof PostingOutcome.Posted done) {
+                posted(posting, done.accountingDocument(), done.fiscalYear());
+            } else if (outcome instanceof PostingOutcome.Rejected refused) {
+                rejected(posting, refused.message());
+            }
+            return true;
+        } catch (SapUnavailableException unavailable) {
+            Instant now = clock.instant();
+            Instant retry = now.plus(backoff(posting.sends() + 1));
+            log.info(
+                    "SAP did not answer for posting {}: {}; next attempt at {}",
+                    posting.id(),
+                    unavailable.getMessage(),
+                    retry);
+            transactions.executeWithoutResult(status -> ledger.retryAt(posting.id(), retry, now));
+            return false;
+        }
+    }
+
+    /** Hands back claimed postings not tried because SAP stopped answering. */
+    private void release(List<Posting> untried) {
+        Instant now = clock.instant();
+        Instant retry = now.plus(properties.firstBackoff());
+        transactions.executeWithoutResult(
+                status -> untried.forEach(posting -> ledger.retryAt(posting.id(), retry, now)));
+    }
+
+    private void posted(Posting posting, String document, String fiscalYear) {
+        transactions.executeWithoutResult(
+                status -> {
+                    Instant now = clock.instant();
+                    if (ledger.markPosted(posting.id(), document, fiscalYear, now)) {
+                        outbox.append(
+                                new FinancePostingRecorded(
+                                        posting.id().toString(),
+                                        posting.sourceEventId().toString(),
+                                        posting.costCentre(),
+                                        posting.glAccount(),
+                                        -posting.amountPence(),
+                                        posting.currency(),
+                                        now));
+                    }
+                });
+    }
+
+    private void rejected(Posting posting, String message) {
+        transactions.executeWithoutResult(
+                status -> {
+                    Instant now = clock.instant();
+                    if (ledger.markRejected(posting.id(), message, now)) {
+                        outbox.append(
+                                new FinancePostingRejected(
+                                        posting.id().toString(),
+                                        posting.sourceEventId().toString(),
+                                        posting.companyCode(),
+                                        posting.costCentre(),
+                                        posting.glAccount(),
+                                        -posting.amountPence(),
+                                        posting.currency(),
+                                        message,
+                                        now));
+                    }
+                });
+    }
+
+    /** 1, 2, 4… times the first back-off, never more than the most. */
+    Duration backoff(int attempt) {
+        Duration wait = properties.firstBackoff();
+        for (int i = 1; i < attempt && wait.compareTo(properties.maxBackoff()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
+    }
+}

@@ -1,0 +1,157 @@
+package uk.gov.hertfordshire.sap.reconciliation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
+import uk.gov.hertfordshire.platform.support.outbox.Outbox;
+import uk.gov.hertfordshire.sap.connection.PostedItem;
+import uk.gov.hertfordshire.sap.connection.SapFinance;
+import uk.gov.hertfordshire.sap.posting.PostingLedger;
+import uk.gov.hertfordshire.sap.posting.PostingMappings;
+
+/** Compares one period of SAP's journal with the posting ledger. */
+@Service
+public class Reconciliation {
+
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final SapFinance sap;
+    private final PostingLedger ledger;
+    private final PostingMappings mappings;
+    private final Outbox outbox;
+    private final TransactionOperations transactions;
+    private final JdbcClient jdbc;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    Reconciliation(
+            SapFinance sap,
+            PostingLedger ledger,
+            PostingMappings mappings,
+            Outbox outbox,
+            TransactionOperations transactions,
+            JdbcClient jdbc,
+            MeterRegistry meters,
+            Clock clock) {
+        this.sap = sap;
+        this.ledger = ledger;
+        this.mappings = mappings;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /**
+     * Reconciles a period: reads SAP (outside any transaction), then records the run and its
+     * mismatch events together.
+     *
+     * @throws uk.gov.hertfordshire.sap.connection.SapUnavailableException when SAP does not answer
+     */
+    public Result reconcile(YearMonth period) {
+        LocalDate from = period.atDay(1);
+        LocalDate to = period.atEndOfMonth();
+        Instant now = clock.instant();
+        List<ReconciliationMismatchFound> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (String companyCode : mappings.companyCodes()) {
+            Map<String, Set<String>> documents = new HashMap<>();
+            Map<String, Long> amounts = new HashMap<>();
+            for (PostedItem item : sap.items(companyCode, from, to)) {
+                if (!UUID_TEXT.matcher(item.reference()).matches() || item.amountPence() <= 0) {
+                    continue; // not one of ours, or the credit line of one of ours
+                }
+                documents
+                        .computeIfAbsent(item.reference(), r -> new LinkedHashSet<>())
+                        .add(item.documentKey());
+                amounts.merge(item.reference(), item.amountPence(), Long::sum);
+            }
+            for (PostingLedger.PostedEntry entry : ledger.posted(companyCode, from, to)) {
+                checked++;
+                String reference = entry.sourceEventId().toString();
+                int count = documents.getOrDefault(reference, Set.of()).size();
+                long sapAmount = amounts.getOrDefault(reference, 0L);
+                String kind =
+                        count == 0
+                                ? ReconciliationMismatchFound.MISSING
+                                : count > 1
+                                        ? ReconciliationMismatchFound.DUPLICATED
+                                        : sapAmount != entry.amountPence()
+                                                ? ReconciliationMismatchFound.AMOUNT_DIFFERS
+                                                : null;
+                if (kind != null) {
+                    mismatches.add(
+                            new ReconciliationMismatchFound(
+                                    entry.postingId().toString(),
+                                    reference,
+                                    period.toString(),
+                                    kind,
+                                    companyCode,
+                                    entry.amountPence(),
+                                    sapAmount,
+                                    count,
+                                    now));
+                }
+            }
+        }
+        UUID runId = UUID.randomUUID();
+        int total = checked;
+        transactions.executeWithoutResult(
+                status -> {
+                    jdbc.sql(
+                                    "INSERT INTO reconciliation_run (id, period, started_at,"
+                                            + " checked, mismatches) VALUES (:id, :period, :at,"
+                                            + " :checked, :mismatches)")
+                            .param("id", runId)
+                            .param("period", period.toString())
+                            .param("at", Timestamp.from(now))
+                            .param("checked", total)
+                            .param("mismatches", mismatches.size())
+                            .update();
+                    mismatches.forEach(outbox::append);
+                });
+        mismatches.forEach(
+                m ->
+                        meters.counter("sap_reconciliation_mismatches_total", "kind", m.kind())
+                                .increment());
+        meters.counter(
+                        "sap_reconciliation_runs_total",
+                        "clean",
+                        String.valueOf(mismatches.isEmpty()))
+                .increment();
+        return new Result(runId, period.toString(), checked, mismatches);
+    }
+
+    /**
+     * A run's outcome.
+     *
+     * @param runId the run
+     * @param period the period reconciled
+     * @param checked postings compared
+     * @param mismatches what differs, empty when clean
+     */
+    public record Result(
+            UUID runId, String period, int checked, List<ReconciliationMismatchFound> mismatches) {
+
+        public boolean clean() {
+            return mismatches.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package uk.gov.hertfordshire.sap.hr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.gov.hertfordshire.platform.events.EventSerializer;
+import uk.gov.hertfordshire.platform.events.ReceivedEvent;
+import uk.gov.hertfordshire.platform.events.Topics;
+import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
+import uk.gov.hertfordshire.sap.SapIntegrationTest;
+
+/**
+ * Staff changes in SAP HR reach {@code sap.hr.events}, leavers included, without names or emails.
+ */
+class StaffSyncIntegrationTest extends SapIntegrationTest {
+
+    static final String DAN = "00010002";
+
+    @Autowired StaffSync sync;
+
+    @Test
+    void theFirstReadPublishesEveryoneAndALaterChangeIsPublishedOnItsOwn() {
+        sync.sync();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                published(Topics.SAP_HR).stream()
+                                                        .map(ReceivedEvent::subject)
+                                                        .distinct()
+                                                        .count())
+                                        .as("everyone SAP HR holds")
+                                        .isGreaterThanOrEqualTo(SAP.organisation().size()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(changesFor(DAN))
+                                        .anySatisfy(
+                                                dan -> {
+                                                    assertThat(dan.teamCode())
+                                                            .isEqualTo("HWY-INSPECT");
+                                                    assertThat(dan.roleCodes())
+                                                            .containsExactly("OFFICER");
+                                                    assertThat(dan.active()).isTrue();
+                                                }));
+
+        SAP.organisation().change(DAN, null, null, false);
+        int second = sync.sync();
+
+        assertThat(second).as("only what changed since the last read").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(changesFor(DAN))
+                                        .anySatisfy(dan -> assertThat(dan.active()).isFalse()));
+    }
+
+    @Test
+    void noStaffEventCarriesANameOrAnEmail() {
+        sync.sync();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !changesFor(DAN).isEmpty());
+        List<ReceivedEvent> events = published(Topics.SAP_HR);
+        assertThat(events)
+                .allSatisfy(
+                        e ->
+                                assertThat(new String(e.data(), StandardCharsets.UTF_8))
+                                        .doesNotContain("@", "Officer", "firstName", "email"));
+    }
+
+    private List<StaffMemberChanged> changesFor(String staffId) {
+        EventSerializer serializer = new EventSerializer();
+        return published(Topics.SAP_HR).stream()
+                .filter(e -> StaffMemberChanged.TYPE.type().equals(e.type()))
+                .map(e -> serializer.fromJson(e.data(), StaffMemberChanged.class))
+                .filter(changed -> changed.staffId().equals(staffId))
+                .toList();
+    }
+}

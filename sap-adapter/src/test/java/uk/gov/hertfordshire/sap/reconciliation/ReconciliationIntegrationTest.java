@@ -1,0 +1,91 @@
+package uk.gov.hertfordshire.sap.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.gov.hertfordshire.platform.events.cases.CaseFeePaid;
+import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
+import uk.gov.hertfordshire.sap.SapIntegrationTest;
+import uk.gov.hertfordshire.sap.posting.PostingWorker;
+
+/**
+ * Reconciliation finds what was planted in SAP's journal: a posting removed (missing) and a posting
+ * copied (duplicated), and nothing for the posting left alone.
+ */
+class ReconciliationIntegrationTest extends SapIntegrationTest {
+
+    @Autowired PostingWorker worker;
+    @Autowired Reconciliation reconciliation;
+
+    @Test
+    void findsAPlantedMissingPostingAndAPlantedDuplicate() {
+        // 31 July 23:30 in London is already 1 August: the fee belongs to August's period.
+        Map<UUID, CaseFeePaid> fees = postAll("2026-07-31T23:30:00Z", 3);
+        UUID[] ids = fees.keySet().toArray(UUID[]::new);
+        String removed = documentsFor(ids[0]).get(0).accountingDocument();
+        String copied = documentsFor(ids[1]).get(0).accountingDocument();
+        assertThat(SAP.ledger().remove(removed)).isTrue();
+        assertThat(SAP.ledger().duplicate(copied)).isPresent();
+
+        Reconciliation.Result result = reconciliation.reconcile(YearMonth.of(2026, 8));
+
+        assertThat(result.clean()).isFalse();
+        assertThat(result.mismatches())
+                .extracting(
+                        ReconciliationMismatchFound::sourceEventId,
+                        ReconciliationMismatchFound::kind)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(
+                                ids[0].toString(), ReconciliationMismatchFound.MISSING),
+                        org.assertj.core.groups.Tuple.tuple(
+                                ids[1].toString(), ReconciliationMismatchFound.DUPLICATED));
+        assertThat(result.mismatches())
+                .extracting(ReconciliationMismatchFound::sourceEventId)
+                .doesNotContain(ids[2].toString());
+        ReconciliationMismatchFound duplicate =
+                result.mismatches().stream()
+                        .filter(m -> m.sourceEventId().equals(ids[1].toString()))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(duplicate.sapDocumentCount()).isEqualTo(2);
+        assertThat(duplicate.sapAmountPence()).isEqualTo(2 * duplicate.ledgerAmountPence());
+    }
+
+    @Test
+    void aPeriodSapHoldsExactlyIsClean() {
+        postAll("2026-06-15T12:00:00Z", 2);
+
+        Reconciliation.Result result = reconciliation.reconcile(YearMonth.of(2026, 6));
+
+        assertThat(result.checked()).isGreaterThanOrEqualTo(2);
+        assertThat(result.clean()).isTrue();
+    }
+
+    private Map<UUID, CaseFeePaid> postAll(String paidAt, int count) {
+        Map<UUID, CaseFeePaid> fees = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            fees.put(UUID.randomUUID(), blueBadgeFee(1_000 + i * 250, Instant.parse(paidAt)));
+        }
+        send(fees);
+        fees.keySet().forEach(this::awaitRecorded);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> {
+                            worker.postDue();
+                            assertThat(fees.keySet())
+                                    .allSatisfy(
+                                            id ->
+                                                    assertThat(posting(id, "state"))
+                                                            .isEqualTo("posted"));
+                        });
+        return fees;
+    }
+}
