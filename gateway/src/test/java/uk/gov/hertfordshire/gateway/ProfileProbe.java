@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,9 @@ final class ProfileProbe {
 
     /** The load-test client of {@code ./platform bench}, as the local identity provider issues. */
     static final String BENCH_CLIENT = "platform-bench";
+
+    /** An answer that does not come is a failure, never a build that waits for ever. */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
@@ -57,7 +61,7 @@ final class ProfileProbe {
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(ANSWER_WITHIN);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -68,7 +72,7 @@ final class ProfileProbe {
     List<Integer> getAtOnce(String path, String token, int count) {
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(ANSWER_WITHIN);
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
@@ -82,6 +86,7 @@ final class ProfileProbe {
     HttpResponse<String> preflight(String origin) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(uri("/api/cases"))
+                        .timeout(ANSWER_WITHIN)
                         .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                         .header("Origin", origin)
                         .header("Access-Control-Request-Method", "POST")
