@@ -99,6 +99,21 @@ class PhotoSanitiserTest {
     }
 
     @Test
+    void aTurnedPhotoReservesTheUploadTwiceAndBothFullSizeImagesBesideTheUprightOne() {
+        // 6000 x 4000 pixels at 3 bytes: 72,000,000 bytes decoded, as much again turned upright.
+        PhotoSanitiser.Decoded decoded = new PhotoSanitiser.Decoded(72_000_000, 72_000_000);
+        long upload = 400_000;
+
+        long turned = PhotoSanitiser.memoryNeeded(upload, decoded, 6);
+        long upright = PhotoSanitiser.memoryNeeded(upload, decoded, ExifOrientation.UPRIGHT);
+
+        // the request's copy and the reader's, then the decoded and the turned image at once
+        assertThat(turned).isEqualTo(800_000 + 72_000_000 + 72_000_000);
+        // upright: no second image, only the encoder's output (a quarter of the pixels) beside it
+        assertThat(upright).isEqualTo(800_000 + 72_000_000 + 18_000_000);
+    }
+
+    @Test
     void theDecodeBudgetMakesALaterDecodeWaitAndGivesUpWith503() {
         DecodeBudget budget = new DecodeBudget(1024 * 1024, Duration.ofMillis(50));
 
