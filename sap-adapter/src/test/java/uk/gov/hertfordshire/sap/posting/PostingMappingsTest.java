@@ -34,6 +34,25 @@ class PostingMappingsTest {
     }
 
     @Test
+    void aCommitmentRowNamesASupplierAndNoOffsetAccount() {
+        String care = "uk.gov.hertfordshire.care.package-commissioned.v1";
+        PostingMappings.Mapping good =
+                new PostingMappings.Mapping(
+                        care, "PROV-0042", "HCC1", "52101000", "CC5210", null, "300042");
+        PostingMappings.Mapping bad =
+                new PostingMappings.Mapping(
+                        care, "PROV-0043", "HCC1", "52101000", "CC5210", "11002000", null);
+        assertThat(new PostingMappings(List.of(GOOD, good)).problems(Set.of(FEE, care), Set.of(care)))
+                .isEmpty();
+        assertThat(
+                        new PostingMappings(List.of(GOOD, good, bad))
+                                .problems(Set.of(FEE, care), Set.of(care)))
+                .containsExactlyInAnyOrder(
+                        "mappings[2].supplier is missing",
+                        "mappings[2].offset-gl-account is not used by a commitment");
+    }
+
+    @Test
     void anEventTypeWithoutARowIsIncomplete() {
         String care = "uk.gov.hertfordshire.care.package-commissioned.v1";
         assertThat(new PostingMappings(List.of(GOOD)).problems(Set.of(FEE, care)))
