@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code API_PURCHASEORDER_PROCESS_SRV}, S/4HANA's purchase order OData v2 API: a deep insert on
  * {@code A_PurchaseOrder} (header, {@code to_PurchaseOrderItem}, each item's {@code
- * to_AccountAssignment}) creates a purchase order, and {@code A_PurchaseOrderItem} reads items back.
- * Writes are held to SAP Gateway's CSRF rule ({@link CsrfTokens}).
+ * to_AccountAssignment}) creates a purchase order, and {@code A_PurchaseOrderItem} reads items
+ * back. Writes are held to SAP Gateway's CSRF rule ({@link CsrfTokens}).
  */
 final class PurchaseOrderApi implements HttpHandler {
 
@@ -69,11 +69,19 @@ final class PurchaseOrderApi implements HttpHandler {
         csrf.handOutIfAsked(exchange);
         switch (rest) {
             case "", "$metadata" ->
-                    Http.json(exchange, 200, Map.of("d", Map.of("EntitySets", List.of(ORDERS, ITEMS))));
+                    Http.json(
+                            exchange,
+                            200,
+                            Map.of("d", Map.of("EntitySets", List.of(ORDERS, ITEMS))));
             case ORDERS ->
-                    ODataV2.query(exchange, orders.all(), PurchaseOrderApi::header, PurchaseOrderApi::json);
+                    ODataV2.query(
+                            exchange,
+                            orders.all(),
+                            PurchaseOrderApi::header,
+                            PurchaseOrderApi::json);
             case ITEMS ->
-                    ODataV2.query(exchange, orders.all(), PurchaseOrderApi::item, PurchaseOrderApi::json);
+                    ODataV2.query(
+                            exchange, orders.all(), PurchaseOrderApi::item, PurchaseOrderApi::json);
             default ->
                     ODataV2.error(
                             exchange,
@@ -129,7 +137,10 @@ final class PurchaseOrderApi implements HttpHandler {
         }
         if (!"K".equals(item.path("AccountAssignmentCategory").asString())) {
             ODataV2.error(
-                    exchange, 400, "ME/045", "Account assignment category K (cost centre) expected");
+                    exchange,
+                    400,
+                    "ME/045",
+                    "Account assignment category K (cost centre) expected");
             return;
         }
         LocalDate start;

@@ -16,14 +16,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * S/4HANA commitments through the purchase order OData v2 API {@code
- * API_PURCHASEORDER_PROCESS_SRV} (communication scenario SAP_COM_0053): a deep insert on {@code
- * A_PurchaseOrder} with one item and its account assignment, and read-back on {@code
- * A_PurchaseOrderItem}.
+ * S/4HANA commitments through the purchase order OData v2 API {@code API_PURCHASEORDER_PROCESS_SRV}
+ * (communication scenario SAP_COM_0053): a deep insert on {@code A_PurchaseOrder} with one item and
+ * its account assignment, and read-back on {@code A_PurchaseOrderItem}.
  *
  * <p>An OData write: SAP Gateway refuses it without the CSRF token a {@code GET} with {@code
- * X-CSRF-Token: Fetch} hands out, together with the session cookie that came with it, so each
- * write fetches both first. The 36-character source event id goes in the item's {@code
+ * X-CSRF-Token: Fetch} hands out, together with the session cookie that came with it, so each write
+ * fetches both first. The 36-character source event id goes in the item's {@code
  * PurchaseOrderItemText} (TXZ01, 40 characters); the header's references ({@code
  * CorrespncExternalReference}, 12) are too short.
  */
@@ -192,7 +191,8 @@ final class S4PurchaseOrderClient {
                                 return new Csrf(token, String.join("; ", cookies));
                             });
         } catch (RestClientException unanswered) {
-            throw new SapUnavailableException("SAP did not answer the CSRF token fetch", unanswered);
+            throw new SapUnavailableException(
+                    "SAP did not answer the CSRF token fetch", unanswered);
         }
     }
 

@@ -40,9 +40,7 @@ class PackageCommissionedTranslator implements PostingTranslator {
                 serializer.fromJson(event.data(), PackageCommissioned.class);
         LocalDate start = commissioned.startDate();
         LocalDate end =
-                commissioned.endDate() != null
-                        ? commissioned.endDate()
-                        : endOfFinancialYear(start);
+                commissioned.endDate() != null ? commissioned.endDate() : endOfFinancialYear(start);
         long weeks = weeks(start, end);
         return new PostingRequest(
                 commissioned.providerCode(),
@@ -61,7 +59,8 @@ class PackageCommissionedTranslator implements PostingTranslator {
 
     /** 31 March ending the financial year (April to March) the day falls in. */
     static LocalDate endOfFinancialYear(LocalDate day) {
-        int year = day.getMonthValue() >= Month.APRIL.getValue() ? day.getYear() + 1 : day.getYear();
+        int year =
+                day.getMonthValue() >= Month.APRIL.getValue() ? day.getYear() + 1 : day.getYear();
         return LocalDate.of(year, Month.MARCH, 31);
     }
 }

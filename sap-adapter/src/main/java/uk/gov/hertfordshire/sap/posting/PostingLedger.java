@@ -213,8 +213,8 @@ public class PostingLedger {
     }
 
     /**
-     * The journal entries of a company code posted with a posting date in the range, both
-     * included (commitments are purchase orders, not in the journal reconciliation reads).
+     * The journal entries of a company code posted with a posting date in the range, both included
+     * (commitments are purchase orders, not in the journal reconciliation reads).
      */
     public List<PostedEntry> posted(String companyCode, LocalDate from, LocalDate to) {
         return jdbc.sql(

@@ -128,7 +128,9 @@ public class PostingWorker {
         }
     }
 
-    /** What SAP holds under the posting's reference, if anything: its document or purchase order. */
+    /**
+     * What SAP holds under the posting's reference, if anything: its document or purchase order.
+     */
     private PostingOutcome.Posted lookUp(Posting posting) {
         String reference = posting.sourceEventId().toString();
         if (posting.commitment()) {

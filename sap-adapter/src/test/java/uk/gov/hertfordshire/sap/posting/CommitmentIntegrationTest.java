@@ -96,7 +96,10 @@ class CommitmentIntegrationTest extends SapIntegrationTest {
     void aTimeoutAfterSapCreatedTheOrderMakesNoSecondOne() {
         UUID eventId = UUID.randomUUID();
         SAP.faults().set(Faults.Mode.TIMEOUT_AFTER_COMMIT, Duration.ofMillis(2_500));
-        send(Map.of(eventId, commissioned(MAPPED_PROVIDER, 30_000, LocalDate.of(2026, 10, 5), null)));
+        send(
+                Map.of(
+                        eventId,
+                        commissioned(MAPPED_PROVIDER, 30_000, LocalDate.of(2026, 10, 5), null)));
         awaitRecorded(eventId);
 
         worker.postDue();
@@ -182,7 +185,9 @@ class CommitmentIntegrationTest extends SapIntegrationTest {
 
     private static HttpRequest write(String body, String token, String cookie) {
         HttpRequest.Builder request =
-                authorised(HttpRequest.newBuilder(URI.create(SAP.baseUrl() + SERVICE + "A_PurchaseOrder")))
+                authorised(
+                                HttpRequest.newBuilder(
+                                        URI.create(SAP.baseUrl() + SERVICE + "A_PurchaseOrder")))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {

@@ -42,7 +42,9 @@ class PostingMappingsTest {
         PostingMappings.Mapping bad =
                 new PostingMappings.Mapping(
                         care, "PROV-0043", "HCC1", "52101000", "CC5210", "11002000", null);
-        assertThat(new PostingMappings(List.of(GOOD, good)).problems(Set.of(FEE, care), Set.of(care)))
+        assertThat(
+                        new PostingMappings(List.of(GOOD, good))
+                                .problems(Set.of(FEE, care), Set.of(care)))
                 .isEmpty();
         assertThat(
                         new PostingMappings(List.of(GOOD, good, bad))
