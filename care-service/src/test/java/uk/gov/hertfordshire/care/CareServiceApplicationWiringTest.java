@@ -5,11 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.hertfordshire.platform.events.Topics;
-import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 import uk.gov.hertfordshire.platform.testsupport.ServiceWiring;
 
 /** The service starts against real Kafka and PostgreSQL with the shared library wired in. */
-@PlatformIntegrationTest
+@CareIntegrationTest
 class CareServiceApplicationWiringTest {
 
     @LocalServerPort int port;

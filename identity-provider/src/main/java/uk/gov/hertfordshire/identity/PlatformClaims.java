@@ -10,9 +10,9 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * Puts the claims DESIGN.md fixes into every access token, whichever way it is issued (client
- * credentials, browser login, or the local minting endpoint): {@code aud} the platform, {@code
- * roles}, {@code staff_id} for staff, {@code agency_id} for partners, {@code azp} and {@code
+ * Puts the claims docs/architecture.md fixes into every access token, whichever way it is issued
+ * (client credentials, browser login, or the local minting endpoint): {@code aud} the platform,
+ * {@code roles}, {@code staff_id} for staff, {@code agency_id} for partners, {@code azp} and {@code
  * client_id}. Never a name, email or phone number: services identify a caller by {@code iss} and
  * {@code sub} and look nothing else up in the token.
  *

@@ -14,7 +14,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("local")
 class LocalPersonaTokenTest extends RunningProvider {
 
-    /** The claims DESIGN.md allows in an access token: no name, email or phone number. */
+    /**
+     * The claims docs/architecture.md allows in an access token: no name, email or phone number.
+     */
     private static final Set<String> AGREED_CLAIMS =
             Set.of(
                     "iss",

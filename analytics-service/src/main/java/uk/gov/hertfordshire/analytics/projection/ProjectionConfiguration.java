@@ -28,4 +28,12 @@ class ProjectionConfiguration {
                 Topics.CONTENT,
                 live.handlerFor(Topics.CONTENT));
     }
+
+    @Bean
+    EventSubscription careEvents(LiveProjection live) {
+        return EventSubscription.of(
+                AnalyticsServiceApplication.CONSUMER_GROUP,
+                Topics.CARE,
+                live.handlerFor(Topics.CARE));
+    }
 }

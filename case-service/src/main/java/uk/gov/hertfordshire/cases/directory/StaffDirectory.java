@@ -22,34 +22,50 @@ public class StaffDirectory {
     public static final String OFFICER_ROLE = "OFFICER";
 
     private final JdbcClient jdbc;
+    private final List<ChangeListener> listeners;
     private final EventSerializer serializer = new EventSerializer();
 
-    StaffDirectory(JdbcClient jdbc) {
+    StaffDirectory(JdbcClient jdbc, List<ChangeListener> listeners) {
         this.jdbc = jdbc;
+        this.listeners = listeners;
+    }
+
+    /**
+     * Told of every staff change the directory takes in (not of one it ignores as older), inside
+     * the same transaction, so what it does commits or rolls back with the change.
+     */
+    public interface ChangeListener {
+        void changed(StaffMember now);
     }
 
     /**
      * Applies a staff change from SAP HR; runs in the inbox transaction. A change older than the
-     * one already held is ignored, so a late redelivery cannot undo a newer state.
+     * one already held is ignored, so a late redelivery cannot undo a newer state; a change taken
+     * in is passed to the {@link ChangeListener}s.
      */
     void apply(ReceivedEvent event) {
         if (!StaffMemberChanged.TYPE.type().equals(event.type())) {
             return;
         }
         StaffMemberChanged changed = serializer.fromJson(event.data(), StaffMemberChanged.class);
-        jdbc.sql(
-                        "INSERT INTO staff_member (staff_id, team_code, roles, active, changed_at)"
-                                + " VALUES (:staffId, :teamCode, :roles, :active, :changedAt)"
-                                + " ON CONFLICT (staff_id) DO UPDATE SET team_code ="
-                                + " EXCLUDED.team_code, roles = EXCLUDED.roles, active ="
-                                + " EXCLUDED.active, changed_at = EXCLUDED.changed_at WHERE"
-                                + " staff_member.changed_at <= EXCLUDED.changed_at")
-                .param("staffId", changed.staffId())
-                .param("teamCode", changed.teamCode())
-                .param("roles", changed.roleCodes().toArray(String[]::new))
-                .param("active", changed.active())
-                .param("changedAt", Timestamp.from(changed.effectiveAt()))
-                .update();
+        int taken =
+                jdbc.sql(
+                                "INSERT INTO staff_member (staff_id, team_code, roles, active, changed_at)"
+                                        + " VALUES (:staffId, :teamCode, :roles, :active, :changedAt)"
+                                        + " ON CONFLICT (staff_id) DO UPDATE SET team_code ="
+                                        + " EXCLUDED.team_code, roles = EXCLUDED.roles, active ="
+                                        + " EXCLUDED.active, changed_at = EXCLUDED.changed_at WHERE"
+                                        + " staff_member.changed_at <= EXCLUDED.changed_at")
+                        .param("staffId", changed.staffId())
+                        .param("teamCode", changed.teamCode())
+                        .param("roles", changed.roleCodes().toArray(String[]::new))
+                        .param("active", changed.active())
+                        .param("changedAt", Timestamp.from(changed.effectiveAt()))
+                        .update();
+        if (taken == 1) {
+            StaffMember now = find(changed.staffId()).orElseThrow();
+            listeners.forEach(listener -> listener.changed(now));
+        }
     }
 
     /** A staff member as the directory last heard of them. */

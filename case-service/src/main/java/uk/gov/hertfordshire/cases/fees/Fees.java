@@ -171,6 +171,11 @@ class Fees {
         return Optional.of(new Recorded(recorded, true));
     }
 
+    /** The case's fee payment, if one has been recorded. */
+    Optional<Payment> recorded(UUID caseId) {
+        return paymentFor(caseId);
+    }
+
     private Optional<Payment> paymentFor(UUID caseId) {
         return jdbc.sql(
                         "SELECT provider, payment_reference, amount_pence, paid_at, recorded_by"

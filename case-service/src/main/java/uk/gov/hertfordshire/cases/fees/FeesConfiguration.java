@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * GOV.UK Pay, when the council's API key is configured ({@code
- * platform.cases.payments.govuk-pay.api-key}). Without one there is no provider and a fee payment
+ * platform.cases.payments.govuk-pay.api-key}, with {@code return-url}: where the citizen comes back
+ * to, {@code {caseId}} standing for the case). Without one there is no provider and a fee payment
  * answers 503: a fee is never recorded on the citizen's word alone.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,7 +23,8 @@ class FeesConfiguration {
                                     + "https://publicapi.payments.service.gov.uk}")
                     String baseUrl,
             @Value("${platform.cases.payments.govuk-pay.api-key}") String apiKey,
-            @Value("${platform.cases.payments.govuk-pay.timeout:PT5S}") Duration timeout) {
-        return new GovUkPay(baseUrl, apiKey, timeout);
+            @Value("${platform.cases.payments.govuk-pay.timeout:PT5S}") Duration timeout,
+            @Value("${platform.cases.payments.govuk-pay.return-url}") String returnUrl) {
+        return new GovUkPay(baseUrl, apiKey, timeout, returnUrl);
     }
 }

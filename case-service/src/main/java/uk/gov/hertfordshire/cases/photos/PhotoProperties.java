@@ -13,9 +13,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxPixels the most pixels (width × height) a photo may have, checked from its header
  *     before it is decoded, so a small file that declares a huge image (a decompression bomb) is
  *     refused without being decoded
- * @param decodeMemory how much memory the photos being decoded at once may take together (a decoded
- *     image takes width × height × bytes per pixel); one needing more alone is refused, others wait
- *     up to {@code decodeWait} for room
+ * @param decodeMemory how much memory the photos being cleaned at once may take together, every
+ *     allocation counted ({@link PhotoSanitiser#memoryNeeded}: a 24-megapixel phone photo that must
+ *     be turned upright takes about 150 MB); one needing more alone is refused, others wait up to
+ *     {@code decodeWait} for room. With {@code -Xmx256m} that leaves the rest of case-service about
+ *     80 MB
  * @param decodeWait how long an upload waits for room to decode before it is answered 503
  * @param jpegQuality the quality a JPEG is re-encoded at (0 to 1)
  */
@@ -24,6 +26,6 @@ record PhotoProperties(
         @DefaultValue("10MB") DataSize maxBytes,
         @DefaultValue("5") int maxPerCase,
         @DefaultValue("24000000") long maxPixels,
-        @DefaultValue("96MB") DataSize decodeMemory,
+        @DefaultValue("176MB") DataSize decodeMemory,
         @DefaultValue("10s") Duration decodeWait,
         @DefaultValue("0.9") float jpegQuality) {}

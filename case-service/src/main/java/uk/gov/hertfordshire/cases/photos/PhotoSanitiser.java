@@ -105,11 +105,11 @@ final class PhotoSanitiser {
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             int width;
             int height;
-            long decodedBytes;
+            Decoded decodedSize;
             try {
                 width = reader.getWidth(0);
                 height = reader.getHeight(0);
-                decodedBytes = decodedBytes(reader, (long) width * height);
+                decodedSize = decoded(reader, (long) width * height);
             } catch (IOException | RuntimeException e) {
                 throw cannotDecode(type);
             }
@@ -123,7 +123,10 @@ final class PhotoSanitiser {
                                 + limits.maxPixels()
                                 + " pixels (width x height) are accepted.");
             }
-            try (DecodeBudget.Reservation room = budget.reserve(decodedBytes)) {
+            int orientation =
+                    type == PhotoType.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.UPRIGHT;
+            try (DecodeBudget.Reservation room =
+                    budget.reserve(memoryNeeded(bytes.length, decodedSize, orientation))) {
                 BufferedImage image;
                 try {
                     image = reader.read(0);
@@ -137,9 +140,7 @@ final class PhotoSanitiser {
                                     + String.join("', '", warnings)
                                     + "'.");
                 }
-                if (type == PhotoType.JPEG) {
-                    image = ExifOrientation.upright(image, ExifOrientation.of(bytes));
-                }
+                image = ExifOrientation.upright(image, orientation);
                 return new CleanPhoto(
                         type, encode(type, image), image.getWidth(), image.getHeight());
             }
@@ -150,11 +151,41 @@ final class PhotoSanitiser {
         }
     }
 
-    /** What the decoded image will take: pixels times the bits per pixel of the reader's type. */
-    private static long decodedBytes(ImageReader reader, long pixels) throws IOException {
+    /**
+     * The most memory one photo takes while it is cleaned, every allocation counted: the upload
+     * (held by the request) and the reader's cached copy of it, then the larger of two moments:
+     * decoded and turned upright at once (a second full-size image, 4 bytes a pixel when the
+     * decoded type has no standard form), or the upright image being re-encoded (the encoder's
+     * output, buffered twice, allowed a quarter of the pixels' size: a JPEG at quality 0.9 is well
+     * under that).
+     */
+    static long memoryNeeded(long uploadBytes, Decoded decoded, int orientation) {
+        long upload = 2 * uploadBytes;
+        long encoding = decoded.bytes() / 4;
+        if (orientation == ExifOrientation.UPRIGHT) {
+            return upload + decoded.bytes() + encoding;
+        }
+        return upload
+                + Math.max(
+                        decoded.bytes() + decoded.turnedBytes(), decoded.turnedBytes() + encoding);
+    }
+
+    /**
+     * What a decoded image takes, and what it takes turned.
+     *
+     * @param bytes pixels times the bits per pixel of the reader's type
+     * @param turnedBytes the same image turned ({@link ExifOrientation#upright})
+     */
+    record Decoded(long bytes, long turnedBytes) {}
+
+    private static Decoded decoded(ImageReader reader, long pixels) throws IOException {
         Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
-        int bitsPerPixel = types.hasNext() ? types.next().getColorModel().getPixelSize() : 32;
-        return pixels * Math.max(8, bitsPerPixel) / 8;
+        ImageTypeSpecifier first = types.hasNext() ? types.next() : null;
+        int bitsPerPixel = first == null ? 32 : first.getColorModel().getPixelSize();
+        long bytes = pixels * Math.max(8, bitsPerPixel) / 8;
+        boolean standard =
+                first != null && first.getBufferedImageType() != BufferedImage.TYPE_CUSTOM;
+        return new Decoded(bytes, standard ? bytes : pixels * 4);
     }
 
     private byte[] encode(PhotoType type, BufferedImage image) {

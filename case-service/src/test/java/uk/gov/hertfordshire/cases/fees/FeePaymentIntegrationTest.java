@@ -3,7 +3,6 @@ package uk.gov.hertfordshire.cases.fees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -23,14 +22,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.hertfordshire.cases.CaseApi;
+import uk.gov.hertfordshire.platform.govukpay.GovUkPayStandIn;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
-/** A Blue Badge's £10 fee (1000p in the seeded catalogue), paid at a GOV.UK Pay stand-in. */
+/**
+ * A Blue Badge's £10 fee (1000p in the seeded catalogue), confirmed with the GOV.UK Pay stand-in
+ * holding payments in each state.
+ */
 @PlatformIntegrationTest
 class FeePaymentIntegrationTest {
 
-    static final GovUkPayStandIn PAY = start();
+    static final GovUkPayStandIn PAY = GovUkPayStandIns.start();
     static final TestIssuer idp = TestIssuer.shared();
     static final TestIssuer.TokenBuilder ALICE = idp.citizen("alice");
     static final TestIssuer.TokenBuilder BOB = idp.citizen("bob");
@@ -43,8 +46,7 @@ class FeePaymentIntegrationTest {
 
     @DynamicPropertySource
     static void payments(DynamicPropertyRegistry properties) {
-        properties.add("platform.cases.payments.govuk-pay.base-url", PAY::baseUrl);
-        properties.add("platform.cases.payments.govuk-pay.api-key", () -> GovUkPayStandIn.API_KEY);
+        GovUkPayStandIns.configure(properties, PAY);
     }
 
     @AfterAll
@@ -224,13 +226,5 @@ class FeePaymentIntegrationTest {
     /** A GOV.UK Pay-style payment id: 26 lower-case letters and digits. */
     private static String paymentId() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 26);
-    }
-
-    private static GovUkPayStandIn start() {
-        try {
-            return new GovUkPayStandIn();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

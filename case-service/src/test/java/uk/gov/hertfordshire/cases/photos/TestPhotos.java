@@ -127,4 +127,51 @@ final class TestPhotos {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The photo with an APP1 "Exif" segment holding only the orientation, right after SOI. */
+    static byte[] withOrientation(byte[] jpeg, int orientation) {
+        byte[] app1 = {
+            (byte) 0xFF,
+            (byte) 0xE1,
+            0x00,
+            0x22, // APP1, length 34 (itself included)
+            'E',
+            'x',
+            'i',
+            'f',
+            0x00,
+            0x00, // identifier and pad
+            'M',
+            'M',
+            0x00,
+            0x2A,
+            0x00,
+            0x00,
+            0x00,
+            0x08, // big-endian TIFF, IFD0 at offset 8
+            0x00,
+            0x01, // one entry
+            0x01,
+            0x12,
+            0x00,
+            0x03,
+            0x00,
+            0x00,
+            0x00,
+            0x01, // tag 274, SHORT, count 1
+            0x00,
+            (byte) orientation,
+            0x00,
+            0x00, // the value, left-justified
+            0x00,
+            0x00,
+            0x00,
+            0x00 // no next IFD
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2); // SOI
+        out.write(app1, 0, app1.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
 }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,14 +30,11 @@ class BadInputIntegrationTest {
 
     private ContentApi api;
 
-    @BeforeAll
-    static void catalogue() {
-        ContentApi.announceServices("pothole");
-    }
-
     @BeforeEach
     void connect() {
         api = new ContentApi(port);
+        // After the context has declared the topics (broker auto-creation is off).
+        ContentApi.announceServices("pothole");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> services.unknown(List.of("pothole")).isEmpty());
     }

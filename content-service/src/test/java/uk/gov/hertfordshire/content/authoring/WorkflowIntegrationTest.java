@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,14 +33,11 @@ class WorkflowIntegrationTest {
 
     private ContentApi api;
 
-    @BeforeAll
-    static void catalogue() {
-        ContentApi.announceServices("pothole", "street-light");
-    }
-
     @BeforeEach
     void connect() {
         api = new ContentApi(port);
+        // After the context has declared the topics (broker auto-creation is off).
+        ContentApi.announceServices("pothole", "street-light");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> services.unknown(List.of("pothole", "street-light")).isEmpty());
     }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,14 +35,11 @@ class DeliveryIntegrationTest {
 
     private ContentApi api;
 
-    @BeforeAll
-    static void catalogue() {
-        ContentApi.announceServices("pothole", "street-light");
-    }
-
     @BeforeEach
     void connect() {
         api = new ContentApi(port);
+        // After the context has declared the topics (broker auto-creation is off).
+        ContentApi.announceServices("pothole", "street-light");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> services.unknown(List.of("pothole", "street-light")).isEmpty());
     }
@@ -199,10 +195,7 @@ class DeliveryIntegrationTest {
 
         // The publication watch takes it off the channels at its end.
         await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () ->
-                                deliver(null, "web", "/pages?path=/dl/alert-now").statusCode()
-                                        == 404);
+                .until(() -> deliver(null, "web", "/pages?path=/dl/alert-now").statusCode() == 404);
         assertThat(deliver(null, "web", "/alerts").body()).doesNotContain("/dl/alert-now");
         assertThat(ContentApi.awaitEventTypes(id, 4))
                 .containsExactly(

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,14 +32,11 @@ class SearchIntegrationTest {
 
     private ContentApi api;
 
-    @BeforeAll
-    static void catalogue() {
-        ContentApi.announceServices("pothole");
-    }
-
     @BeforeEach
     void connect() {
         api = new ContentApi(port);
+        // After the context has declared the topics (broker auto-creation is off).
+        ContentApi.announceServices("pothole");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> services.unknown(List.of("pothole")).isEmpty());
     }

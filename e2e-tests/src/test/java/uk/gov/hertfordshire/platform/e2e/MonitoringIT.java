@@ -36,7 +36,8 @@ class MonitoringIT {
                     "content-service",
                     "care-service",
                     "sap-adapter",
-                    "analytics-service");
+                    "analytics-service",
+                    "govuk-pay-stand-in");
 
     /** Metric families the platform names (the rest are libraries'; docs/observability.md). */
     static final List<String> PLATFORM_OWNED =
@@ -49,6 +50,7 @@ class MonitoringIT {
                     "content_",
                     "analytics_",
                     "gateway_",
+                    "govuk_pay_stand_in_",
                     "kafka_server_",
                     "kafka_controller_",
                     "kafka_log_",

@@ -72,7 +72,11 @@ class AsyncApiDocumentTest {
     void hasAMessageForEveryCatalogTypeReferencingItsSchema(EventType<?> type) {
         Map.Entry<String, JsonNode> message = messageFor(type);
 
-        assertThat(message.getValue().path("payload").path("$ref").asString())
+        JsonNode payload = message.getValue().path("payload");
+        assertThat(payload.path("schemaFormat").asString())
+                .as("JSON Schema draft 2020-12, as the schema files are written")
+                .isEqualTo("application/schema+json;version=draft-2020-12");
+        assertThat(payload.path("schema").path("$ref").asString())
                 .isEqualTo("." + type.schemaResource());
         assertThat(AsyncApiDocumentTest.class.getResource(type.schemaResource())).isNotNull();
     }

@@ -44,10 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of its own — and the test mints tokens in-process with {@link #token}. The authorization and
  * token endpoints the discovery document names are not served: tests never log in.
  *
- * <p>Tokens carry the claims DESIGN.md fixes ({@code iss}, {@code sub}, {@code aud}, {@code roles},
- * {@code staff_id}, {@code agency_id}, {@code azp}), RS256-signed with the issuer's key. A {@link
- * Flaw} makes a token that differs from the valid one in exactly one property, for the tests that
- * show each is refused.
+ * <p>Tokens carry the claims docs/architecture.md fixes ({@code iss}, {@code sub}, {@code aud},
+ * {@code roles}, {@code staff_id}, {@code agency_id}, {@code azp}), RS256-signed with the issuer's
+ * key. A {@link Flaw} makes a token that differs from the valid one in exactly one property, for
+ * the tests that show each is refused.
  *
  * <p>{@link #shared()} is the instance {@link PlatformInfrastructureInitializer} points every
  * {@code @PlatformIntegrationTest} at (see {@link #trustProperties()}).

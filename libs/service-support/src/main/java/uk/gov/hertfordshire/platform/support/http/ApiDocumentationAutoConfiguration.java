@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -44,6 +45,12 @@ public class ApiDocumentationAutoConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 // Relative, so "try it out" in the gateway's Swagger UI goes through the gateway.
                 .servers(List.of(new Server().url("/")));
+    }
+
+    /** Every operation's error responses and security, as the library answers them. */
+    @Bean
+    ErrorResponsesCustomizer platformErrorResponses(ObjectProvider<PublicEndpoints> open) {
+        return new ErrorResponsesCustomizer(open.orderedStream().toList());
     }
 
     @Bean

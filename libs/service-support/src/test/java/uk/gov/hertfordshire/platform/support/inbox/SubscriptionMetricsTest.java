@@ -91,8 +91,12 @@ class SubscriptionMetricsTest {
         return new SubscriptionMetrics(
                 List.of(subscription),
                 config,
+                // Counting what waits reads the DLT only: no inbox, no parked records needed.
                 new DeadLetterReplay(
-                        List.of(subscription), SubscriptionListeners.consumerConfig(config), null),
+                        List.of(subscription),
+                        SubscriptionListeners.consumerConfig(config),
+                        null,
+                        null),
                 Duration.ofHours(1), // refreshed by hand here
                 meters);
     }
