@@ -40,19 +40,7 @@ public record PostingMappings(@DefaultValue List<Mapping> mappings) {
             String glAccount,
             String costCentre,
             String offsetGlAccount,
-            String supplier) {
-
-        /** A journal entry's row. */
-        public Mapping(
-                String event,
-                String serviceCode,
-                String companyCode,
-                String glAccount,
-                String costCentre,
-                String offsetGlAccount) {
-            this(event, serviceCode, companyCode, glAccount, costCentre, offsetGlAccount, null);
-        }
-    }
+            String supplier) {}
 
     /** Supplier (LIFNR): up to ten letters or digits. */
     static final Pattern SUPPLIER = Pattern.compile("[A-Z0-9]{1,10}");

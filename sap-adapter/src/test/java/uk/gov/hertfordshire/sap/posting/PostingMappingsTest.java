@@ -12,7 +12,7 @@ class PostingMappingsTest {
     static final String FEE = "uk.gov.hertfordshire.case.fee-paid.v1";
     static final PostingMappings.Mapping GOOD =
             new PostingMappings.Mapping(
-                    FEE, "blue-badge", "HCC1", "41001000", "CC4107", "11002000");
+                    FEE, "blue-badge", "HCC1", "41001000", "CC4107", "11002000", null);
 
     @Test
     void aCompleteMappingHasNoProblems() {
@@ -25,7 +25,7 @@ class PostingMappingsTest {
                 new PostingMappings(
                         List.of(
                                 new PostingMappings.Mapping(
-                                        FEE, "blue-badge", "HCC12", "GL41", "cc 41", null)));
+                                        FEE, "blue-badge", "HCC12", "GL41", "cc 41", null, null)));
         assertThat(bad.problems(Set.of(FEE)))
                 .anyMatch(p -> p.contains("company-code 'HCC12'"))
                 .anyMatch(p -> p.contains("gl-account 'GL41'"))
@@ -74,7 +74,8 @@ class PostingMappingsTest {
                                         "HCC1",
                                         "41001000",
                                         "CC4100",
-                                        "11002000")));
+                                        "11002000",
+                                        null)));
         assertThat(mappings.problems(Set.of(FEE)))
                 .anyMatch(p -> p.contains("repeats event"))
                 .anyMatch(p -> p.contains("is not an event type the adapter posts"));
