@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.hertfordshire.platform.events.CloudEvents;
+import uk.gov.hertfordshire.platform.events.DomainEvent;
 import uk.gov.hertfordshire.platform.events.ReceivedEvent;
 import uk.gov.hertfordshire.platform.events.cases.CaseFeePaid;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
@@ -86,8 +87,8 @@ public abstract class SapIntegrationTest {
                 paidAt);
     }
 
-    /** Sends events to Kafka under the given CloudEvents ids, in order, as case-service does. */
-    protected void send(Map<UUID, CaseFeePaid> events) {
+    /** Sends events to Kafka under the given CloudEvents ids, in order, as their services do. */
+    protected void send(Map<UUID, ? extends DomainEvent> events) {
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(
                         Map.of(

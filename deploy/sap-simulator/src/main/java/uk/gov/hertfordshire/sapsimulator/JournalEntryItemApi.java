@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code API_JOURNALENTRYITEMBASIC_SRV}, the OData v2 read API of journal entry items, with the
@@ -19,14 +17,12 @@ final class JournalEntryItemApi implements HttpHandler {
 
     static final String PATH = "/sap/opu/odata/sap/API_JOURNALENTRYITEMBASIC_SRV/";
     private static final String ENTITY_SET = "A_JournalEntryItemBasic";
-    private static final String SESSION_COOKIE = "SAP_SESSIONID_S4H_100";
 
     private final SimulatorSettings settings;
     private final GeneralLedger ledger;
     private final Faults faults;
 
-    /** Session id → CSRF token handed out with it. */
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final CsrfTokens csrf = new CsrfTokens();
 
     JournalEntryItemApi(SimulatorSettings settings, GeneralLedger ledger, Faults faults) {
         this.settings = settings;
@@ -45,23 +41,14 @@ final class JournalEntryItemApi implements HttpHandler {
         }
         String method = exchange.getRequestMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            if (!csrfTokenValid(exchange)) {
-                exchange.getResponseHeaders().set("X-CSRF-Token", "Required");
-                Http.send(exchange, 403, "text/plain", "CSRF token validation failed");
+            if (!csrf.admit(exchange)) {
                 return;
             }
             ODataV2.error(
                     exchange, 405, "/IWBEP/CM_MGW_RT/021", "Method '" + method + "' not allowed");
             return;
         }
-        if ("Fetch".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("X-CSRF-Token"))) {
-            String session = UUID.randomUUID().toString().replace("-", "");
-            String token = UUID.randomUUID().toString();
-            tokens.put(session, token);
-            exchange.getResponseHeaders().set("X-CSRF-Token", token);
-            exchange.getResponseHeaders()
-                    .add("Set-Cookie", SESSION_COOKIE + "=" + session + "; path=/; HttpOnly");
-        }
+        csrf.handOutIfAsked(exchange);
         String rest = exchange.getRequestURI().getPath().substring(PATH.length());
         if (rest.isEmpty() || rest.equals("$metadata")) {
             Http.json(exchange, 200, Map.of("d", Map.of("EntitySets", List.of(ENTITY_SET))));
@@ -94,23 +81,6 @@ final class JournalEntryItemApi implements HttpHandler {
                                                                     : value.toString()));
                     return json;
                 });
-    }
-
-    private boolean csrfTokenValid(HttpExchange exchange) {
-        String token = exchange.getRequestHeaders().getFirst("X-CSRF-Token");
-        List<String> cookies = exchange.getRequestHeaders().get("Cookie");
-        if (token == null || cookies == null) {
-            return false;
-        }
-        for (String header : cookies) {
-            for (String cookie : header.split(";\\s*")) {
-                if (cookie.startsWith(SESSION_COOKIE + "=")) {
-                    String session = cookie.substring(SESSION_COOKIE.length() + 1);
-                    return token.equals(tokens.get(session));
-                }
-            }
-        }
-        return false;
     }
 
     private static Map<String, Object> properties(GeneralLedger.Item item) {

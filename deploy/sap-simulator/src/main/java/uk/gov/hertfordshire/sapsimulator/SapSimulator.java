@@ -25,6 +25,7 @@ public final class SapSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final Faults faults = new Faults();
     private final GeneralLedger ledger = new GeneralLedger();
+    private final PurchaseOrders purchaseOrders = new PurchaseOrders();
     private final Organisation organisation;
     private final JournalEntryService journalEntries;
 
@@ -38,6 +39,8 @@ public final class SapSimulator implements AutoCloseable {
         server.createContext(JournalEntryService.PATH, journalEntries);
         server.createContext(
                 JournalEntryItemApi.PATH, new JournalEntryItemApi(settings, ledger, faults));
+        server.createContext(
+                PurchaseOrderApi.PATH, new PurchaseOrderApi(settings, purchaseOrders, faults));
         server.createContext(
                 EmployeeCentral.PATH, new EmployeeCentral(settings, organisation, faults));
         server.createContext(AdminApi.PATH, new AdminApi(this));
@@ -92,6 +95,11 @@ public final class SapSimulator implements AutoCloseable {
 
     public GeneralLedger ledger() {
         return ledger;
+    }
+
+    /** The purchase orders (commitments) made through {@code API_PURCHASEORDER_PROCESS_SRV}. */
+    public PurchaseOrders purchaseOrders() {
+        return purchaseOrders;
     }
 
     public Organisation organisation() {

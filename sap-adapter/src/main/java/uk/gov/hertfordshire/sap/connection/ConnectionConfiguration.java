@@ -42,7 +42,12 @@ class ConnectionConfiguration {
     @Bean
     SapFinance sapFinance(SapConnectionProperties properties, CircuitBreaker sapCircuitBreaker) {
         return new GuardedSapFinance(
-                new S4JournalEntryClient(client(properties, properties.baseUrl())),
+                new S4JournalEntryClient(
+                        client(properties, properties.baseUrl()),
+                        new S4PurchaseOrderClient(
+                                client(properties, properties.baseUrl()),
+                                properties.purchasing().organization(),
+                                properties.purchasing().group())),
                 sapCircuitBreaker);
     }
 

@@ -27,6 +27,16 @@ final class GuardedSapFinance implements SapFinance {
     }
 
     @Override
+    public PostingOutcome commit(Commitment commitment) {
+        return guarded(() -> sap.commit(commitment));
+    }
+
+    @Override
+    public List<String> commitmentsWithReference(String reference) {
+        return guarded(() -> sap.commitmentsWithReference(reference));
+    }
+
+    @Override
     public List<PostedItem> itemsWithReference(String companyCode, String reference) {
         return guarded(() -> sap.itemsWithReference(companyCode, reference));
     }

@@ -31,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * characters), the one reference field long enough for it that the item API can filter on; the
  * header's {@code DocumentReferenceID} (XBLNR) holds only 16, so it carries the id's first 16 hex
  * digits for people searching in SAP.
+ *
+ * <p>Commitments go to the purchase order API through {@link S4PurchaseOrderClient}.
  */
 public final class S4JournalEntryClient implements SapFinance {
 
@@ -49,10 +51,22 @@ public final class S4JournalEntryClient implements SapFinance {
                     + "AmountInTransactionCurrency,DocumentItemText";
 
     private final RestClient http;
+    private final S4PurchaseOrderClient purchaseOrders;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public S4JournalEntryClient(RestClient http) {
+    S4JournalEntryClient(RestClient http, S4PurchaseOrderClient purchaseOrders) {
         this.http = http;
+        this.purchaseOrders = purchaseOrders;
+    }
+
+    @Override
+    public PostingOutcome commit(Commitment commitment) {
+        return purchaseOrders.create(commitment);
+    }
+
+    @Override
+    public List<String> commitmentsWithReference(String reference) {
+        return purchaseOrders.withReference(reference);
     }
 
     @Override

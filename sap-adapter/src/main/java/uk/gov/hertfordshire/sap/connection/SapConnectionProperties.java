@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout how long to wait for an answer; a posting not answered in time has an unknown
  *     outcome and is looked up by its reference before it is sent again
  * @param breaker when to stop calling SAP for a while
+ * @param purchasing the purchasing organisation and group the council's commitments are made in
  */
 @ConfigurationProperties("platform.sap")
 public record SapConnectionProperties(
@@ -27,7 +28,17 @@ public record SapConnectionProperties(
         @DefaultValue("local-sap-secret") String password,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
-        @DefaultValue Breaker breaker) {
+        @DefaultValue Breaker breaker,
+        @DefaultValue Purchasing purchasing) {
+
+    /**
+     * Where commitments (purchase orders) are made in SAP.
+     *
+     * @param organization the purchasing organisation (EKORG, 4 characters)
+     * @param group the purchasing group (EKGRP, 3 characters): adult social care commissioning
+     */
+    public record Purchasing(
+            @DefaultValue("HC01") String organization, @DefaultValue("ASC") String group) {}
 
     /**
      * The circuit breaker around every SAP call.

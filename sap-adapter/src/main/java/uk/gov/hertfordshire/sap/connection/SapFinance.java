@@ -3,7 +3,10 @@ package uk.gov.hertfordshire.sap.connection;
 import java.time.LocalDate;
 import java.util.List;
 
-/** SAP finance as the adapter needs it: post a journal entry, and read back what was posted. */
+/**
+ * SAP finance as the adapter needs it: post a journal entry, make a commitment against a supplier,
+ * and read back what was posted.
+ */
 public interface SapFinance {
 
     /**
@@ -13,6 +16,21 @@ public interface SapFinance {
      * @throws SapUnavailableException when SAP did not answer: it may or may not have posted
      */
     PostingOutcome post(JournalEntry entry);
+
+    /**
+     * Makes a commitment (a purchase order against the supplier).
+     *
+     * @return SAP's purchase order number (no fiscal year), or SAP's refusal
+     * @throws SapUnavailableException when SAP did not answer: it may or may not have made it
+     */
+    PostingOutcome commit(Commitment commitment);
+
+    /**
+     * The purchase orders whose item carries this reference (the source event id).
+     *
+     * @throws SapUnavailableException when SAP did not answer
+     */
+    List<String> commitmentsWithReference(String reference);
 
     /**
      * The documents in a company code whose items carry this reference (the source event id).

@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.sap.posting;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import uk.gov.hertfordshire.sap.connection.Commitment;
 import uk.gov.hertfordshire.sap.connection.JournalEntry;
 
 /** One row of the posting ledger. */
@@ -27,7 +28,26 @@ record Posting(
         String sapMessage,
         int version,
         Instant receivedAt,
-        Instant postedAt) {
+        Instant postedAt,
+        boolean commitment,
+        String supplier,
+        Long weeklyPence,
+        LocalDate validTo) {
+
+    /** The commitment SAP is sent: the source event id is its reference. */
+    Commitment commitmentOrder() {
+        return new Commitment(
+                sourceEventId.toString(),
+                companyCode,
+                supplier,
+                glAccount,
+                costCentre,
+                weeklyPence,
+                amountPence / weeklyPence,
+                currency,
+                postingDate,
+                validTo);
+    }
 
     /** The journal entry SAP is sent: the source event id is its reference. */
     JournalEntry journalEntry() {

@@ -9,8 +9,8 @@ import uk.gov.hertfordshire.platform.events.Topics;
 import uk.gov.hertfordshire.platform.support.inbox.EventSubscription;
 
 /**
- * Subscribes the posting ledger to the topics finance-relevant events arrive on. A translator for
- * another topic (care-service's care packages on {@code care.events}) adds its subscription here.
+ * Subscribes the posting ledger to the topics finance-relevant events arrive on: case-service's
+ * fees on {@code cases.events}, care-service's commissioned care packages on {@code care.events}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PostingMappings.class, PostingProperties.class})
@@ -21,6 +21,11 @@ class PostingConfiguration {
     @Bean
     EventSubscription caseEventsToPostingLedger(PostingIntake intake) {
         return EventSubscription.of(CONSUMER_GROUP, Topics.CASES, intake::apply);
+    }
+
+    @Bean
+    EventSubscription careEventsToPostingLedger(PostingIntake intake) {
+        return EventSubscription.of(CONSUMER_GROUP, Topics.CARE, intake::apply);
     }
 
     @Bean

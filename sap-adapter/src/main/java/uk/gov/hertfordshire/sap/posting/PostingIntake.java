@@ -36,7 +36,13 @@ class PostingIntake {
                         .collect(
                                 Collectors.toMap(
                                         PostingTranslator::eventType, Function.identity()));
-        List<String> problems = mappings.problems(this.translators.keySet());
+        List<String> problems =
+                mappings.problems(
+                        this.translators.keySet(),
+                        translators.stream()
+                                .filter(PostingTranslator::commitment)
+                                .map(PostingTranslator::eventType)
+                                .toList());
         if (!problems.isEmpty()) {
             throw new IllegalStateException(
                     "finance-mapping.yml is not complete: " + String.join("; ", problems));

@@ -19,7 +19,8 @@ public class PostingLedger {
             "id, source_event_id, source_event_type, subject, service_code, amount_pence, currency,"
                     + " posting_date, company_code, gl_account, cost_centre, offset_gl_account,"
                     + " state, sends, next_attempt_at, sap_document, sap_fiscal_year, sap_message,"
-                    + " version, received_at, posted_at";
+                    + " version, received_at, posted_at, document_kind, supplier, weekly_pence,"
+                    + " valid_to";
 
     private final JdbcClient jdbc;
 
@@ -42,9 +43,11 @@ public class PostingLedger {
                                 "INSERT INTO posting (id, source_event_id, source_event_type, subject,"
                                         + " service_code, amount_pence, currency, posting_date,"
                                         + " company_code, gl_account, cost_centre, offset_gl_account,"
-                                        + " state, next_attempt_at, received_at, updated_at) VALUES (:id,"
-                                        + " :eventId, :type, :subject, :service, :amount, :currency,"
-                                        + " :date, :company, :gl, :cc, :offset, :state, :now, :now, :now)"
+                                        + " state, next_attempt_at, received_at, updated_at,"
+                                        + " document_kind, supplier, weekly_pence, valid_to) VALUES"
+                                        + " (:id, :eventId, :type, :subject, :service, :amount,"
+                                        + " :currency, :date, :company, :gl, :cc, :offset, :state,"
+                                        + " :now, :now, :now, :kind, :supplier, :weekly, :validTo)"
                                         + " ON CONFLICT (source_event_id) DO NOTHING")
                         .param("id", UUID.randomUUID())
                         .param("eventId", sourceEventId)
@@ -58,6 +61,14 @@ public class PostingLedger {
                         .param("gl", mapping == null ? null : mapping.glAccount())
                         .param("cc", mapping == null ? null : mapping.costCentre())
                         .param("offset", mapping == null ? null : mapping.offsetGlAccount())
+                        .param("supplier", mapping == null ? null : mapping.supplier())
+                        .param("kind", request.weekly() == null ? "journal-entry" : "commitment")
+                        .param(
+                                "weekly",
+                                request.weekly() == null ? null : request.weekly().weeklyPence())
+                        .param(
+                                "validTo",
+                                request.weekly() == null ? null : request.weekly().validTo())
                         .param(
                                 "state",
                                 (mapping == null ? PostingState.UNMAPPED : PostingState.PENDING)
@@ -166,6 +177,7 @@ public class PostingLedger {
         return jdbc.sql(
                         "UPDATE posting SET state = 'pending', company_code = :company, gl_account"
                                 + " = :gl, cost_centre = :cc, offset_gl_account = :offset,"
+                                + " supplier = :supplier,"
                                 + " next_attempt_at = :now, updated_at = :now, version = version +"
                                 + " 1 WHERE state = 'unmapped' AND source_event_type = :type AND"
                                 + " service_code = :service")
@@ -173,6 +185,7 @@ public class PostingLedger {
                 .param("gl", mapping.glAccount())
                 .param("cc", mapping.costCentre())
                 .param("offset", mapping.offsetGlAccount())
+                .param("supplier", mapping.supplier())
                 .param("type", eventType)
                 .param("service", mapping.serviceCode())
                 .param("now", Timestamp.from(now))
@@ -199,11 +212,15 @@ public class PostingLedger {
                 .list();
     }
 
-    /** The postings of a company code posted with a posting date in the range, both included. */
+    /**
+     * The journal entries of a company code posted with a posting date in the range, both included
+     * (commitments are purchase orders, not in the journal reconciliation reads).
+     */
     public List<PostedEntry> posted(String companyCode, LocalDate from, LocalDate to) {
         return jdbc.sql(
                         "SELECT id, source_event_id, company_code, amount_pence, posting_date FROM"
-                                + " posting WHERE state = 'posted' AND company_code = :company AND"
+                                + " posting WHERE state = 'posted' AND document_kind ="
+                                + " 'journal-entry' AND company_code = :company AND"
                                 + " posting_date BETWEEN :from AND :to")
                 .param("company", companyCode)
                 .param("from", from)
@@ -258,6 +275,10 @@ public class PostingLedger {
                 rs.getString("sap_message"),
                 rs.getInt("version"),
                 rs.getTimestamp("received_at").toInstant(),
-                posted == null ? null : posted.toInstant());
+                posted == null ? null : posted.toInstant(),
+                "commitment".equals(rs.getString("document_kind")),
+                rs.getString("supplier"),
+                rs.getObject("weekly_pence", Long.class),
+                rs.getObject("valid_to", LocalDate.class));
     }
 }

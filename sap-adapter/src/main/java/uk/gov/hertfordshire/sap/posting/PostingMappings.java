@@ -15,7 +15,7 @@ import uk.gov.hertfordshire.platform.events.sap.SapCodes;
 /**
  * Finance's account mapping ({@code finance-mapping.yml}, under {@code platform.sap.postings}):
  * which company code, GL account, cost centre and offset account an event type and service code
- * post to.
+ * post to. A journal entry's row names the offset account; a commitment's names the supplier.
  */
 @ConfigurationProperties("platform.sap.postings")
 public record PostingMappings(@DefaultValue List<Mapping> mappings) {
@@ -24,11 +24,14 @@ public record PostingMappings(@DefaultValue List<Mapping> mappings) {
      * One row of the mapping.
      *
      * @param event the CloudEvents type
-     * @param serviceCode the service code (or care package type)
+     * @param serviceCode the service code (for a commitment, the provider's code)
      * @param companyCode the SAP company code
      * @param glAccount the account credited, on the cost centre
      * @param costCentre the cost centre
-     * @param offsetGlAccount the account debited (the payment provider's clearing account)
+     * @param offsetGlAccount for a journal entry, the account debited (the payment provider's
+     *     clearing account)
+     * @param supplier for a commitment, SAP's supplier number (LIFNR) the purchase order is made
+     *     out to
      */
     public record Mapping(
             String event,
@@ -36,7 +39,11 @@ public record PostingMappings(@DefaultValue List<Mapping> mappings) {
             String companyCode,
             String glAccount,
             String costCentre,
-            String offsetGlAccount) {}
+            String offsetGlAccount,
+            String supplier) {}
+
+    /** Supplier (LIFNR): up to ten letters or digits. */
+    static final Pattern SUPPLIER = Pattern.compile("[A-Z0-9]{1,10}");
 
     /** The row for an event type and service code, if finance has written one. */
     public Optional<Mapping> find(String eventType, String serviceCode) {
@@ -58,6 +65,15 @@ public record PostingMappings(@DefaultValue List<Mapping> mappings) {
      * without a row.
      */
     public List<String> problems(Collection<String> consumedEventTypes) {
+        return problems(consumedEventTypes, Set.of());
+    }
+
+    /**
+     * As {@link #problems(Collection)}, where the rows of {@code commitmentEventTypes} name a
+     * supplier and no offset account, and every other row an offset account and no supplier.
+     */
+    public List<String> problems(
+            Collection<String> consumedEventTypes, Collection<String> commitmentEventTypes) {
         List<String> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Set<String> mapped = new HashSet<>();
@@ -69,7 +85,21 @@ public record PostingMappings(@DefaultValue List<Mapping> mappings) {
             check(problems, row + ".company-code", m.companyCode(), SapCodes.COMPANY_CODE);
             check(problems, row + ".gl-account", m.glAccount(), SapCodes.GL_ACCOUNT);
             check(problems, row + ".cost-centre", m.costCentre(), SapCodes.COST_CENTRE);
-            check(problems, row + ".offset-gl-account", m.offsetGlAccount(), SapCodes.GL_ACCOUNT);
+            if (commitmentEventTypes.contains(m.event())) {
+                check(problems, row + ".supplier", m.supplier(), SUPPLIER);
+                if (m.offsetGlAccount() != null) {
+                    problems.add(row + ".offset-gl-account is not used by a commitment");
+                }
+            } else {
+                check(
+                        problems,
+                        row + ".offset-gl-account",
+                        m.offsetGlAccount(),
+                        SapCodes.GL_ACCOUNT);
+                if (m.supplier() != null) {
+                    problems.add(row + ".supplier is used by commitments only");
+                }
+            }
             if (m.event() != null && !consumedEventTypes.contains(m.event())) {
                 problems.add(
                         row + ".event '" + m.event() + "' is not an event type the adapter posts");

@@ -15,6 +15,14 @@ public interface PostingTranslator {
     String topic();
 
     /**
+     * Whether the type is a commitment (a purchase order against a supplier, its mapping rows
+     * naming the supplier) rather than a journal entry (its rows naming an offset account).
+     */
+    default boolean commitment() {
+        return false;
+    }
+
+    /**
      * What the event asks to post.
      *
      * @throws uk.gov.hertfordshire.platform.events.MalformedEventException when it breaks its

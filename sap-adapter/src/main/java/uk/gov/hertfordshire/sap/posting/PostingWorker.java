@@ -96,19 +96,19 @@ public class PostingWorker {
     private boolean settle(Posting posting) {
         try {
             if (posting.sends() > 0) {
-                List<PostedItem> found =
-                        sap.itemsWithReference(
-                                posting.companyCode(), posting.sourceEventId().toString());
-                if (!found.isEmpty()) {
+                PostingOutcome.Posted found = lookUp(posting);
+                if (found != null) {
                     recoveredByLookup.increment();
-                    PostedItem item = found.get(0);
-                    posted(posting, item.accountingDocument(), item.fiscalYear());
+                    posted(posting, found.accountingDocument(), found.fiscalYear());
                     return true;
                 }
             }
             transactions.executeWithoutResult(
                     status -> ledger.countSend(posting.id(), clock.instant()));
-            PostingOutcome outcome = sap.post(posting.journalEntry());
+            PostingOutcome outcome =
+                    posting.commitment()
+                            ? sap.commit(posting.commitmentOrder())
+                            : sap.post(posting.journalEntry());
             if (outcome instanceof PostingOutcome.Posted done) {
                 posted(posting, done.accountingDocument(), done.fiscalYear());
             } else if (outcome instanceof PostingOutcome.Rejected refused) {
@@ -126,6 +126,22 @@ public class PostingWorker {
             transactions.executeWithoutResult(status -> ledger.retryAt(posting.id(), retry, now));
             return false;
         }
+    }
+
+    /**
+     * What SAP holds under the posting's reference, if anything: its document or purchase order.
+     */
+    private PostingOutcome.Posted lookUp(Posting posting) {
+        String reference = posting.sourceEventId().toString();
+        if (posting.commitment()) {
+            List<String> orders = sap.commitmentsWithReference(reference);
+            return orders.isEmpty() ? null : new PostingOutcome.Posted(orders.get(0), null);
+        }
+        List<PostedItem> found = sap.itemsWithReference(posting.companyCode(), reference);
+        return found.isEmpty()
+                ? null
+                : new PostingOutcome.Posted(
+                        found.get(0).accountingDocument(), found.get(0).fiscalYear());
     }
 
     /** Hands back claimed postings not tried because SAP stopped answering. */
@@ -147,7 +163,7 @@ public class PostingWorker {
                                         posting.sourceEventId().toString(),
                                         posting.costCentre(),
                                         posting.glAccount(),
-                                        -posting.amountPence(),
+                                        glSigned(posting),
                                         posting.currency(),
                                         now));
                     }
@@ -166,12 +182,20 @@ public class PostingWorker {
                                         posting.companyCode(),
                                         posting.costCentre(),
                                         posting.glAccount(),
-                                        -posting.amountPence(),
+                                        glSigned(posting),
                                         posting.currency(),
                                         message,
                                         now));
                     }
                 });
+    }
+
+    /**
+     * The amount as the GL account sees it: a fee is a credit to income (negative), a commitment a
+     * charge to expenditure (positive).
+     */
+    private static long glSigned(Posting posting) {
+        return posting.commitment() ? posting.amountPence() : -posting.amountPence();
     }
 
     /** 1, 2, 4… times the first back-off, never more than the most. */

@@ -12,7 +12,7 @@ class PostingMappingsTest {
     static final String FEE = "uk.gov.hertfordshire.case.fee-paid.v1";
     static final PostingMappings.Mapping GOOD =
             new PostingMappings.Mapping(
-                    FEE, "blue-badge", "HCC1", "41001000", "CC4107", "11002000");
+                    FEE, "blue-badge", "HCC1", "41001000", "CC4107", "11002000", null);
 
     @Test
     void aCompleteMappingHasNoProblems() {
@@ -25,12 +25,33 @@ class PostingMappingsTest {
                 new PostingMappings(
                         List.of(
                                 new PostingMappings.Mapping(
-                                        FEE, "blue-badge", "HCC12", "GL41", "cc 41", null)));
+                                        FEE, "blue-badge", "HCC12", "GL41", "cc 41", null, null)));
         assertThat(bad.problems(Set.of(FEE)))
                 .anyMatch(p -> p.contains("company-code 'HCC12'"))
                 .anyMatch(p -> p.contains("gl-account 'GL41'"))
                 .anyMatch(p -> p.contains("cost-centre 'cc 41'"))
                 .anyMatch(p -> p.contains("offset-gl-account is missing"));
+    }
+
+    @Test
+    void aCommitmentRowNamesASupplierAndNoOffsetAccount() {
+        String care = "uk.gov.hertfordshire.care.package-commissioned.v1";
+        PostingMappings.Mapping good =
+                new PostingMappings.Mapping(
+                        care, "PROV-0042", "HCC1", "52101000", "CC5210", null, "300042");
+        PostingMappings.Mapping bad =
+                new PostingMappings.Mapping(
+                        care, "PROV-0043", "HCC1", "52101000", "CC5210", "11002000", null);
+        assertThat(
+                        new PostingMappings(List.of(GOOD, good))
+                                .problems(Set.of(FEE, care), Set.of(care)))
+                .isEmpty();
+        assertThat(
+                        new PostingMappings(List.of(GOOD, good, bad))
+                                .problems(Set.of(FEE, care), Set.of(care)))
+                .containsExactlyInAnyOrder(
+                        "mappings[2].supplier is missing",
+                        "mappings[2].offset-gl-account is not used by a commitment");
     }
 
     @Test
@@ -53,7 +74,8 @@ class PostingMappingsTest {
                                         "HCC1",
                                         "41001000",
                                         "CC4100",
-                                        "11002000")));
+                                        "11002000",
+                                        null)));
         assertThat(mappings.problems(Set.of(FEE)))
                 .anyMatch(p -> p.contains("repeats event"))
                 .anyMatch(p -> p.contains("is not an event type the adapter posts"));
@@ -74,6 +96,7 @@ class PostingMappingsTest {
                         .bind("platform.sap.postings", PostingMappings.class)
                         .get();
         assertThat(shipped.mappings()).isNotEmpty();
-        assertThat(shipped.problems(Set.of(FEE))).isEmpty();
+        String care = "uk.gov.hertfordshire.care.package-commissioned.v1";
+        assertThat(shipped.problems(Set.of(FEE, care), Set.of(care))).isEmpty();
     }
 }
