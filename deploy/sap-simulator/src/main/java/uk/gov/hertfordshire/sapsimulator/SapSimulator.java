@@ -46,6 +46,22 @@ public final class SapSimulator implements AutoCloseable {
         server.createContext(AdminApi.PATH, new AdminApi(this));
         server.createContext(
                 "/actuator/health", exchange -> Http.json(exchange, 200, Map.of("status", "UP")));
+        // Scraped like every other component of the local platform (Prometheus text format).
+        server.createContext(
+                "/actuator/prometheus",
+                exchange ->
+                        Http.send(
+                                exchange,
+                                200,
+                                "text/plain; version=0.0.4; charset=utf-8",
+                                "# HELP sap_simulator_documents Documents the simulated SAP holds,"
+                                        + " by kind.\n"
+                                        + "# TYPE sap_simulator_documents gauge\n"
+                                        + "sap_simulator_documents{kind=\"journal_entry\"} "
+                                        + ledger.documents().size()
+                                        + "\nsap_simulator_documents{kind=\"purchase_order\"} "
+                                        + purchaseOrders.all().size()
+                                        + "\n"));
     }
 
     /** Starts a simulator on loopback; port 0 picks a free one. */

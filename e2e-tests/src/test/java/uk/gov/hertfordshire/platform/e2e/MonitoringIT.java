@@ -37,7 +37,8 @@ class MonitoringIT {
                     "care-service",
                     "sap-adapter",
                     "analytics-service",
-                    "govuk-pay-stand-in");
+                    "govuk-pay-stand-in",
+                    "sap-simulator");
 
     /** Metric families the platform names (the rest are libraries'; docs/observability.md). */
     static final List<String> PLATFORM_OWNED =
