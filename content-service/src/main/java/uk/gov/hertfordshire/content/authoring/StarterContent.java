@@ -15,6 +15,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import uk.gov.hertfordshire.content.authoring.AuthoringController.ItemRequest;
 
 /**
  * Flyway migration 2: the starter content a new council user sees (one page answering each service
@@ -65,7 +66,7 @@ class StarterContent implements JavaMigration {
                         JdbcClient.create(
                                 new SingleConnectionDataSource(context.getConnection(), true)));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        for (Seed seed : seeds()) {
+        for (ItemRequest seed : seeds()) {
             UUID id = UUID.nameUUIDFromBytes(("hertfordshire-content:" + seed.path()).getBytes());
             ContentType type = ContentType.fromWire(seed.type()).orElseThrow();
             ItemRecord draft =
@@ -107,53 +108,15 @@ class StarterContent implements JavaMigration {
         }
     }
 
-    /** The seeds, as written in the resource. */
-    static List<Seed> seeds() {
+    /** The seeds, as written in the resource: each item exactly as an author would send it. */
+    static List<ItemRequest> seeds() {
         try (InputStream in = StarterContent.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing");
             }
-            return JSON.readValue(in, new TypeReference<List<Seed>>() {});
+            return JSON.readValue(in, new TypeReference<List<ItemRequest>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One starter item: its type and path, and its content's fields. */
-    record Seed(
-            String type,
-            String path,
-            String title,
-            String summary,
-            String body,
-            List<String> topics,
-            List<String> serviceCodes,
-            List<String> channels,
-            String audience,
-            java.time.LocalDate reviewBy,
-            List<ItemContent.Part> parts,
-            List<ItemContent.Part> steps,
-            String priority,
-            Instant startsAt,
-            Instant endsAt,
-            String callScript) {
-
-        ItemContent content() {
-            return new ItemContent(
-                    title,
-                    summary,
-                    body,
-                    topics,
-                    serviceCodes,
-                    channels,
-                    audience,
-                    reviewBy,
-                    parts,
-                    steps,
-                    priority,
-                    startsAt,
-                    endsAt,
-                    callScript);
         }
     }
 }

@@ -25,12 +25,15 @@ class StarterContentTest {
                     "school-transport",
                     "library-membership");
 
-    final List<StarterContent.Seed> seeds = StarterContent.seeds();
+    final List<AuthoringController.ItemRequest> seeds = StarterContent.seeds();
 
     @Test
     void thereAreAtLeastThirtyOfEveryTypeWithAPageForEachSeededService() {
         assertThat(seeds).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(seeds.stream().map(StarterContent.Seed::type).collect(Collectors.toSet()))
+        assertThat(
+                        seeds.stream()
+                                .map(AuthoringController.ItemRequest::type)
+                                .collect(Collectors.toSet()))
                 .hasSize(ContentType.values().length);
         for (String service : SEEDED_SERVICES) {
             assertThat(seeds)
@@ -44,7 +47,7 @@ class StarterContentTest {
 
     @Test
     void everySeedKeepsItsTypesRules() {
-        for (StarterContent.Seed seed : seeds) {
+        for (AuthoringController.ItemRequest seed : seeds) {
             ContentType type = ContentType.fromWire(seed.type()).orElseThrow();
             List<String> unknown =
                     seed.serviceCodes().stream().filter(c -> !SEEDED_SERVICES.contains(c)).toList();
@@ -52,15 +55,18 @@ class StarterContentTest {
                     .as(seed.path())
                     .isEmpty();
         }
-        assertThat(seeds.stream().map(StarterContent.Seed::path).distinct()).hasSize(seeds.size());
+        assertThat(seeds.stream().map(AuthoringController.ItemRequest::path).distinct())
+                .hasSize(seeds.size());
     }
 
     @Test
     void everySeedPassesThePublishGates() {
         Set<String> paths =
-                seeds.stream().map(StarterContent.Seed::path).collect(Collectors.toSet());
+                seeds.stream()
+                        .map(AuthoringController.ItemRequest::path)
+                        .collect(Collectors.toSet());
         PublishGates gates = new PublishGates(12);
-        for (StarterContent.Seed seed : seeds) {
+        for (AuthoringController.ItemRequest seed : seeds) {
             assertThat(
                             gates.check(
                                             seed.content().sections(),
