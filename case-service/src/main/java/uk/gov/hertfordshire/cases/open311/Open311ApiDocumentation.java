@@ -70,7 +70,8 @@ class Open311ApiDocumentation implements GlobalOpenApiCustomizer {
                 Open311Format.ofPath(path).contentType.getType().equals("text")
                         ? "text/xml"
                         : "application/json";
-        String resource = path.substring(ROOT.length(), path.lastIndexOf('.'));
+        int extension = path.lastIndexOf('.');
+        String resource = path.substring(ROOT.length(), extension > 0 ? extension : path.length());
         boolean post = method == PathItem.HttpMethod.POST;
         operation.setSecurity(List.of());
         operation.setParameters(new ArrayList<>(pathParameters(operation)));

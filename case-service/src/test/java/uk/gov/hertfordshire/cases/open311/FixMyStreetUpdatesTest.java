@@ -3,9 +3,11 @@ package uk.gov.hertfordshire.cases.open311;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,7 +41,6 @@ class FixMyStreetUpdatesTest {
 
     static final TestIssuer.TokenBuilder ADMIN = TestIssuer.shared().staff("admin-judy", "ADMIN");
 
-    /** DateTime::Format::W3CDTF on a Europe/London time: an offset, never "Z". */
     static final DateTimeFormatter W3CDTF = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     @LocalServerPort int port;
@@ -147,12 +148,15 @@ class FixMyStreetUpdatesTest {
                 .containsEntry("email", "sam.citizen@example.org")
                 .containsEntry("first_name", "Sam")
                 .containsEntry("last_name", "-");
+        // FixMyStreet's get_service_request_updates: W3CDTF dates with an offset, its api_key.
         String window =
                 "?start_date="
-                        + before.minusSeconds(5)
+                        + URLEncoder.encode(w3cdtf(before.minusSeconds(5)), StandardCharsets.UTF_8)
                         + "&end_date="
-                        + Instant.now().plusSeconds(5)
-                        + "&jurisdiction_id=hertfordshire.gov.uk&api_key=ignored";
+                        + URLEncoder.encode(
+                                w3cdtf(Instant.now().plusSeconds(5)), StandardCharsets.UTF_8)
+                        + "&jurisdiction_id=hertfordshire.gov.uk&api_key="
+                        + key;
         String shown = client().get("/open311/v2/servicerequestupdates.json" + window).body();
         JsonNode mine = null;
         for (JsonNode update : Open311Client.json(shown)) {
@@ -219,9 +223,7 @@ class FixMyStreetUpdatesTest {
         api.post("/api/cases/" + request + "/resolve", ADMIN, null);
 
         Map<String, String> stale = update(key, request, "10", "OPEN");
-        stale.put(
-                "updated_datetime",
-                W3CDTF.format(beforeResolution.atZone(ZoneId.of("Europe/London"))));
+        stale.put("updated_datetime", w3cdtf(beforeResolution));
         HttpResponse<String> staleAnswer =
                 client().post("/open311/v2/servicerequestupdates.xml", stale);
         String afterStale = status(request);
@@ -346,9 +348,7 @@ class FixMyStreetUpdatesTest {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("jurisdiction_id", "hertfordshire.gov.uk");
         form.put("api_key", key);
-        form.put(
-                "updated_datetime",
-                W3CDTF.format(Instant.now().atZone(ZoneId.of("Europe/London")).withNano(0)));
+        form.put("updated_datetime", w3cdtf(Instant.now()));
         form.put("service_request_id", request);
         form.put("status", status);
         form.put("description", "Still there, and deeper after the rain");
@@ -358,6 +358,11 @@ class FixMyStreetUpdatesTest {
         form.put("update_id", updateId);
         form.put("media_url", "https://www.fixmystreet.com/photo/c/" + updateId + ".0.full.jpeg");
         return form;
+    }
+
+    /** DateTime::Format::W3CDTF on a Europe/London time, to the second: an offset, never "Z". */
+    private static String w3cdtf(Instant at) {
+        return W3CDTF.format(at.atZone(ZoneId.of("Europe/London")).withNano(0));
     }
 
     private String status(String request) {
