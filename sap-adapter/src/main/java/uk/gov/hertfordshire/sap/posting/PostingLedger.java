@@ -192,6 +192,13 @@ public class PostingLedger {
                 .update();
     }
 
+    /** How many postings wait to be confirmed by SAP. */
+    long countPending() {
+        return jdbc.sql("SELECT count(*) FROM posting WHERE state = 'pending'")
+                .query(Long.class)
+                .single();
+    }
+
     Optional<Posting> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM posting WHERE id = :id")
                 .param("id", id)

@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.sap.reconciliation;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,6 +42,7 @@ public class Reconciliation {
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final AtomicInteger lastMismatches = new AtomicInteger();
 
     Reconciliation(
             SapFinance sap,
@@ -58,6 +61,12 @@ public class Reconciliation {
         this.jdbc = jdbc;
         this.meters = meters;
         this.clock = clock;
+        Gauge.builder("sap.reconciliation.mismatches", lastMismatches, AtomicInteger::get)
+                .description(
+                        "Postings whose ledger entry and SAP document differ at the last"
+                                + " reconciliation")
+                .baseUnit("postings")
+                .register(meters);
     }
 
     /**
@@ -137,6 +146,7 @@ public class Reconciliation {
                                 .tag("kind", m.kind())
                                 .register(meters)
                                 .increment());
+        lastMismatches.set(mismatches.size());
         Counter.builder("sap_reconciliation_runs_total")
                 .description("Reconciliation runs against SAP, by whether they found nothing amiss")
                 .tag("clean", String.valueOf(mismatches.isEmpty()))

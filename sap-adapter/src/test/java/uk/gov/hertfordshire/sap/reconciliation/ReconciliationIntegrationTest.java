@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.sap.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -24,6 +25,7 @@ class ReconciliationIntegrationTest extends SapIntegrationTest {
 
     @Autowired PostingWorker worker;
     @Autowired Reconciliation reconciliation;
+    @Autowired MeterRegistry meters;
 
     @Test
     void findsAPlantedMissingPostingAndAPlantedDuplicate() {
@@ -57,6 +59,9 @@ class ReconciliationIntegrationTest extends SapIntegrationTest {
                         .orElseThrow();
         assertThat(duplicate.sapDocumentCount()).isEqualTo(2);
         assertThat(duplicate.sapAmountPence()).isEqualTo(2 * duplicate.ledgerAmountPence());
+        assertThat(mismatchGauge())
+                .as("sap_reconciliation_mismatches_postings")
+                .isEqualTo(result.mismatches().size());
     }
 
     @Test
@@ -67,6 +72,11 @@ class ReconciliationIntegrationTest extends SapIntegrationTest {
 
         assertThat(result.checked()).isGreaterThanOrEqualTo(2);
         assertThat(result.clean()).isTrue();
+        assertThat(mismatchGauge()).as("the last run found nothing").isZero();
+    }
+
+    private double mismatchGauge() {
+        return meters.get("sap.reconciliation.mismatches").gauge().value();
     }
 
     private Map<UUID, CaseFeePaid> postAll(String paidAt, int count) {
