@@ -42,6 +42,11 @@ class StaffFromSapIT {
     void officerDanCanBeAssignedAPotholeCaseWithNoHandSeeding() throws Exception {
         String caseId = platform.submitCase("web", "pothole");
         assertThat(caseId).isNotNull();
+        Map<String, String> asDan =
+                Map.of("Authorization", "Bearer " + platform.token("officer-dan"));
+        HttpResponse<String> triaged =
+                platform.post("/api/cases/" + caseId + "/triage", "{}", asDan);
+        assertThat(triaged.statusCode()).as(triaged.body()).isEqualTo(200);
 
         await("officer-dan assignable (from SAP HR, through sap.hr.events)")
                 .atMost(Duration.ofSeconds(30))
@@ -51,9 +56,7 @@ class StaffFromSapIT {
                                     platform.post(
                                             "/api/cases/" + caseId + "/assign",
                                             "{\"assigneeStaffId\":\"" + OFFICER_DAN + "\"}",
-                                            Map.of(
-                                                    "Authorization",
-                                                    "Bearer " + platform.token("officer-dan")));
+                                            asDan);
                             assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
                         });
         JsonNode view =
@@ -73,6 +76,35 @@ class StaffFromSapIT {
         await("case-service's directory holds every active officer SAP holds")
                 .atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(officersInCaseService()).isEqualTo(inSap));
+    }
+
+    @Test
+    void anOfficerWhoLeavesInSapLeavesCaseServicesDirectory() throws Exception {
+        String leaver =
+                activeOfficersInSap().stream()
+                        .filter(id -> id.compareTo("00020000") >= 0) // not a demo persona
+                        .findFirst()
+                        .orElseThrow();
+        await("before: an active officer in case-service's directory")
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(officersInCaseService()).contains(leaver));
+
+        HttpResponse<String> left = changeInSap(leaver, "{\"active\":false}");
+        assertThat(left.statusCode()).as(left.body()).isEqualTo(200);
+        // sap-adapter reads HR changes every 30 s; then sap.hr.events, then the directory. The
+        // leaver stays left, so SAP and the directory agree again, as the test above expects.
+        await("the leaver gone from case-service's directory")
+                .atMost(Duration.ofSeconds(75))
+                .untilAsserted(() -> assertThat(officersInCaseService()).doesNotContain(leaver));
+    }
+
+    private HttpResponse<String> changeInSap(String staffId, String change) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(SAP + "/admin/employees/" + staffId))
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(change))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Read from SAP's own {@code User} entity, not from anything the platform computed. */
