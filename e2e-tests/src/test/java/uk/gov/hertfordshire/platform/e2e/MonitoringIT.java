@@ -63,7 +63,6 @@ class MonitoringIT {
      */
     static final List<String> AWAITED =
             List.of(
-                    "sap_", // sap-adapter's issue
                     "content_publish_"); // content-service's issue
 
     private final Platform platform = new Platform();

@@ -42,6 +42,7 @@ import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.OrgUnitChanged;
 import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
@@ -265,6 +266,10 @@ class EventSchemaRejectionTest {
                         "counts",
                         "[{\"action\": \"read by Mrs Smith\", \"purpose\": \"triage\","
                                 + " \"accesses\": 1}]"),
+                malformed(OrgUnitChanged.TYPE, "orgUnitCode", "\"\""),
+                malformed(OrgUnitChanged.TYPE, "parentCode", "\"-DIR\""),
+                malformed(OrgUnitChanged.TYPE, "costCentre", "\"cc 41\""),
+                malformed(OrgUnitChanged.TYPE, "active", "\"no\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"12345\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"E0012345\""),
                 malformed(StaffMemberChanged.TYPE, "roleCodes", "[\"OFFICER\", \"OFFICER\"]"),
