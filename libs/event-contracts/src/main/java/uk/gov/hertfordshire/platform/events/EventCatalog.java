@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.gov.hertfordshire.platform.events.care.AccessAuditCounted;
 import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
 import uk.gov.hertfordshire.platform.events.care.ClockBreached;
 import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
@@ -35,6 +36,7 @@ import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.OrgUnitChanged;
 import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
@@ -74,7 +76,9 @@ public final class EventCatalog {
                     ClockApproaching.TYPE,
                     ClockBreached.TYPE,
                     PackageCommissioned.TYPE,
+                    AccessAuditCounted.TYPE,
                     StaffMemberChanged.TYPE,
+                    OrgUnitChanged.TYPE,
                     FinancePostingRecorded.TYPE,
                     FinancePostingRejected.TYPE,
                     ReconciliationMismatchFound.TYPE);

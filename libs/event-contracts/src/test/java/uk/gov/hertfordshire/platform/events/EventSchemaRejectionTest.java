@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import uk.gov.hertfordshire.platform.events.care.AccessAuditCounted;
 import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
 import uk.gov.hertfordshire.platform.events.care.ClockBreached;
 import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
@@ -41,6 +42,7 @@ import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.OrgUnitChanged;
 import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
@@ -253,6 +255,21 @@ class EventSchemaRejectionTest {
                 malformed(PackageCommissioned.TYPE, "currency", "\"EUR\""),
                 malformed(PackageCommissioned.TYPE, "startDate", "\"04/01/2027\""),
                 malformed(ClockBreached.TYPE, "dueAt", "\"tomorrow\""),
+                malformed(AccessAuditCounted.TYPE, "periodStart", "\"09:00\""),
+                malformed(
+                        AccessAuditCounted.TYPE,
+                        "counts",
+                        "[{\"action\": \"referral.read\", \"purpose\": \"triage\","
+                                + " \"accesses\": 0}]"),
+                malformed(
+                        AccessAuditCounted.TYPE,
+                        "counts",
+                        "[{\"action\": \"read by Mrs Smith\", \"purpose\": \"triage\","
+                                + " \"accesses\": 1}]"),
+                malformed(OrgUnitChanged.TYPE, "orgUnitCode", "\"\""),
+                malformed(OrgUnitChanged.TYPE, "parentCode", "\"-DIR\""),
+                malformed(OrgUnitChanged.TYPE, "costCentre", "\"cc 41\""),
+                malformed(OrgUnitChanged.TYPE, "active", "\"no\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"12345\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"E0012345\""),
                 malformed(StaffMemberChanged.TYPE, "roleCodes", "[\"OFFICER\", \"OFFICER\"]"),

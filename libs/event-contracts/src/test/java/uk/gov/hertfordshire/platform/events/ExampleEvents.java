@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.gov.hertfordshire.platform.events.care.AccessAuditCounted;
 import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
 import uk.gov.hertfordshire.platform.events.care.ClockBreached;
 import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
@@ -34,6 +35,7 @@ import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.OrgUnitChanged;
 import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
@@ -241,6 +243,21 @@ public final class ExampleEvents {
                                             null,
                                             AT))),
                     Map.entry(
+                            AccessAuditCounted.TYPE,
+                            new Examples(
+                                    new AccessAuditCounted(
+                                            Instant.parse("2025-06-02T09:00:00Z"),
+                                            Instant.parse("2025-06-02T10:00:00Z"),
+                                            List.of(
+                                                    new AccessAuditCounted.Count(
+                                                            "referral.read", "triage", 12),
+                                                    new AccessAuditCounted.Count(
+                                                            "referral.create", "intake", 3))),
+                                    new AccessAuditCounted(
+                                            Instant.parse("2025-06-02T10:00:00Z"),
+                                            Instant.parse("2025-06-02T11:00:00Z"),
+                                            List.of()))),
+                    Map.entry(
                             ClockBreached.TYPE,
                             Examples.only(
                                     new ClockBreached(
@@ -248,6 +265,12 @@ public final class ExampleEvents {
                                             "triage",
                                             AT,
                                             AT.plusSeconds(60)))),
+                    Map.entry(
+                            OrgUnitChanged.TYPE,
+                            new Examples(
+                                    new OrgUnitChanged(
+                                            "HWY-INSPECT", "DIR-ENV", "CC4100", true, AT),
+                                    new OrgUnitChanged("DIR-ENV", null, null, false, AT))),
                     Map.entry(
                             StaffMemberChanged.TYPE,
                             Examples.only(
