@@ -11,7 +11,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 HERE=$ROOT/deploy/local/bench
 DURATION=${BENCH_DURATION:-15s}
-WARMUP=${BENCH_WARMUP:-5s}
+WARMUP=${BENCH_WARMUP:-5s}               # before each page-read row
+SEARCH_WARMUP=${BENCH_SEARCH_WARMUP:-3s} # before each search row (the JVMs are warm by then)
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 SEARCH_CONNECTIONS=${BENCH_SEARCH_CONNECTIONS:-8}
 THREADS=${BENCH_THREADS:-2}
@@ -49,8 +50,8 @@ run() { # run <connections> <duration> <url> -> RESULT line (the bench client's 
   BENCH_TOKEN=$TOKEN wrk -t"$(threads_for "$1")" -c"$1" -d"$2" --timeout 5s -s "$HERE/report.lua" "$3" |
     grep '^RESULT'
 }
-measure() { # measure <connections> <url>: a warm-up, then the measured run
-  run "$1" "$WARMUP" "$2" >/dev/null
+measure() { # measure <connections> <url> [warm-up]: a warm-up, then the measured run
+  run "$1" "${3:-$WARMUP}" "$2" >/dev/null
   run "$1" "$DURATION" "$2"
 }
 progress() { printf '\r\e[K  %s...' "$*" >&2; }
@@ -83,7 +84,7 @@ http {
 NGINX
   nginx -e "$WORK/logs/error.log" -p "$WORK" -c "$WORK/nginx.conf" &
   NGINX_PID=$!
-  for _ in $(seq 50); do curl -fsS -m 1 "http://127.0.0.1:$NGINX_PORT/page.json" -o /dev/null 2>&1 && break; sleep 0.1; done
+  for _ in $(seq 50); do curl -fs -m 1 "http://127.0.0.1:$NGINX_PORT/page.json" >/dev/null 2>&1 && break; sleep 0.1; done
   cmp -s <(curl -fsS "http://127.0.0.1:$NGINX_PORT/page.json") "$WORK/page.json" ||
     { echo "nginx did not serve the page on port $NGINX_PORT (BENCH_NGINX_PORT)" >&2; exit 1; }
 else
@@ -145,7 +146,7 @@ for q in "pothole" "renew a blue badge" "pothloe"; do
   hits=$(curl -fsS -m 5 "$url" | grep -o '"path"' | wc -l)
   for c in 1 "$SEARCH_CONNECTIONS"; do
     progress "search \"$q\", $c connection(s), through the gateway"
-    result=$(measure "$c" "$url")
+    result=$(measure "$c" "$url" "$SEARCH_WARMUP")
     SEARCHES+=("\"$q\" ($hits shown)|$c|$(field ok_per_s "$result")|$(field p50_ms "$result")|$(field p99_ms "$result")|$(field other "$result")")
   done
 done
