@@ -40,15 +40,6 @@ class LiveContent {
         this.jdbc = jdbc;
     }
 
-    Optional<LiveItem> byPath(ContentChannel channel, String path) {
-        return jdbc.sql(SELECT + " WHERE i.path = :path AND" + ON_CHANNEL)
-                .param("path", path)
-                .param("channel", channel.wireValue())
-                .param("publicChannel", channel.isPublic())
-                .query(LiveContent::map)
-                .optional();
-    }
-
     /** The live revision at the path on the channel, without its content. */
     Optional<LiveRef> refByPath(ContentChannel channel, String path) {
         return jdbc.sql(
