@@ -137,20 +137,20 @@ class ContactsAvoidedIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> gauge("analytics_contacts_avoided_today") >= 0);
         double before = gauge("analytics_contacts_avoided_today");
-        double savedBefore = gauge("analytics_contacts_avoided_saved_today_pounds");
+        double savedBefore = gauge("analytics_contacts_avoided_saved_today_pence");
 
         publish(
                 feedback(UUID.randomUUID().toString(), List.of("pothole", "blue-badge"), null),
                 UUID.randomUUID());
 
-        // One page answering two services: a contact avoided for each, £2.68 each.
+        // One page answering two services: a contact avoided for each, 268p each.
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> gauge("analytics_contacts_avoided_today") == before + 2);
-        assertThat(gauge("analytics_contacts_avoided_saved_today_pounds"))
-                .isCloseTo(savedBefore + 5.36, within(0.001));
+        assertThat(gauge("analytics_contacts_avoided_saved_today_pence"))
+                .isCloseTo(savedBefore + 536, within(0.001));
         assertThat(prometheus())
                 .contains("# HELP analytics_contacts_avoided_today Contacts avoided today")
-                .contains("# HELP analytics_contacts_avoided_saved_today_pounds What today's");
+                .contains("# HELP analytics_contacts_avoided_saved_today_pence What today's");
     }
 
     @Test
