@@ -92,10 +92,13 @@ class ExifOrientationTest {
                         DataSize.ofMegabytes(10),
                         5,
                         24_000_000,
+                        DataSize.ofMegabytes(10),
                         DataSize.ofMegabytes(96),
                         Duration.ofSeconds(1),
                         0.9f);
         return new PhotoSanitiser(
-                limits, new DecodeBudget(limits.decodeMemory().toBytes(), limits.decodeWait()));
+                limits,
+                new MemoryBudget(limits.uploadMemory().toBytes(), limits.decodeWait()),
+                new MemoryBudget(limits.decodeMemory().toBytes(), limits.decodeWait()));
     }
 }
