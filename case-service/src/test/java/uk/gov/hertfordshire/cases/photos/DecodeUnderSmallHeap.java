@@ -23,10 +23,12 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * it). An OutOfMemoryError ends the JVM ({@code -XX:+ExitOnOutOfMemoryError}), so a run that
  * completes held every photo it was given.
  *
- * <p>Arguments: the photo's file, the outcomes file, uploads at once, rounds, and how a photo is
+ * <p>Arguments: the photo's file, the outcomes file, uploads at once, rounds, how a photo is
  * cleaned: {@code sanitiser} (the real one, with the default limits) or {@code copy} (the way it
  * was cleaned before: decoded whole, then drawn turned into a second full-size image, one photo at
- * a time — the control that shows this JVM is small enough to be taken down).
+ * a time: the control that shows this JVM is small enough to be taken down), and optionally the
+ * megabytes the rest of the service holds (default {@link #REST_OF_SERVICE}; the benchmark in
+ * {@code docs/benchmarks/photo-decode-memory.md} varies it).
  */
 public final class DecodeUnderSmallHeap {
 
@@ -46,9 +48,10 @@ public final class DecodeUnderSmallHeap {
         int uploads = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
         boolean copy = "copy".equals(args[4]);
+        long rest = args.length > 5 ? Long.parseLong(args[5]) * 1024 * 1024 : REST_OF_SERVICE;
         // Small objects, as a service's are, kept live to the end.
         List<byte[]> restOfTheService = new ArrayList<>();
-        for (long filled = 0; filled < REST_OF_SERVICE; filled += CHUNK) {
+        for (long filled = 0; filled < rest; filled += CHUNK) {
             restOfTheService.add(new byte[CHUNK]);
         }
         long held = restOfTheService.size() * (long) CHUNK;
