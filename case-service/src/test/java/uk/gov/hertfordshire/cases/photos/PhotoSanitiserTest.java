@@ -166,7 +166,7 @@ class PhotoSanitiserTest {
                     return new ByteArrayInputStream(jpeg);
                 };
 
-        try (MemoryBudget.Reservation another = uploads.reserve(1024 * 1024 - 1024)) {
+        try (MemoryBudget.Reservation others = uploads.reserve(1024 * 1024)) {
             assertThatThrownBy(
                             () -> oneMegabyte.sanitise("image/jpeg", jpeg.length, upload, c -> c))
                     .isInstanceOfSatisfying(
