@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.cases.photos;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
@@ -23,7 +24,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * it). An OutOfMemoryError ends the JVM ({@code -XX:+ExitOnOutOfMemoryError}), so a run that
  * completes held every photo it was given.
  *
- * <p>Arguments: the photo's file, the outcomes file, uploads at once, rounds, how a photo is
+ * <p>Arguments: the photo's file ({@code write} and a file instead writes {@link
+ * #turnedPhoneSizedPhoto} there), the outcomes file, uploads at once, rounds, how a photo is
  * cleaned: {@code sanitiser} (the real one, with the default limits) or {@code copy} (the way it
  * was cleaned before: decoded whole, then drawn turned into a second full-size image, one photo at
  * a time: the control that shows this JVM is small enough to be taken down), and optionally the
@@ -42,7 +44,31 @@ public final class DecodeUnderSmallHeap {
 
     private DecodeUnderSmallHeap() {}
 
+    /**
+     * The photo: 6000 × 4000 grey with a red square in the top-left corner as stored, and EXIF
+     * orientation 6. Turned a quarter clockwise, the stored left edge becomes the top, so the
+     * square lands in the top-right corner.
+     */
+    static byte[] turnedPhoneSizedPhoto() {
+        BufferedImage image =
+                new BufferedImage(
+                        PhotoDecodeMemoryTest.WIDTH,
+                        PhotoDecodeMemoryTest.HEIGHT,
+                        BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(new Color(PhotoDecodeMemoryTest.GREY));
+        graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
+        graphics.setColor(new Color(PhotoDecodeMemoryTest.RED));
+        graphics.fillRect(0, 0, PhotoDecodeMemoryTest.MARK, PhotoDecodeMemoryTest.MARK);
+        graphics.dispose();
+        return TestPhotos.withOrientation(TestPhotos.encode(image, "jpeg"), 6);
+    }
+
     public static void main(String[] args) throws Exception {
+        if ("write".equals(args[0])) { // for the benchmark: write the photo to a file, and stop
+            Files.write(Path.of(args[1]), turnedPhoneSizedPhoto());
+            return;
+        }
         byte[] photo = Files.readAllBytes(Path.of(args[0]));
         Path outcomes = Path.of(args[1]);
         int uploads = Integer.parseInt(args[2]);

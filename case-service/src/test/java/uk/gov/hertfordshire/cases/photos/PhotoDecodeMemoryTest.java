@@ -2,8 +2,6 @@ package uk.gov.hertfordshire.cases.photos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,21 +37,11 @@ class PhotoDecodeMemoryTest {
     @TempDir static Path dir;
     static Path photo;
 
-    /**
-     * Grey, with a red square in the top-left corner as stored: turned a quarter clockwise, the
-     * stored left edge becomes the top, so the square lands in the top-right corner.
-     */
+    /** {@link DecodeUnderSmallHeap#turnedPhoneSizedPhoto}: a red square top left as stored. */
     @BeforeAll
     static void aTurnedPhoneSizedPhoto() throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D graphics = image.createGraphics();
-        graphics.setColor(new Color(GREY));
-        graphics.fillRect(0, 0, WIDTH, HEIGHT);
-        graphics.setColor(new Color(RED));
-        graphics.fillRect(0, 0, MARK, MARK);
-        graphics.dispose();
         photo = dir.resolve("phone.jpg");
-        Files.write(photo, TestPhotos.withOrientation(TestPhotos.encode(image, "jpeg"), 6));
+        Files.write(photo, DecodeUnderSmallHeap.turnedPhoneSizedPhoto());
         assertThat(Files.size(photo)).as("small to upload").isLessThan(1024 * 1024);
     }
 
