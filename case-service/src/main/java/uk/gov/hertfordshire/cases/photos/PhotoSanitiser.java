@@ -92,7 +92,7 @@ final class PhotoSanitiser {
             throw notAnImage("The photo is empty.");
         }
         try (MemoryBudget.Reservation held = uploads.reserve(size)) {
-            byte[] bytes = read(upload, max);
+            byte[] bytes = read(upload, size);
             return check(claimed, bytes, keep);
         }
     }
@@ -229,13 +229,10 @@ final class PhotoSanitiser {
         return new Decoded(bytes, inPlace ? 0 : bytes);
     }
 
-    private static byte[] read(InputStreamSource upload, long max) {
+    /** At most the size reserved: a stream longer than it said is cut, and fails to decode. */
+    private static byte[] read(InputStreamSource upload, long size) {
         try (InputStream in = upload.getInputStream()) {
-            byte[] bytes = in.readNBytes((int) max + 1);
-            if (bytes.length > max) {
-                throw tooLarge(bytes.length, max);
-            }
-            return bytes;
+            return in.readNBytes((int) size);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
