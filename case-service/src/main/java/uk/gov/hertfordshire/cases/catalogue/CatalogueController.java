@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.security.Role;
@@ -88,6 +89,7 @@ class CatalogueController {
                 .orElseGet(CatalogueController::notFound);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ServiceView> create(@RequestBody ServiceRequest request) {
