@@ -7,12 +7,15 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
-import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.SampleModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -55,62 +58,91 @@ final class ExifOrientation {
         }
     }
 
-    /** The image turned (and, for 2, 4, 5 and 7, mirrored) as the orientation says. */
+    /**
+     * The image turned (and, for 2, 4, 5 and 7, mirrored) as the orientation says, without a second
+     * copy of its pixels: each orientation is a mirror left to right, top to bottom, or both, done
+     * in place a row at a time, then for 5 to 8 a transpose (rows become columns). Pixels stored
+     * interleaved in one array, as the JDK's JPEG reader stores them, are transposed by reading the
+     * same array with the pixel and row strides swapped. The image passed in is changed.
+     */
     static BufferedImage upright(BufferedImage image, int orientation) {
-        if (orientation == UPRIGHT) {
+        if (orientation < 2 || orientation > 8) {
             return image;
         }
-        int w = image.getWidth();
-        int h = image.getHeight();
-        boolean sideways = orientation >= 5;
-        AffineTransform turn = new AffineTransform();
-        switch (orientation) {
-            case 2 -> { // mirrored left to right
-                turn.translate(w, 0);
-                turn.scale(-1, 1);
+        WritableRaster raster = image.getRaster();
+        if (orientation == 2 || orientation == 3 || orientation == 7 || orientation == 8) {
+            mirrorLeftToRight(raster);
+        }
+        if (orientation == 3 || orientation == 4 || orientation == 6 || orientation == 7) {
+            mirrorTopToBottom(raster);
+        }
+        return orientation >= 5 ? transposed(image) : image;
+    }
+
+    /** Whether {@link #upright} turns an image of this layout without copying its pixels. */
+    static boolean turnsInPlace(SampleModel layout) {
+        return layout instanceof ComponentSampleModel component
+                && Arrays.stream(component.getBankIndices()).allMatch(bank -> bank == 0)
+                && component.getPixelStride() > 0;
+    }
+
+    private static void mirrorLeftToRight(WritableRaster raster) {
+        int width = raster.getWidth();
+        int bands = raster.getNumBands();
+        int[] row = null;
+        int[] pixel = new int[bands];
+        for (int y = 0; y < raster.getHeight(); y++) {
+            row = raster.getPixels(0, y, width, 1, row);
+            for (int left = 0, right = width - 1; left < right; left++, right--) {
+                System.arraycopy(row, left * bands, pixel, 0, bands);
+                System.arraycopy(row, right * bands, row, left * bands, bands);
+                System.arraycopy(pixel, 0, row, right * bands, bands);
             }
-            case 3 -> { // upside down
-                turn.translate(w, h);
-                turn.rotate(Math.PI);
-            }
-            case 4 -> { // mirrored top to bottom
-                turn.translate(0, h);
-                turn.scale(1, -1);
-            }
-            case 5 -> { // mirrored along the top-left to bottom-right diagonal
-                turn.scale(-1, 1);
-                turn.rotate(Math.PI / 2);
-            }
-            case 6 -> { // turn a quarter clockwise
-                turn.translate(h, 0);
-                turn.rotate(Math.PI / 2);
-            }
-            case 7 -> { // mirrored along the other diagonal
-                turn.translate(h, w);
-                turn.scale(1, -1);
-                turn.rotate(Math.PI / 2);
-            }
-            case 8 -> { // turn a quarter anticlockwise
-                turn.translate(0, w);
-                turn.rotate(-Math.PI / 2);
-            }
-            default -> {
-                return image;
+            raster.setPixels(0, y, width, 1, row);
+        }
+    }
+
+    private static void mirrorTopToBottom(WritableRaster raster) {
+        int width = raster.getWidth();
+        int[] top = null;
+        int[] bottom = null;
+        for (int y = 0, opposite = raster.getHeight() - 1; y < opposite; y++, opposite--) {
+            top = raster.getPixels(0, y, width, 1, top);
+            bottom = raster.getPixels(0, opposite, width, 1, bottom);
+            raster.setPixels(0, y, width, 1, bottom);
+            raster.setPixels(0, opposite, width, 1, top);
+        }
+    }
+
+    /** Column x of the image as row x: the pixels shared where the layout allows, else copied. */
+    private static BufferedImage transposed(BufferedImage image) {
+        WritableRaster raster = image.getRaster();
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        WritableRaster turned;
+        if (turnsInPlace(raster.getSampleModel())
+                && raster.getSampleModelTranslateX() == 0
+                && raster.getSampleModelTranslateY() == 0) {
+            ComponentSampleModel layout = (ComponentSampleModel) raster.getSampleModel();
+            turned =
+                    Raster.createWritableRaster(
+                            new ComponentSampleModel(
+                                    layout.getDataType(),
+                                    height,
+                                    width,
+                                    layout.getScanlineStride(),
+                                    layout.getPixelStride(),
+                                    layout.getBandOffsets()),
+                            raster.getDataBuffer(),
+                            null);
+        } else {
+            turned = raster.createCompatibleWritableRaster(height, width);
+            int[] row = null;
+            for (int y = 0; y < height; y++) {
+                row = raster.getPixels(0, y, width, 1, row);
+                turned.setPixels(y, 0, 1, width, row);
             }
         }
-        BufferedImage turned =
-                new BufferedImage(
-                        sideways ? h : w,
-                        sideways ? w : h,
-                        image.getType() == BufferedImage.TYPE_CUSTOM
-                                ? BufferedImage.TYPE_INT_RGB
-                                : image.getType());
-        Graphics2D graphics = turned.createGraphics();
-        try {
-            graphics.drawImage(image, turn, null);
-        } finally {
-            graphics.dispose();
-        }
-        return turned;
+        return new BufferedImage(image.getColorModel(), turned, image.isAlphaPremultiplied(), null);
     }
 }

@@ -13,13 +13,26 @@ class PhotoConfiguration {
     /** Room for a multipart request's boundaries and part headers around one photo. */
     static final long MULTIPART_OVERHEAD = 64 * 1024;
 
-    /** Parts up to this size stay in memory; larger ones are spooled to a temporary file. */
-    static final int IN_MEMORY_PART = 1024 * 1024;
+    /**
+     * Every part is spooled to a temporary file, however small: an upload is read into memory only
+     * once the upload budget has room for it ({@link PhotoSanitiser}).
+     */
+    static final int IN_MEMORY_PART = 0;
 
     @Bean
     PhotoSanitiser photoSanitiser(PhotoProperties limits) {
+        if (limits.uploadMemory().compareTo(limits.maxBytes()) < 0) {
+            throw new IllegalStateException(
+                    "platform.cases.photos.upload-memory ("
+                            + limits.uploadMemory()
+                            + ") must be at least max-bytes ("
+                            + limits.maxBytes()
+                            + "), or the largest photo accepted could never be held");
+        }
         return new PhotoSanitiser(
-                limits, new DecodeBudget(limits.decodeMemory().toBytes(), limits.decodeWait()));
+                limits,
+                new MemoryBudget(limits.uploadMemory().toBytes(), limits.decodeWait()),
+                new MemoryBudget(limits.decodeMemory().toBytes(), limits.decodeWait()));
     }
 
     /**

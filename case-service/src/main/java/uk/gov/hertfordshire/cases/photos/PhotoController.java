@@ -1,6 +1,5 @@
 package uk.gov.hertfordshire.cases.photos;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,9 +46,8 @@ class PhotoController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> upload(
-            @PathVariable UUID caseId, @RequestPart("photo") MultipartFile photo, Caller caller)
-            throws IOException {
-        return photos.upload(caseId, photo.getContentType(), photo.getBytes(), caller)
+            @PathVariable UUID caseId, @RequestPart("photo") MultipartFile photo, Caller caller) {
+        return photos.upload(caseId, photo.getContentType(), photo.getSize(), photo, caller)
                 .<ResponseEntity<?>>map(
                         stored ->
                                 ResponseEntity.created(URI.create(urlOf(stored)))

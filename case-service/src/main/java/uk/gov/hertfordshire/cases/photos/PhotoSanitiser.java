@@ -4,10 +4,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -18,6 +20,8 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -27,6 +31,11 @@ import org.springframework.http.HttpStatus;
  * a truncated file and returns a partly grey image, so any warning refuses the photo. What is
  * stored is the decoded pixels encoded afresh in the same type, which drops every piece of metadata
  * (EXIF with GPS, XMP, comments, PNG text chunks) and anything hidden after the image.
+ *
+ * <p>Memory is reserved before it is taken: the upload's size from one budget before its bytes are
+ * read into memory, then what decoding takes ({@link #memoryNeeded}) from another once its header
+ * is read, both held until the clean photo has been kept. Two budgets, taken in that order, so an
+ * upload holding the first never waits on one that holds the second.
  */
 final class PhotoSanitiser {
 
@@ -34,19 +43,36 @@ final class PhotoSanitiser {
     record CleanPhoto(PhotoType type, byte[] bytes, int width, int height) {}
 
     private final PhotoProperties limits;
-    private final DecodeBudget budget;
+    private final MemoryBudget uploads;
+    private final MemoryBudget decodes;
 
-    PhotoSanitiser(PhotoProperties limits, DecodeBudget budget) {
+    PhotoSanitiser(PhotoProperties limits, MemoryBudget uploads, MemoryBudget decodes) {
         this.limits = limits;
-        this.budget = budget;
+        this.uploads = uploads;
+        this.decodes = decodes;
+    }
+
+    /** A photo already in memory, cleaned and handed back. */
+    CleanPhoto sanitise(String claimedContentType, byte[] bytes) {
+        return sanitise(
+                claimedContentType, bytes.length, new ByteArrayResource(bytes), clean -> clean);
     }
 
     /**
+     * Cleans an upload not yet read into memory and hands it to {@code keep} while the memory it
+     * takes is still reserved.
+     *
      * @param claimedContentType the Content-Type the upload was sent with
-     * @param bytes the file as uploaded
+     * @param size the upload's size in bytes
+     * @param upload the file as uploaded
+     * @param keep what is done with the clean photo (stored), before its memory is released
      * @throws PhotoRefused saying what is wrong with it
      */
-    CleanPhoto sanitise(String claimedContentType, byte[] bytes) {
+    <T> T sanitise(
+            String claimedContentType,
+            long size,
+            InputStreamSource upload,
+            Function<CleanPhoto, T> keep) {
         PhotoType claimed =
                 PhotoType.fromMediaType(claimedContentType)
                         .orElseThrow(
@@ -59,21 +85,19 @@ final class PhotoSanitiser {
                                                         + printable(claimedContentType)
                                                         + "'."));
         long max = limits.maxBytes().toBytes();
-        if (bytes.length > max) {
-            throw new PhotoRefused(
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "Photo too large",
-                    "The photo is "
-                            + bytes.length
-                            + " bytes; at most "
-                            + max
-                            + " bytes"
-                            + (max % (1024 * 1024) == 0 ? " (" + max / (1024 * 1024) + " MB)" : "")
-                            + " are accepted.");
+        if (size > max) {
+            throw tooLarge(size, max);
         }
-        if (bytes.length == 0) {
+        if (size <= 0) {
             throw notAnImage("The photo is empty.");
         }
+        try (MemoryBudget.Reservation held = uploads.reserve(size)) {
+            byte[] bytes = read(upload, size);
+            return check(claimed, bytes, keep);
+        }
+    }
+
+    private <T> T check(PhotoType claimed, byte[] bytes, Function<CleanPhoto, T> keep) {
         PhotoType actual =
                 PhotoType.sniff(bytes)
                         .orElseThrow(
@@ -91,10 +115,21 @@ final class PhotoSanitiser {
                             + actual.name()
                             + " image.");
         }
-        return decodeAndReencode(actual, bytes);
+        try (Reserved reserved = decodeAndReencode(actual, bytes)) {
+            return keep.apply(reserved.photo());
+        }
     }
 
-    private CleanPhoto decodeAndReencode(PhotoType type, byte[] bytes) {
+    /** A clean photo and the memory reserved for it, released when the photo has been kept. */
+    private record Reserved(CleanPhoto photo, MemoryBudget.Reservation room)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            room.close();
+        }
+    }
+
+    private Reserved decodeAndReencode(PhotoType type, byte[] bytes) {
         ImageReader reader = ImageIO.getImageReadersByFormatName(type.imageIoFormat()).next();
         List<String> warnings = new ArrayList<>();
         try (ImageInputStream in =
@@ -125,8 +160,9 @@ final class PhotoSanitiser {
             }
             int orientation =
                     type == PhotoType.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.UPRIGHT;
-            try (DecodeBudget.Reservation room =
-                    budget.reserve(memoryNeeded(bytes.length, decodedSize, orientation))) {
+            MemoryBudget.Reservation room =
+                    decodes.reserve(memoryNeeded(bytes.length, decodedSize, orientation));
+            try {
                 BufferedImage image;
                 try {
                     image = reader.read(0);
@@ -141,8 +177,13 @@ final class PhotoSanitiser {
                                     + "'.");
                 }
                 image = ExifOrientation.upright(image, orientation);
-                return new CleanPhoto(
-                        type, encode(type, image), image.getWidth(), image.getHeight());
+                return new Reserved(
+                        new CleanPhoto(
+                                type, encode(type, image), image.getWidth(), image.getHeight()),
+                        room);
+            } catch (RuntimeException refused) {
+                room.close();
+                throw refused;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -152,40 +193,62 @@ final class PhotoSanitiser {
     }
 
     /**
-     * The most memory one photo takes while it is cleaned, every allocation counted: the upload
-     * (held by the request) and the reader's cached copy of it, then the larger of two moments:
-     * decoded and turned upright at once (a second full-size image, 4 bytes a pixel when the
-     * decoded type has no standard form), or the upright image being re-encoded (the encoder's
-     * output, buffered twice, allowed a quarter of the pixels' size: a JPEG at quality 0.9 is well
-     * under that).
+     * The most memory decoding one photo takes, every allocation counted (the upload itself is
+     * counted apart, before it is read): the reader's cached copy of the upload and the decoded
+     * image, then the upright image and the encoder's output (buffered twice, allowed a quarter of
+     * the pixels' size: a JPEG at quality 0.9 is well under that). An image is turned upright in
+     * place ({@link ExifOrientation#upright}); only one whose pixels are not stored interleaved in
+     * one array is copied when turned a quarter, and then both images are held at once.
      */
     static long memoryNeeded(long uploadBytes, Decoded decoded, int orientation) {
-        long upload = 2 * uploadBytes;
         long encoding = decoded.bytes() / 4;
-        if (orientation == ExifOrientation.UPRIGHT) {
-            return upload + decoded.bytes() + encoding;
+        if (orientation < 5 || decoded.turnedCopyBytes() == 0) {
+            return uploadBytes + decoded.bytes() + encoding;
         }
-        return upload
+        return uploadBytes
                 + Math.max(
-                        decoded.bytes() + decoded.turnedBytes(), decoded.turnedBytes() + encoding);
+                        decoded.bytes() + decoded.turnedCopyBytes(),
+                        decoded.turnedCopyBytes() + encoding);
     }
 
     /**
-     * What a decoded image takes, and what it takes turned.
+     * What a decoded image takes, and what a copy of it turned a quarter takes.
      *
      * @param bytes pixels times the bits per pixel of the reader's type
-     * @param turnedBytes the same image turned ({@link ExifOrientation#upright})
+     * @param turnedCopyBytes 0 if the image is turned in place ({@link
+     *     ExifOrientation#turnsInPlace}), else the size of the turned copy
      */
-    record Decoded(long bytes, long turnedBytes) {}
+    record Decoded(long bytes, long turnedCopyBytes) {}
 
     private static Decoded decoded(ImageReader reader, long pixels) throws IOException {
         Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
         ImageTypeSpecifier first = types.hasNext() ? types.next() : null;
         int bitsPerPixel = first == null ? 32 : first.getColorModel().getPixelSize();
         long bytes = pixels * Math.max(8, bitsPerPixel) / 8;
-        boolean standard =
-                first != null && first.getBufferedImageType() != BufferedImage.TYPE_CUSTOM;
-        return new Decoded(bytes, standard ? bytes : pixels * 4);
+        boolean inPlace = first != null && ExifOrientation.turnsInPlace(first.getSampleModel(1, 1));
+        return new Decoded(bytes, inPlace ? 0 : bytes);
+    }
+
+    /** At most the size reserved: a stream longer than it said is cut, and fails to decode. */
+    private static byte[] read(InputStreamSource upload, long size) {
+        try (InputStream in = upload.getInputStream()) {
+            return in.readNBytes((int) size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PhotoRefused tooLarge(long size, long max) {
+        return new PhotoRefused(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Photo too large",
+                "The photo is "
+                        + size
+                        + " bytes; at most "
+                        + max
+                        + " bytes"
+                        + (max % (1024 * 1024) == 0 ? " (" + max / (1024 * 1024) + " MB)" : "")
+                        + " are accepted.");
     }
 
     private byte[] encode(PhotoType type, BufferedImage image) {

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,17 +54,24 @@ class PhotoService {
 
     /**
      * Checks, cleans and stores a photo on the case. Decoding happens outside the transaction, so
-     * no database connection waits on it.
+     * no database connection waits on it; the upload is read into memory only once there is room
+     * for it.
      *
      * @return the stored photo, or empty if the caller may not read the case (or it does not exist)
      * @throws PhotoRefused if the photo is not accepted or the case has all the photos it may have
      */
-    Optional<StoredPhoto> upload(UUID caseId, String contentType, byte[] bytes, Caller uploader) {
+    Optional<StoredPhoto> upload(
+            UUID caseId, String contentType, long size, InputStreamSource upload, Caller uploader) {
         if (cases.findAsReporterOrStaff(caseId, uploader).isEmpty()) {
             return Optional.empty();
         }
         requireRoom(photos.countFor(caseId));
-        PhotoSanitiser.CleanPhoto clean = sanitiser.sanitise(contentType, bytes);
+        return Optional.of(
+                sanitiser.sanitise(
+                        contentType, size, upload, clean -> store(caseId, clean, uploader)));
+    }
+
+    private StoredPhoto store(UUID caseId, PhotoSanitiser.CleanPhoto clean, Caller uploader) {
         StoredPhoto photo =
                 new StoredPhoto(
                         UUID.randomUUID(),
@@ -82,7 +90,7 @@ class PhotoService {
                     requireRoom(photos.countFor(caseId));
                     photos.insert(photo, clean.bytes());
                 });
-        return Optional.of(photo);
+        return photo;
     }
 
     /** The case's photos, oldest first; empty if the caller may not read the case. */

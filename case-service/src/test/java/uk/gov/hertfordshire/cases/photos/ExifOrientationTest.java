@@ -67,6 +67,28 @@ class ExifOrientationTest {
                 .doesNotContain("Exif");
     }
 
+    /** A greyscale JPEG decodes to one byte a pixel, and is turned in place all the same. */
+    @org.junit.jupiter.api.Test
+    void aGreyscalePhotoIsTurnedAQuarterClockwise() {
+        BufferedImage grey = new BufferedImage(64, 32, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = grey.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, 32, 32);
+        g.setColor(Color.WHITE);
+        g.fillRect(32, 0, 32, 32);
+        g.dispose();
+        byte[] upload = TestPhotos.withOrientation(TestPhotos.encode(grey, "jpeg"), 6);
+
+        BufferedImage stored =
+                TestPhotos.decode(sanitiser().sanitise("image/jpeg", upload).bytes());
+
+        assertThat(stored.getWidth()).isEqualTo(32);
+        assertThat(stored.getHeight()).isEqualTo(64);
+        // the left (black) is now the top, the right (white) the bottom
+        assertThat(stored.getRGB(16, 4) & 0xff).isLessThan(40);
+        assertThat(stored.getRGB(16, 59) & 0xff).isGreaterThan(215);
+    }
+
     private static String colour(int rgb) {
         int r = (rgb >> 16) & 0xff;
         int b = rgb & 0xff;
@@ -92,10 +114,13 @@ class ExifOrientationTest {
                         DataSize.ofMegabytes(10),
                         5,
                         24_000_000,
+                        DataSize.ofMegabytes(10),
                         DataSize.ofMegabytes(96),
                         Duration.ofSeconds(1),
                         0.9f);
         return new PhotoSanitiser(
-                limits, new DecodeBudget(limits.decodeMemory().toBytes(), limits.decodeWait()));
+                limits,
+                new MemoryBudget(limits.uploadMemory().toBytes(), limits.decodeWait()),
+                new MemoryBudget(limits.decodeMemory().toBytes(), limits.decodeWait()));
     }
 }

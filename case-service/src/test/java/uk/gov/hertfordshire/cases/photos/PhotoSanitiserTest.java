@@ -3,10 +3,14 @@ package uk.gov.hertfordshire.cases.photos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
@@ -99,25 +103,37 @@ class PhotoSanitiserTest {
     }
 
     @Test
-    void aTurnedPhotoReservesTheUploadTwiceAndBothFullSizeImagesBesideTheUprightOne() {
-        // 6000 x 4000 pixels at 3 bytes: 72,000,000 bytes decoded, as much again turned upright.
-        PhotoSanitiser.Decoded decoded = new PhotoSanitiser.Decoded(72_000_000, 72_000_000);
+    void aPhotoTurnedInPlaceReservesOneFullSizeImageWhicheverWayUpItWasTaken() {
+        // 6000 x 4000 pixels at 3 bytes: 72,000,000 bytes decoded; the encoder's output is allowed
+        // a quarter of that, 18,000,000; the reader's cached copy of the upload is 400,000.
+        PhotoSanitiser.Decoded inPlace = new PhotoSanitiser.Decoded(72_000_000, 0);
         long upload = 400_000;
 
-        long turned = PhotoSanitiser.memoryNeeded(upload, decoded, 6);
-        long upright = PhotoSanitiser.memoryNeeded(upload, decoded, ExifOrientation.UPRIGHT);
+        for (int orientation = 1; orientation <= 8; orientation++) {
+            assertThat(PhotoSanitiser.memoryNeeded(upload, inPlace, orientation))
+                    .as("orientation %d", orientation)
+                    .isEqualTo(400_000 + 72_000_000 + 18_000_000);
+        }
+    }
 
-        // the request's copy and the reader's, then the decoded and the turned image at once
-        assertThat(turned).isEqualTo(800_000 + 72_000_000 + 72_000_000);
-        // upright: no second image, only the encoder's output (a quarter of the pixels) beside it
-        assertThat(upright).isEqualTo(800_000 + 72_000_000 + 18_000_000);
+    @Test
+    void aPhotoThatMustBeCopiedToTurnReservesBothFullSizeImagesBesideAnUprightOne() {
+        // the same photo decoded to a layout that is not one interleaved array: a quarter turn
+        // copies it (72,000,000 more), and the copy is then encoded once the original is dropped
+        PhotoSanitiser.Decoded copied = new PhotoSanitiser.Decoded(72_000_000, 72_000_000);
+
+        assertThat(PhotoSanitiser.memoryNeeded(400_000, copied, 6))
+                .isEqualTo(400_000 + 72_000_000 + 72_000_000);
+        assertThat(PhotoSanitiser.memoryNeeded(400_000, copied, 3))
+                .as("a half turn is two mirrors, done in place")
+                .isEqualTo(400_000 + 72_000_000 + 18_000_000);
     }
 
     @Test
     void theDecodeBudgetMakesALaterDecodeWaitAndGivesUpWith503() {
-        DecodeBudget budget = new DecodeBudget(1024 * 1024, Duration.ofMillis(50));
+        MemoryBudget budget = new MemoryBudget(1024 * 1024, Duration.ofMillis(50));
 
-        DecodeBudget.Reservation first = budget.reserve(600 * 1024);
+        MemoryBudget.Reservation first = budget.reserve(600 * 1024);
         assertThatThrownBy(() -> budget.reserve(600 * 1024))
                 .isInstanceOfSatisfying(
                         PhotoRefused.class,
@@ -134,17 +150,90 @@ class PhotoSanitiserTest {
                                         .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
     }
 
+    @Test
+    void anUploadIsReadIntoMemoryOnlyOnceTheUploadBudgetHasRoomForIt() {
+        byte[] jpeg = TestPhotos.jpeg(64, 48);
+        MemoryBudget uploads = new MemoryBudget(1024 * 1024, Duration.ofMillis(50));
+        PhotoSanitiser oneMegabyte =
+                new PhotoSanitiser(
+                        limits(DataSize.ofMegabytes(16)),
+                        uploads,
+                        new MemoryBudget(16 * 1024 * 1024, Duration.ofMillis(50)));
+        AtomicInteger opened = new AtomicInteger();
+        InputStreamSource upload =
+                () -> {
+                    opened.incrementAndGet();
+                    return new ByteArrayInputStream(jpeg);
+                };
+
+        try (MemoryBudget.Reservation others = uploads.reserve(1024 * 1024)) {
+            assertThatThrownBy(
+                            () -> oneMegabyte.sanitise("image/jpeg", jpeg.length, upload, c -> c))
+                    .isInstanceOfSatisfying(
+                            PhotoRefused.class,
+                            refused ->
+                                    assertThat(refused.status())
+                                            .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+            assertThat(opened).as("not read while there is no room").hasValue(0);
+        }
+        assertThat(oneMegabyte.sanitise("image/jpeg", jpeg.length, upload, c -> c).width())
+                .isEqualTo(64);
+        assertThat(opened).hasValue(1);
+    }
+
+    @Test
+    void theMemoryAPhotoTakesStaysReservedUntilItHasBeenKept() {
+        byte[] jpeg = TestPhotos.jpeg(64, 48);
+        MemoryBudget uploads = new MemoryBudget(1024 * 1024, Duration.ofMillis(10));
+        MemoryBudget decodes = new MemoryBudget(1024 * 1024, Duration.ofMillis(10));
+        PhotoSanitiser sanitiser =
+                new PhotoSanitiser(limits(DataSize.ofMegabytes(1)), uploads, decodes);
+
+        int width =
+                sanitiser.sanitise(
+                        "image/jpeg",
+                        jpeg.length,
+                        new ByteArrayResource(jpeg),
+                        clean -> {
+                            assertThatThrownBy(() -> uploads.reserve(1024 * 1024))
+                                    .as("the upload is still counted")
+                                    .hasMessageContaining("Try again");
+                            assertThatThrownBy(() -> decodes.reserve(1024 * 1024))
+                                    .as("the decode is still counted")
+                                    .hasMessageContaining("Try again");
+                            return clean.width();
+                        });
+
+        assertThat(width).isEqualTo(64);
+        uploads.reserve(1024 * 1024).close();
+        decodes.reserve(1024 * 1024).close();
+    }
+
+    private static PhotoProperties limits(DataSize decodeMemory) {
+        return new PhotoProperties(
+                DataSize.ofMegabytes(10),
+                5,
+                10_000_000,
+                DataSize.ofMegabytes(10),
+                decodeMemory,
+                Duration.ofMillis(100),
+                0.9f);
+    }
+
     private static PhotoSanitiser sanitiser(long maxPixels, DataSize decodeMemory) {
         PhotoProperties limits =
                 new PhotoProperties(
                         DataSize.ofMegabytes(10),
                         5,
                         maxPixels,
+                        DataSize.ofMegabytes(10),
                         decodeMemory,
                         Duration.ofMillis(100),
                         0.9f);
         return new PhotoSanitiser(
-                limits, new DecodeBudget(decodeMemory.toBytes(), limits.decodeWait()));
+                limits,
+                new MemoryBudget(limits.uploadMemory().toBytes(), limits.decodeWait()),
+                new MemoryBudget(decodeMemory.toBytes(), limits.decodeWait()));
     }
 
     /** The JPEG with the height and width in its baseline frame header (SOF0) replaced. */

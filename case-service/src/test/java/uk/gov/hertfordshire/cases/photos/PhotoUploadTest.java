@@ -190,6 +190,46 @@ class PhotoUploadTest {
     }
 
     /**
+     * 24 megapixels with transparency decode to 96,000,000 bytes, and the encoder is allowed a
+     * quarter more: over the 112 MB (117,440,512 bytes) that decoding may take at once, so it could
+     * never be decoded here. The same picture without transparency (72,000,000 + 18,000,000) fits.
+     */
+    @Test
+    void aPhotoThatCouldNeverFitTheDecodeMemoryIsRefusedBesideTheSameWithoutTransparency()
+            throws Exception {
+        HttpResponse<String> refused =
+                api.upload(
+                        casePath,
+                        ALICE,
+                        "image/png",
+                        "a.png",
+                        singleColour24Megapixels(BufferedImage.TYPE_4BYTE_ABGR));
+        HttpResponse<String> accepted =
+                api.upload(
+                        casePath,
+                        ALICE,
+                        "image/png",
+                        "a.png",
+                        singleColour24Megapixels(BufferedImage.TYPE_3BYTE_BGR));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        assertThat(refused.body()).contains("memory to decode").contains("at most 112 MB");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+        assertThat(json.readTree(accepted.body()).get("width").asInt()).isEqualTo(6000);
+    }
+
+    private static byte[] singleColour24Megapixels(int type) {
+        BufferedImage image = new BufferedImage(6000, 4000, type);
+        java.awt.Graphics2D graphics = image.createGraphics();
+        graphics.setColor(new java.awt.Color(0x30, 0x80, 0x30));
+        graphics.fillRect(0, 0, 6000, 4000);
+        graphics.dispose();
+        return TestPhotos.encode(image, "png");
+    }
+
+    /**
      * Only the headers are sent, announcing a body of twice the limit: the answer comes before any
      * of it is read. (A client that goes on sending is cut off, so a socket shows it precisely.)
      */

@@ -6,30 +6,31 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
 
 /**
- * The memory that images being decoded at once may take together. A limit per photo is not enough:
- * a few small PNGs of one colour each decode to tens of megabytes, and sent in parallel they would
- * exhaust the heap. Counted in KiB so that a semaphore's int permits cover any sane budget.
+ * Memory that photos being cleaned at once may take together: one budget for the uploads held in
+ * memory, one for decoding them. A limit per photo is not enough: a few small PNGs of one colour
+ * each decode to tens of megabytes, and sent in parallel they would exhaust the heap. Counted in
+ * KiB so that a semaphore's int permits cover any sane budget.
  */
-final class DecodeBudget {
+final class MemoryBudget {
 
     private final int capacityKib;
     private final Duration wait;
     private final Semaphore free;
 
-    DecodeBudget(long capacityBytes, Duration wait) {
+    MemoryBudget(long capacityBytes, Duration wait) {
         this.capacityKib = (int) Math.min(Integer.MAX_VALUE, capacityBytes / 1024);
         this.wait = wait;
         this.free = new Semaphore(capacityKib, true);
     }
 
-    /** Room reserved for one decode; close it when the decoded image is no longer needed. */
+    /** Room reserved for one photo; close it when what it was reserved for is no longer held. */
     interface Reservation extends AutoCloseable {
         @Override
         void close();
     }
 
     /**
-     * Reserves room for an image that takes {@code bytes} once decoded.
+     * Reserves {@code bytes} of room, waiting for it if others hold it.
      *
      * @throws PhotoRefused 422 if it could never fit, 503 if there is no room within the wait
      */
