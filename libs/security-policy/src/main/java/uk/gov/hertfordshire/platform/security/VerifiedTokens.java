@@ -21,7 +21,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 final class VerifiedTokens {
 
     /** Distinct live tokens held at once; beyond it the least used are verified again. */
-    static final int DEFAULT_CAPACITY = 4_096;
+    static final int DEFAULT_CAPACITY = 1_024;
 
     private final Cache<String, Jwt> verified;
     private final Clock clock;
