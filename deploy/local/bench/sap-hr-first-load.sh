@@ -8,16 +8,17 @@
 #
 #   rm -rf /tmp/hr; (PLATFORM_DATA=/tmp/hr ./platform bench sap-hr &) ; PLATFORM_DATA=/tmp/hr ./platform up -d
 #
-# care-service's practitioner directory consumes the same events; when it answers a list of
-# practitioners (CARE_PRACTITIONERS_URL, e.g. http://127.0.0.1:8083/api/practitioners), it is
-# timed the same way against SAP's active PRACTITIONERs; until then it is reported as not measured.
+# care-service's practitioner directory consumes the same events: its list of active
+# practitioners (CARE_PRACTITIONERS_URL, default care-service's own /api/care/practitioners, read
+# as caremanager-heidi) is timed the same way against SAP's active PRACTITIONERs. Set
+# CARE_PRACTITIONERS_URL= (empty) to time case-service alone.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 SAP=http://127.0.0.1:8090
 ADAPTER=http://127.0.0.1:8084
 CASES=http://127.0.0.1:8081
-CARE_URL=${CARE_PRACTITIONERS_URL:-}
+CARE_URL=${CARE_PRACTITIONERS_URL-http://127.0.0.1:8083/api/care/practitioners}
 LIMIT=${BENCH_LIMIT:-600} # seconds to wait for everything
 now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
 up() { curl -fsS -m 1 "$1/actuator/health" 2>/dev/null | grep -q '"UP"'; }
@@ -50,7 +51,7 @@ while (($(now_ms) < deadline)); do
     ((officers == officers_expected)) && officers_at=$(now_ms)
   fi
   if [[ -n $CARE_URL && -z $practitioners_at ]]; then
-    care_token=$("$ROOT/platform" token practitioner-grace 2>/dev/null) || care_token=""
+    care_token=$("$ROOT/platform" token caremanager-heidi 2>/dev/null) || care_token=""
     practitioners=$(curl -fsS -m 5 -H "Authorization: Bearer $care_token" "$CARE_URL" 2>/dev/null |
       grep -o '"staffId"' | wc -l) || practitioners=0
     ((practitioners == practitioners_expected)) && practitioners_at=$(now_ms)
@@ -72,4 +73,8 @@ else
 fi
 echo "sap-adapter published ${published:-?} staff-member-changed events (sap_hr_staff_published_total)"
 [[ -n $officers_at ]] && (((officers_at - adapter_up) <= 30000)) || { echo "NOT within 30 s" >&2; exit 1; }
+if [[ -n $CARE_URL ]]; then
+  [[ -n $practitioners_at ]] && (((practitioners_at - adapter_up) <= 30000)) ||
+    { echo "care-service's practitioners NOT within 30 s" >&2; exit 1; }
+fi
 echo "Within 30 s."
