@@ -78,6 +78,7 @@ PLATFORM_TRACING=on PLATFORM_OTLP_ENDPOINT="http://127.0.0.1:$OTLP_PORT/v1/trace
 TOKEN=$(bench_token)
 run_all on
 "$PLATFORM" down >/dev/null # each service flushes its last spans as it stops
+sleep 2                      # the receiver logs its count each second
 kill "$SINK"
 wait "$SINK" 2>/dev/null || true
 SINK=

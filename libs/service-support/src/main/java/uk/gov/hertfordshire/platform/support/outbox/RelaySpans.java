@@ -58,6 +58,8 @@ final class RelaySpans {
                         .tag("messaging.destination.name", record.topic())
                         .start();
         if (!span.isNoop()) {
+            // The aggregate id (never personal data): how an operator finds the trace of a case.
+            tagIfPresent(span, "messaging.kafka.message.key", record.key());
             tagIfPresent(span, "messaging.message.id", storedHeaders.get("ce_id"));
             tagIfPresent(span, "cloudevents.event_type", storedHeaders.get("ce_type"));
         }
