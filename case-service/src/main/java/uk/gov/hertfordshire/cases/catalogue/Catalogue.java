@@ -3,24 +3,27 @@ package uk.gov.hertfordshire.cases.catalogue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The catalogue in PostgreSQL, as the rest of case-service reads it: the services that take new
- * cases, their questions, and a check of a report's answers against them.
+ * The catalogue as the rest of case-service reads it: the services that take new cases, their
+ * questions, and a check of a report's answers against them.
+ *
+ * <p>Every submission and every catalogue read needs it, and it changes a few times a year, so it
+ * is read from PostgreSQL once and held in memory until {@link CatalogueChanges} says it changed —
+ * in this instance at once, in every other within a second (ADR 23). While changes cannot be heard
+ * every read goes to the database. ADMIN's changes read the stored rows inside their own
+ * transaction ({@link #stored(String)}).
  */
 @Repository
 public class Catalogue {
-
-    private static final String COLUMNS =
-            "code, name, service_group AS \"group\", description, keywords, response_target, response_unit,"
-                    + " responsible_team, fee_pence, available_online, available_open311,"
-                    + " public_realm";
 
     private static final String VERSION_COLUMNS =
             "code, name, service_group, description, keywords, response_target, response_unit,"
@@ -28,20 +31,17 @@ public class Catalogue {
                     + " public_realm, version, changed_at, withdrawn_at";
 
     private final JdbcClient jdbc;
+    private final CatalogueChanges changes;
+    private volatile Held held;
 
-    Catalogue(JdbcClient jdbc) {
+    Catalogue(JdbcClient jdbc, CatalogueChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** The services civic apps may report through Open311 now (withdrawn ones are not). */
     public List<CatalogueEntry> availableThroughOpen311() {
-        return jdbc.sql(
-                        "SELECT "
-                                + COLUMNS
-                                + " FROM catalogue_service WHERE available_open311"
-                                + " AND withdrawn_at IS NULL ORDER BY code")
-                .query(CatalogueEntry.class)
-                .list();
+        return now().open311();
     }
 
     /**
@@ -49,14 +49,10 @@ public class Catalogue {
      * old cases keep its code; {@link #findIncludingWithdrawn(String)} still finds it).
      */
     public Optional<CatalogueEntry> find(String code) {
-        return jdbc.sql(
-                        "SELECT "
-                                + COLUMNS
-                                + " FROM catalogue_service WHERE code = :code"
-                                + " AND withdrawn_at IS NULL")
-                .param("code", code)
-                .query(CatalogueEntry.class)
-                .optional();
+        Snapshot catalogue = now();
+        return catalogue.withdrawn(code)
+                ? Optional.empty()
+                : Optional.ofNullable(catalogue.entries().get(code));
     }
 
     /**
@@ -64,10 +60,7 @@ public class Catalogue {
      * code, its fee and its public-realm rule. For a new case use {@link #find(String)}.
      */
     public Optional<CatalogueEntry> findIncludingWithdrawn(String code) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM catalogue_service WHERE code = :code")
-                .param("code", code)
-                .query(CatalogueEntry.class)
-                .optional();
+        return Optional.ofNullable(now().entries().get(code));
     }
 
     /**
@@ -76,7 +69,8 @@ public class Catalogue {
      * such code.
      */
     public List<ServiceAttribute> attributesOf(String serviceCode) {
-        return attributes(serviceCode).getOrDefault(serviceCode, List.of());
+        ServiceVersion service = now().versions().get(serviceCode);
+        return service == null ? List.of() : service.definition().attributes();
     }
 
     /**
@@ -120,8 +114,21 @@ public class Catalogue {
         return AttributeAnswers.check(questions, answers);
     }
 
-    /** The service with this code as stored now, withdrawn or not. */
+    /** The service with this code, withdrawn or not. */
     Optional<ServiceVersion> version(String code) {
+        return Optional.ofNullable(now().versions().get(code));
+    }
+
+    /** Every service, withdrawn ones included, by code. */
+    List<ServiceVersion> versions() {
+        return List.copyOf(now().versions().values());
+    }
+
+    /**
+     * The service with this code as stored in the database, read inside the caller's transaction:
+     * for a change, which must see its own writes and rows other writers have just committed.
+     */
+    Optional<ServiceVersion> stored(String code) {
         Map<String, List<ServiceAttribute>> attributes = attributes(code);
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM catalogue_service WHERE code = :code")
                 .param("code", code)
@@ -129,12 +136,32 @@ public class Catalogue {
                 .optional();
     }
 
-    /** Every service as stored now, withdrawn ones included, by code. */
-    List<ServiceVersion> versions() {
+    /** The catalogue as held, or as read afresh if it may have changed since. */
+    private Snapshot now() {
+        long generation = changes.generation();
+        Held current = held;
+        if (generation != CatalogueChanges.UNKNOWN
+                && current != null
+                && current.generation() == generation) {
+            return current.snapshot();
+        }
+        Snapshot read = read();
+        if (generation != CatalogueChanges.UNKNOWN) {
+            // Tagged with the generation seen before reading: a change committed meanwhile has
+            // moved it on, so this copy is never used past that change.
+            held = new Held(generation, read);
+        }
+        return read;
+    }
+
+    /** Every service with its questions, in two statements. */
+    private Snapshot read() {
         Map<String, List<ServiceAttribute>> attributes = attributes(null);
-        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM catalogue_service ORDER BY code")
-                .query((rs, row) -> version(rs, attributes))
-                .list();
+        List<ServiceVersion> all =
+                jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM catalogue_service ORDER BY code")
+                        .query((rs, row) -> version(rs, attributes))
+                        .list();
+        return Snapshot.of(all);
     }
 
     private static ServiceVersion version(
@@ -222,6 +249,55 @@ public class Catalogue {
                                                                         .get(row.code())))
                                         .toList()));
         return byService;
+    }
+
+    /** The catalogue read at one generation. */
+    private record Held(long generation, Snapshot snapshot) {}
+
+    /** Every service read at one moment, by code, with the views the readers need. */
+    private record Snapshot(
+            Map<String, ServiceVersion> versions,
+            Map<String, CatalogueEntry> entries,
+            List<CatalogueEntry> open311) {
+
+        static Snapshot of(List<ServiceVersion> all) {
+            Map<String, ServiceVersion> versions = new TreeMap<>();
+            Map<String, CatalogueEntry> entries = new TreeMap<>();
+            List<CatalogueEntry> open311 = new ArrayList<>();
+            for (ServiceVersion service : all) {
+                CatalogueEntry entry = entry(service.definition());
+                versions.put(service.code(), service);
+                entries.put(service.code(), entry);
+                if (entry.availableOpen311() && !service.withdrawn()) {
+                    open311.add(entry);
+                }
+            }
+            return new Snapshot(
+                    Collections.unmodifiableMap(versions),
+                    Collections.unmodifiableMap(entries),
+                    List.copyOf(open311));
+        }
+
+        boolean withdrawn(String code) {
+            ServiceVersion service = versions.get(code);
+            return service == null || service.withdrawn();
+        }
+
+        private static CatalogueEntry entry(ServiceDefinition service) {
+            return new CatalogueEntry(
+                    service.code(),
+                    service.name(),
+                    service.group(),
+                    service.description(),
+                    service.keywords(),
+                    service.responseTarget(),
+                    service.responseUnit(),
+                    service.teamCode(),
+                    service.feePence(),
+                    service.availableOnline(),
+                    service.availableOpen311(),
+                    service.publicRealm());
+        }
     }
 
     private record AttributeRow(

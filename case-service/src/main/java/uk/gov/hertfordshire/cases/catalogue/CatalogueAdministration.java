@@ -19,16 +19,19 @@ class CatalogueAdministration {
     private final Catalogue catalogue;
     private final CatalogueStore store;
     private final ServiceDefinitionPublisher publisher;
+    private final CatalogueChanges changes;
     private final Clock clock;
 
     CatalogueAdministration(
             Catalogue catalogue,
             CatalogueStore store,
             ServiceDefinitionPublisher publisher,
+            CatalogueChanges changes,
             Clock clock) {
         this.catalogue = catalogue;
         this.store = store;
         this.publisher = publisher;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -63,7 +66,7 @@ class CatalogueAdministration {
     ServiceVersion replace(String code, ServiceRequest request, OptionalInt expectedVersion) {
         CatalogueStore.Lock current = lockCurrent(code, expectedVersion);
         ServiceDefinition definition = ServiceDefinitionRules.check(request, code);
-        boolean wasPublicRealm = catalogue.version(code).orElseThrow().definition().publicRealm();
+        boolean wasPublicRealm = catalogue.stored(code).orElseThrow().definition().publicRealm();
         if (definition.publicRealm() != wasPublicRealm) {
             // Whether a service's cases are about a place decides who sees them (public-realm
             // requests are listed over Open311): changing it would publish personal requests made
@@ -124,8 +127,9 @@ class CatalogueAdministration {
     }
 
     private ServiceVersion published(String code) {
-        ServiceVersion stored = catalogue.version(code).orElseThrow();
+        ServiceVersion stored = catalogue.stored(code).orElseThrow();
         publisher.publish(stored);
+        changes.changedByThisInstance();
         return stored;
     }
 

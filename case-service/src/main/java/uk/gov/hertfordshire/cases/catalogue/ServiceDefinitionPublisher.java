@@ -68,7 +68,7 @@ class ServiceDefinitionPublisher {
                         status -> {
                             int count = 0;
                             for (String code : store.lockUnpublished()) {
-                                publish(catalogue.version(code).orElseThrow());
+                                publish(catalogue.stored(code).orElseThrow());
                                 count++;
                             }
                             return count;

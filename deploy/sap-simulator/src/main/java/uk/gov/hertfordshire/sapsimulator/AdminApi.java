@@ -25,6 +25,7 @@ final class AdminApi implements HttpHandler {
     private static final Pattern PERIOD =
             Pattern.compile("periods/([0-9]{4}-[0-9]{2})/(open|close)");
     private static final Pattern EMPLOYEE = Pattern.compile("employees/([0-9]{8})");
+    private static final Pattern DEPARTMENT = Pattern.compile("departments/([A-Z0-9-]{1,32})");
 
     private final SapSimulator simulator;
 
@@ -129,6 +130,19 @@ final class AdminApi implements HttpHandler {
                             "department", changed.department(),
                             "roles", changed.roles(),
                             "active", changed.active()));
+        } else if ((m = DEPARTMENT.matcher(path)).matches() && method.equals("PATCH")) {
+            JsonNode body = Http.JSON.readTree(Http.body(exchange));
+            if (!body.path("active").isBoolean()) {
+                throw new IllegalArgumentException("Send {\"active\": true|false}");
+            }
+            Organisation.Department changed =
+                    simulator
+                            .organisation()
+                            .changeDepartment(m.group(1), body.get("active").asBoolean());
+            Http.json(
+                    exchange,
+                    200,
+                    Map.of("externalCode", changed.code(), "active", changed.active()));
         } else {
             Http.json(exchange, 404, Map.of("error", "No admin resource " + method + " " + path));
         }

@@ -76,8 +76,9 @@ final class EmployeeCentral implements HttpHandler {
         p.put("externalCode", d.code());
         p.put("name", d.name());
         p.put("description", d.directorate());
+        p.put("parent", d.parent());
         p.put("costCenter", d.costCenter());
-        p.put("status", "A");
+        p.put("status", d.active() ? "A" : "I");
         p.put("lastModifiedDateTime", d.changedAt());
         return p;
     }

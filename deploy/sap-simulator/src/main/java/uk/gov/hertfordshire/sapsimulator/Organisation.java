@@ -19,9 +19,35 @@ import java.util.Random;
  */
 public final class Organisation {
 
-    /** A team: an Employee Central FODepartment. */
+    /**
+     * A team: an Employee Central FODepartment, under its directorate's code ({@code parent}).
+     *
+     * @param code the department's externalCode
+     * @param name its name
+     * @param directorate the directorate's name
+     * @param parent the directorate's code
+     * @param costCenter its cost centre
+     * @param active false once the team is wound up
+     * @param changedAt when HR last changed it
+     */
     public record Department(
-            String code, String name, String directorate, String costCenter, Instant changedAt) {}
+            String code,
+            String name,
+            String directorate,
+            String parent,
+            String costCenter,
+            boolean active,
+            Instant changedAt) {}
+
+    // The directorates' codes, the parent of each of their teams.
+    private static final Map<String, String> DIRECTORATES =
+            Map.of(
+                    "Environment and Infrastructure", "DIR-ENV",
+                    "Adult Care Services", "DIR-ADULT",
+                    "Children's Services", "DIR-CHILDREN",
+                    "Community Protection", "DIR-COMMUNITY",
+                    "Public Health", "DIR-PUBLIC-HEALTH",
+                    "Resources", "DIR-RESOURCES");
 
     /** A staff member: an Employee Central User. */
     public record Employee(
@@ -96,7 +122,15 @@ public final class Organisation {
         int centre = 4100;
         for (String[] team : TEAMS) {
             organisation.departments.put(
-                    team[1], new Department(team[1], team[2], team[0], "CC" + centre++, asOf));
+                    team[1],
+                    new Department(
+                            team[1],
+                            team[2],
+                            team[0],
+                            DIRECTORATES.get(team[0]),
+                            "CC" + centre++,
+                            true,
+                            asOf));
         }
         for (String[] persona : PERSONAS) {
             organisation.put(
@@ -209,6 +243,29 @@ public final class Organisation {
                         active == null ? current.active() : active,
                         later(current.changedAt()));
         employees.put(userId, changed);
+        return changed;
+    }
+
+    /**
+     * Winds up a team or brings it back, as HR would; the change is stamped now.
+     *
+     * @throws IllegalArgumentException for an unknown department
+     */
+    public synchronized Department changeDepartment(String code, boolean active) {
+        Department current = departments.get(code);
+        if (current == null) {
+            throw new IllegalArgumentException("No department " + code);
+        }
+        Department changed =
+                new Department(
+                        code,
+                        current.name(),
+                        current.directorate(),
+                        current.parent(),
+                        current.costCenter(),
+                        active,
+                        later(current.changedAt()));
+        departments.put(code, changed);
         return changed;
     }
 

@@ -78,7 +78,11 @@ final class PurchaseOrderApi implements HttpHandler {
                             exchange,
                             orders.all(),
                             PurchaseOrderApi::header,
-                            PurchaseOrderApi::json);
+                            Http.query(exchange)
+                                            .getOrDefault("$expand", "")
+                                            .contains("to_PurchaseOrderItem")
+                                    ? PurchaseOrderApi::expanded
+                                    : PurchaseOrderApi::headerJson);
             case ITEMS ->
                     ODataV2.query(
                             exchange, orders.all(), PurchaseOrderApi::item, PurchaseOrderApi::json);
@@ -143,11 +147,17 @@ final class PurchaseOrderApi implements HttpHandler {
                     "Account assignment category K (cost centre) expected");
             return;
         }
+        LocalDate ordered;
         LocalDate start;
         LocalDate end;
         BigDecimal quantity;
         BigDecimal price;
         try {
+            // SAP dates an order the day it is created unless the caller gives a date.
+            ordered =
+                    po.path("PurchaseOrderDate").asString("").isEmpty()
+                            ? LocalDate.now(ZoneOffset.UTC)
+                            : date(po.path("PurchaseOrderDate").asString());
             start = date(po.path("ValidityStartDate").asString());
             end = date(po.path("ValidityEndDate").asString());
             quantity = new BigDecimal(item.path("OrderQuantity").asString());
@@ -161,6 +171,7 @@ final class PurchaseOrderApi implements HttpHandler {
                         po.path("CompanyCode").asString(),
                         po.path("Supplier").asString(),
                         po.path("DocumentCurrency").asString(),
+                        ordered,
                         start,
                         end,
                         text,
@@ -198,6 +209,7 @@ final class PurchaseOrderApi implements HttpHandler {
         p.put("PurchaseOrderType", "NB");
         p.put("Supplier", order.supplier());
         p.put("DocumentCurrency", order.currency());
+        p.put("PurchaseOrderDate", order.purchaseOrderDate());
         p.put("ValidityStartDate", order.validityStart());
         p.put("ValidityEndDate", order.validityEnd());
         return p;
@@ -221,6 +233,34 @@ final class PurchaseOrderApi implements HttpHandler {
         Map<String, Object> json = new LinkedHashMap<>();
         header(order).forEach((name, value) -> json.put(name, wire(value)));
         item(order).forEach((name, value) -> json.putIfAbsent(name, wire(value)));
+        return json;
+    }
+
+    /** An order on its own; its items are a deferred navigation, as SAP answers without $expand. */
+    private static Map<String, Object> headerJson(PurchaseOrders.Order order) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        header(order).forEach((name, value) -> json.put(name, wire(value)));
+        json.put(
+                "to_PurchaseOrderItem",
+                Map.of(
+                        "__deferred",
+                        Map.of(
+                                "uri",
+                                PATH
+                                        + ORDERS
+                                        + "('"
+                                        + order.purchaseOrder()
+                                        + "')/to_PurchaseOrderItem")));
+        return json;
+    }
+
+    /** An order with {@code $expand=to_PurchaseOrderItem}: its items inline. */
+    private static Map<String, Object> expanded(PurchaseOrders.Order order) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        header(order).forEach((name, value) -> json.put(name, wire(value)));
+        Map<String, Object> item = new LinkedHashMap<>();
+        item(order).forEach((name, value) -> item.put(name, wire(value)));
+        json.put("to_PurchaseOrderItem", Map.of("results", List.of(item)));
         return json;
     }
 

@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.sapsimulator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,6 +20,7 @@ public final class PurchaseOrders {
      * @param companyCode the company code
      * @param supplier the supplier (LIFNR)
      * @param currency the document currency
+     * @param purchaseOrderDate the purchase order's date (BEDAT)
      * @param validityStart the start of the validity period (KDATB)
      * @param validityEnd the end of the validity period (KDATE)
      * @param itemText the item's short text (TXZ01, 40 characters)
@@ -32,6 +34,7 @@ public final class PurchaseOrders {
             String companyCode,
             String supplier,
             String currency,
+            LocalDate purchaseOrderDate,
             LocalDate validityStart,
             LocalDate validityEnd,
             String itemText,
@@ -44,6 +47,7 @@ public final class PurchaseOrders {
             String companyCode,
             String supplier,
             String currency,
+            LocalDate purchaseOrderDate,
             LocalDate validityStart,
             LocalDate validityEnd,
             String itemText,
@@ -57,6 +61,7 @@ public final class PurchaseOrders {
                         companyCode,
                         supplier,
                         currency,
+                        purchaseOrderDate,
                         validityStart,
                         validityEnd,
                         itemText,
@@ -71,6 +76,32 @@ public final class PurchaseOrders {
     /** Every purchase order, oldest first. */
     public List<Order> all() {
         return List.copyOf(orders);
+    }
+
+    /** Deletes a purchase order, to plant a missing commitment; false if there is none. */
+    public boolean remove(String purchaseOrder) {
+        return orders.removeIf(o -> o.purchaseOrder().equals(purchaseOrder));
+    }
+
+    /** Copies a purchase order under a new number, to plant a duplicated commitment. */
+    public Optional<Order> duplicate(String purchaseOrder) {
+        return orders.stream()
+                .filter(o -> o.purchaseOrder().equals(purchaseOrder))
+                .findFirst()
+                .map(
+                        o ->
+                                create(
+                                        o.companyCode(),
+                                        o.supplier(),
+                                        o.currency(),
+                                        o.purchaseOrderDate(),
+                                        o.validityStart(),
+                                        o.validityEnd(),
+                                        o.itemText(),
+                                        o.orderQuantity(),
+                                        o.netPriceAmount(),
+                                        o.glAccount(),
+                                        o.costCenter()));
     }
 
     /** The purchase orders whose item carries this text (the platform's reference). */

@@ -64,7 +64,6 @@ class MonitoringIT {
     static final List<String> AWAITED =
             List.of(
                     "care_clocks_", // care-service's issue
-                    "sap_", // sap-adapter's issue
                     "content_publish_"); // content-service's issue
 
     private final Platform platform = new Platform();

@@ -37,6 +37,11 @@ final class GuardedSapFinance implements SapFinance {
     }
 
     @Override
+    public List<CommittedOrder> commitments(String companyCode, LocalDate from, LocalDate to) {
+        return guarded(() -> sap.commitments(companyCode, from, to));
+    }
+
+    @Override
     public List<PostedItem> itemsWithReference(String companyCode, String reference) {
         return guarded(() -> sap.itemsWithReference(companyCode, reference));
     }

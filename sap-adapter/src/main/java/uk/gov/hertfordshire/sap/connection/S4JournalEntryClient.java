@@ -70,6 +70,11 @@ public final class S4JournalEntryClient implements SapFinance {
     }
 
     @Override
+    public List<CommittedOrder> commitments(String companyCode, LocalDate from, LocalDate to) {
+        return purchaseOrders.dated(companyCode, from, to);
+    }
+
+    @Override
     public PostingOutcome post(JournalEntry entry) {
         String request = JournalEntryMessage.request(entry, UUID.randomUUID());
         try {

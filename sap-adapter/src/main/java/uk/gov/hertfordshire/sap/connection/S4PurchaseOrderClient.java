@@ -32,6 +32,7 @@ final class S4PurchaseOrderClient {
     private static final String PURCHASE_ORDER_TYPE = "NB";
     private static final String COST_CENTRE_ASSIGNMENT = "K";
     private static final String WEEK = "WK";
+    private static final int PAGE = 1000;
 
     private final RestClient http;
     private final String purchasingOrganization;
@@ -133,6 +134,76 @@ final class S4PurchaseOrderClient {
             }
         }
         return orders;
+    }
+
+    /**
+     * The purchase orders of a company code with a {@code PurchaseOrderDate} in the range, their
+     * items expanded inline, a page at a time.
+     */
+    List<CommittedOrder> dated(String companyCode, LocalDate from, LocalDate to) {
+        String filter =
+                "CompanyCode eq '"
+                        + companyCode.replace("'", "''")
+                        + "' and PurchaseOrderDate ge datetime'"
+                        + from
+                        + "T00:00:00' and PurchaseOrderDate le datetime'"
+                        + to
+                        + "T00:00:00'";
+        List<CommittedOrder> found = new ArrayList<>();
+        for (int skip = 0; ; skip += PAGE) {
+            int offset = skip;
+            String body;
+            try {
+                body =
+                        http.get()
+                                .uri(
+                                        uri ->
+                                                uri.path(SERVICE + "A_PurchaseOrder")
+                                                        .queryParam("$filter", "{filter}")
+                                                        .queryParam(
+                                                                "$expand", "to_PurchaseOrderItem")
+                                                        .queryParam("$top", PAGE)
+                                                        .queryParam("$skip", offset)
+                                                        .queryParam("$format", "json")
+                                                        .build(Map.of("filter", filter)))
+                                .accept(MediaType.APPLICATION_JSON)
+                                .exchange(
+                                        (req, res) -> {
+                                            String text =
+                                                    new String(
+                                                            res.getBody().readAllBytes(),
+                                                            StandardCharsets.UTF_8);
+                                            if (res.getStatusCode().value() != 200) {
+                                                throw new SapUnavailableException(
+                                                        "SAP answered "
+                                                                + res.getStatusCode().value()
+                                                                + " to the purchase order query");
+                                            }
+                                            return text;
+                                        });
+            } catch (RestClientException unanswered) {
+                throw new SapUnavailableException(
+                        "SAP did not answer the purchase order query", unanswered);
+            }
+            JsonNode orders = json.readTree(body).path("d").path("results");
+            for (JsonNode order : orders) {
+                for (JsonNode item : order.path("to_PurchaseOrderItem").path("results")) {
+                    BigDecimal value =
+                            new BigDecimal(item.path("OrderQuantity").asString("0"))
+                                    .multiply(
+                                            new BigDecimal(
+                                                    item.path("NetPriceAmount").asString("0")));
+                    found.add(
+                            new CommittedOrder(
+                                    order.path("PurchaseOrder").asString(),
+                                    item.path("PurchaseOrderItemText").asString(""),
+                                    value.movePointRight(2).longValueExact()));
+                }
+            }
+            if (orders.size() < PAGE) {
+                return found;
+            }
+        }
     }
 
     private Map<String, Object> body(Commitment c) {

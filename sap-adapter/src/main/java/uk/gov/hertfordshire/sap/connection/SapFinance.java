@@ -33,6 +33,13 @@ public interface SapFinance {
     List<String> commitmentsWithReference(String reference);
 
     /**
+     * Every purchase order (commitment) of a company code dated in a range, both ends included.
+     *
+     * @throws SapUnavailableException when SAP did not answer
+     */
+    List<CommittedOrder> commitments(String companyCode, LocalDate from, LocalDate to);
+
+    /**
      * The documents in a company code whose items carry this reference (the source event id).
      *
      * @throws SapUnavailableException when SAP did not answer

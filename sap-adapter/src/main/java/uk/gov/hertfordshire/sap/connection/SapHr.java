@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** SAP HR as the adapter needs it: staff changed since a moment, page by page. */
+/** SAP HR as the adapter needs it: staff and org units changed since a moment, page by page. */
 public interface SapHr {
 
     /**
@@ -14,6 +14,26 @@ public interface SapHr {
      * @throws SapUnavailableException when SAP did not answer
      */
     void employeesChangedSince(Instant since, Consumer<List<Employee>> page);
+
+    /**
+     * Reads every org unit (team) changed at or after {@code since} (all when null), oldest change
+     * first, a page at a time.
+     *
+     * @throws SapUnavailableException when SAP did not answer
+     */
+    void orgUnitsChangedSince(Instant since, Consumer<List<OrgUnit>> page);
+
+    /**
+     * An org unit as SAP HR holds it; its name is not read.
+     *
+     * @param code the org unit's code (what staff carry as their team)
+     * @param parentCode the org unit above it (the directorate), or null
+     * @param costCentre its cost centre, or null
+     * @param active false once wound up
+     * @param changedAt when HR last changed it
+     */
+    record OrgUnit(
+            String code, String parentCode, String costCentre, boolean active, Instant changedAt) {}
 
     /**
      * A staff member as SAP HR holds them. Names and emails are not read at all: the platform never

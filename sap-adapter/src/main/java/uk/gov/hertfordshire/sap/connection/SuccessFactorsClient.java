@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -21,13 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code userId}), team ({@code department}), platform roles (custom field {@code custom01},
  * space-separated), cost centre ({@code custom02}), {@code status} ({@code active} or {@code
  * inactive}) and {@code lastModifiedDateTime} for delta reads. Names and emails are never selected.
+ * Entity {@code FODepartment}: the org unit ({@code externalCode}), its {@code parent}, {@code
+ * costCenter}, {@code status} ({@code A} or {@code I}) and {@code lastModifiedDateTime}.
  */
 public final class SuccessFactorsClient implements SapHr {
 
     static final String USER_PATH = "/odata/v2/User";
+    static final String DEPARTMENT_PATH = "/odata/v2/FODepartment";
     private static final int PAGE = 1000;
-    private static final String SELECT =
+    private static final String USER_SELECT =
             "userId,department,custom01,custom02,status,lastModifiedDateTime";
+    private static final String DEPARTMENT_SELECT =
+            "externalCode,parent,costCenter,status,lastModifiedDateTime";
     private static final Pattern OFFSET_DATE =
             Pattern.compile("/Date\\((-?[0-9]+)([+-][0-9]{4})?\\)/");
 
@@ -40,6 +46,34 @@ public final class SuccessFactorsClient implements SapHr {
 
     @Override
     public void employeesChangedSince(Instant since, Consumer<List<Employee>> page) {
+        read(
+                USER_PATH,
+                USER_SELECT,
+                "lastModifiedDateTime asc,userId asc",
+                since,
+                SuccessFactorsClient::employee,
+                page);
+    }
+
+    @Override
+    public void orgUnitsChangedSince(Instant since, Consumer<List<OrgUnit>> page) {
+        read(
+                DEPARTMENT_PATH,
+                DEPARTMENT_SELECT,
+                "lastModifiedDateTime asc,externalCode asc",
+                since,
+                SuccessFactorsClient::orgUnit,
+                page);
+    }
+
+    /** Reads an entity set changed at or after {@code since}, a page at a time. */
+    private <T> void read(
+            String path,
+            String select,
+            String orderBy,
+            Instant since,
+            Function<JsonNode, T> map,
+            Consumer<List<T>> page) {
         String filter =
                 since == null
                         ? null
@@ -55,11 +89,9 @@ public final class SuccessFactorsClient implements SapHr {
                         http.get()
                                 .uri(
                                         builder -> {
-                                            builder.path(USER_PATH)
-                                                    .queryParam("$select", SELECT)
-                                                    .queryParam(
-                                                            "$orderby",
-                                                            "lastModifiedDateTime asc,userId asc")
+                                            builder.path(path)
+                                                    .queryParam("$select", select)
+                                                    .queryParam("$orderby", orderBy)
                                                     .queryParam("$top", PAGE)
                                                     .queryParam("$skip", skip)
                                                     .queryParam("$format", "json");
@@ -86,17 +118,28 @@ public final class SuccessFactorsClient implements SapHr {
             } catch (RestClientException unanswered) {
                 throw new SapUnavailableException("SuccessFactors did not answer", unanswered);
             }
-            List<Employee> employees = new ArrayList<>();
-            for (JsonNode user : results) {
-                employees.add(employee(user));
+            List<T> records = new ArrayList<>();
+            for (JsonNode result : results) {
+                records.add(map.apply(result));
             }
-            if (!employees.isEmpty()) {
-                page.accept(employees);
+            if (!records.isEmpty()) {
+                page.accept(records);
             }
             if (results.size() < PAGE) {
                 return;
             }
         }
+    }
+
+    private static OrgUnit orgUnit(JsonNode department) {
+        String parent = department.path("parent").asString("");
+        String costCentre = department.path("costCenter").asString("");
+        return new OrgUnit(
+                department.path("externalCode").asString(),
+                parent.isEmpty() ? null : parent,
+                costCentre.isEmpty() ? null : costCentre,
+                "A".equals(department.path("status").asString()),
+                instant(department.path("lastModifiedDateTime").asString()));
     }
 
     private static Employee employee(JsonNode user) {

@@ -2,13 +2,10 @@ package uk.gov.hertfordshire.sap.hr;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -35,7 +32,7 @@ public class StaffSync {
     private final SapHr sap;
     private final Outbox outbox;
     private final TransactionOperations transactions;
-    private final JdbcClient jdbc;
+    private final HrDelta delta;
     private final Counter published;
     private final Counter skipped;
 
@@ -43,12 +40,12 @@ public class StaffSync {
             SapHr sap,
             Outbox outbox,
             TransactionOperations transactions,
-            JdbcClient jdbc,
+            HrDelta delta,
             MeterRegistry meters) {
         this.sap = sap;
         this.outbox = outbox;
         this.transactions = transactions;
-        this.jdbc = jdbc;
+        this.delta = delta;
         this.published =
                 Counter.builder("sap_hr_staff_published_total")
                         .description("staff changes read from SAP HR and published")
@@ -79,69 +76,30 @@ public class StaffSync {
         Integer result =
                 transactions.execute(
                         status -> {
-                            if (!tryLock()) {
+                            if (!delta.tryLock(LOCK_KEY)) {
                                 return -1;
                             }
-                            Mark mark =
-                                    jdbc.sql(
-                                                    "SELECT changed_since, last_id FROM hr_delta"
-                                                            + " WHERE entity = :entity")
-                                            .param("entity", ENTITY)
-                                            .query(
-                                                    (rs, row) ->
-                                                            new Mark(
-                                                                    rs.getTimestamp(1).toInstant(),
-                                                                    rs.getString(2)))
-                                            .optional()
-                                            .orElse(null);
+                            HrDelta.Mark mark = delta.mark(ENTITY).orElse(null);
                             int[] count = {0};
-                            Mark[] last = {mark};
+                            HrDelta.Mark[] last = {mark};
                             sap.employeesChangedSince(
                                     mark == null ? null : mark.changedAt(),
                                     page -> count[0] += publish(page, last));
                             if (last[0] != null && last[0] != mark) {
-                                saveMark(last[0]);
+                                delta.save(ENTITY, last[0]);
                             }
                             return count[0];
                         });
         return Optional.ofNullable(result).orElse(0);
     }
 
-    private void saveMark(Mark mark) {
-        jdbc.sql(
-                        "INSERT INTO hr_delta (entity, changed_since, last_id) VALUES (:entity,"
-                                + " :since, :id) ON CONFLICT (entity) DO UPDATE SET changed_since ="
-                                + " EXCLUDED.changed_since, last_id = EXCLUDED.last_id")
-                .param("entity", ENTITY)
-                .param("since", Timestamp.from(mark.changedAt()))
-                .param("id", mark.id())
-                .update();
-    }
-
-    private boolean tryLock() {
-        return jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)")
-                .param("key", LOCK_KEY)
-                .query(Boolean.class)
-                .single();
-    }
-
-    /** The last record published: its change time and id. */
-    private record Mark(Instant changedAt, String id) {
-
-        /** Whether a record comes after this one in SAP's order. */
-        boolean before(SapHr.Employee employee) {
-            int order = employee.changedAt().compareTo(changedAt);
-            return order > 0 || (order == 0 && employee.staffId().compareTo(id) > 0);
-        }
-    }
-
-    private int publish(List<SapHr.Employee> page, Mark[] last) {
+    private int publish(List<SapHr.Employee> page, HrDelta.Mark[] last) {
         int count = 0;
         for (SapHr.Employee employee : page) {
-            if (last[0] != null && !last[0].before(employee)) {
+            if (last[0] != null && !last[0].before(employee.changedAt(), employee.staffId())) {
                 continue; // published by an earlier read
             }
-            last[0] = new Mark(employee.changedAt(), employee.staffId());
+            last[0] = new HrDelta.Mark(employee.changedAt(), employee.staffId());
             try {
                 outbox.append(
                         new StaffMemberChanged(

@@ -1,6 +1,8 @@
 /**
- * HR in: staff read from SAP SuccessFactors Employee Central by delta (changed at or after the
- * latest change already read) and published as {@code staff-member-changed} on {@code
- * sap.hr.events}, leavers included. Names and emails are never read, so never published.
+ * HR in: staff and org units (teams) read from SAP SuccessFactors Employee Central by delta
+ * (changed at or after the latest change already read, each entity with its own mark in {@code
+ * hr_delta}) and published as {@code staff-member-changed} and {@code org-unit-changed} on {@code
+ * sap.hr.events}, leavers and wound-up teams included. Names and emails are never read, so never
+ * published.
  */
 package uk.gov.hertfordshire.sap.hr;

@@ -192,6 +192,13 @@ public class PostingLedger {
                 .update();
     }
 
+    /** How many postings wait to be confirmed by SAP. */
+    long countPending() {
+        return jdbc.sql("SELECT count(*) FROM posting WHERE state = 'pending'")
+                .query(Long.class)
+                .single();
+    }
+
     Optional<Posting> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM posting WHERE id = :id")
                 .param("id", id)
@@ -213,15 +220,27 @@ public class PostingLedger {
     }
 
     /**
-     * The journal entries of a company code posted with a posting date in the range, both included
-     * (commitments are purchase orders, not in the journal reconciliation reads).
+     * The journal entries of a company code posted with a posting date in the range, both included.
      */
     public List<PostedEntry> posted(String companyCode, LocalDate from, LocalDate to) {
+        return posted("journal-entry", companyCode, from, to);
+    }
+
+    /**
+     * The commitments of a company code posted with a start date (their purchase order date) in the
+     * range, both included.
+     */
+    public List<PostedEntry> committed(String companyCode, LocalDate from, LocalDate to) {
+        return posted("commitment", companyCode, from, to);
+    }
+
+    private List<PostedEntry> posted(
+            String kind, String companyCode, LocalDate from, LocalDate to) {
         return jdbc.sql(
                         "SELECT id, source_event_id, company_code, amount_pence, posting_date FROM"
-                                + " posting WHERE state = 'posted' AND document_kind ="
-                                + " 'journal-entry' AND company_code = :company AND"
-                                + " posting_date BETWEEN :from AND :to")
+                                + " posting WHERE state = 'posted' AND document_kind = :kind AND"
+                                + " company_code = :company AND posting_date BETWEEN :from AND :to")
+                .param("kind", kind)
                 .param("company", companyCode)
                 .param("from", from)
                 .param("to", to)

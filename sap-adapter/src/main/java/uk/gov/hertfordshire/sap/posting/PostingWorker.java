@@ -40,6 +40,7 @@ public class PostingWorker {
     private final Clock clock;
     private final PostingProperties properties;
     private final Counter recoveredByLookup;
+    private final PostingMetrics metrics;
 
     PostingWorker(
             PostingLedger ledger,
@@ -48,6 +49,7 @@ public class PostingWorker {
             TransactionOperations transactions,
             Clock clock,
             PostingProperties properties,
+            PostingMetrics metrics,
             MeterRegistry meters) {
         this.ledger = ledger;
         this.sap = sap;
@@ -55,6 +57,7 @@ public class PostingWorker {
         this.transactions = transactions;
         this.clock = clock;
         this.properties = properties;
+        this.metrics = metrics;
         this.recoveredByLookup =
                 Counter.builder("sap_postings_found_by_reference_total")
                         .description(
@@ -171,23 +174,29 @@ public class PostingWorker {
     }
 
     private void rejected(Posting posting, String message) {
-        transactions.executeWithoutResult(
-                status -> {
-                    Instant now = clock.instant();
-                    if (ledger.markRejected(posting.id(), message, now)) {
-                        outbox.append(
-                                new FinancePostingRejected(
-                                        posting.id().toString(),
-                                        posting.sourceEventId().toString(),
-                                        posting.companyCode(),
-                                        posting.costCentre(),
-                                        posting.glAccount(),
-                                        glSigned(posting),
-                                        posting.currency(),
-                                        message,
-                                        now));
-                    }
-                });
+        Boolean recorded =
+                transactions.execute(
+                        status -> {
+                            Instant now = clock.instant();
+                            if (!ledger.markRejected(posting.id(), message, now)) {
+                                return false;
+                            }
+                            outbox.append(
+                                    new FinancePostingRejected(
+                                            posting.id().toString(),
+                                            posting.sourceEventId().toString(),
+                                            posting.companyCode(),
+                                            posting.costCentre(),
+                                            posting.glAccount(),
+                                            glSigned(posting),
+                                            posting.currency(),
+                                            message,
+                                            now));
+                            return true;
+                        });
+        if (Boolean.TRUE.equals(recorded)) {
+            metrics.rejected(message);
+        }
     }
 
     /**

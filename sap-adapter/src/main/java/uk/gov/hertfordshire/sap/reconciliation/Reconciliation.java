@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.sap.reconciliation;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -14,18 +15,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.support.outbox.Outbox;
+import uk.gov.hertfordshire.sap.connection.CommittedOrder;
 import uk.gov.hertfordshire.sap.connection.PostedItem;
 import uk.gov.hertfordshire.sap.connection.SapFinance;
 import uk.gov.hertfordshire.sap.posting.PostingLedger;
 import uk.gov.hertfordshire.sap.posting.PostingMappings;
 
-/** Compares one period of SAP's journal with the posting ledger. */
+/**
+ * Compares one period of SAP with the posting ledger: the journal's documents with the journal
+ * entries, and the purchase orders with the commitments.
+ */
 @Service
 public class Reconciliation {
 
@@ -40,6 +46,7 @@ public class Reconciliation {
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final AtomicInteger lastMismatches = new AtomicInteger();
 
     Reconciliation(
             SapFinance sap,
@@ -58,6 +65,12 @@ public class Reconciliation {
         this.jdbc = jdbc;
         this.meters = meters;
         this.clock = clock;
+        Gauge.builder("sap.reconciliation.mismatches", lastMismatches, AtomicInteger::get)
+                .description(
+                        "Postings whose ledger entry and SAP document differ at the last"
+                                + " reconciliation")
+                .baseUnit("postings")
+                .register(meters);
     }
 
     /**
@@ -73,44 +86,24 @@ public class Reconciliation {
         List<ReconciliationMismatchFound> mismatches = new ArrayList<>();
         int checked = 0;
         for (String companyCode : mappings.companyCodes()) {
-            Map<String, Set<String>> documents = new HashMap<>();
-            Map<String, Long> amounts = new HashMap<>();
+            HeldInSap journal = new HeldInSap();
             for (PostedItem item : sap.items(companyCode, from, to)) {
-                if (!UUID_TEXT.matcher(item.reference()).matches() || item.amountPence() <= 0) {
-                    continue; // not one of ours, or the credit line of one of ours
-                }
-                documents
-                        .computeIfAbsent(item.reference(), r -> new LinkedHashSet<>())
-                        .add(item.documentKey());
-                amounts.merge(item.reference(), item.amountPence(), Long::sum);
-            }
-            for (PostingLedger.PostedEntry entry : ledger.posted(companyCode, from, to)) {
-                checked++;
-                String reference = entry.sourceEventId().toString();
-                int count = documents.getOrDefault(reference, Set.of()).size();
-                long sapAmount = amounts.getOrDefault(reference, 0L);
-                String kind =
-                        count == 0
-                                ? ReconciliationMismatchFound.MISSING
-                                : count > 1
-                                        ? ReconciliationMismatchFound.DUPLICATED
-                                        : sapAmount != entry.amountPence()
-                                                ? ReconciliationMismatchFound.AMOUNT_DIFFERS
-                                                : null;
-                if (kind != null) {
-                    mismatches.add(
-                            new ReconciliationMismatchFound(
-                                    entry.postingId().toString(),
-                                    reference,
-                                    period.toString(),
-                                    kind,
-                                    companyCode,
-                                    entry.amountPence(),
-                                    sapAmount,
-                                    count,
-                                    now));
+                if (ours(item.reference()) && item.amountPence() > 0) {
+                    // the debit line of one of ours; the credit line repeats it negated
+                    journal.add(item.reference(), item.documentKey(), item.amountPence());
                 }
             }
+            HeldInSap orders = new HeldInSap();
+            for (CommittedOrder order : sap.commitments(companyCode, from, to)) {
+                if (ours(order.reference())) {
+                    orders.add(order.reference(), order.purchaseOrder(), order.amountPence());
+                }
+            }
+            List<PostingLedger.PostedEntry> entries = ledger.posted(companyCode, from, to);
+            List<PostingLedger.PostedEntry> commitments = ledger.committed(companyCode, from, to);
+            checked += entries.size() + commitments.size();
+            compare(entries, journal, period, now, mismatches);
+            compare(commitments, orders, period, now, mismatches);
         }
         UUID runId = UUID.randomUUID();
         int total = checked;
@@ -137,12 +130,65 @@ public class Reconciliation {
                                 .tag("kind", m.kind())
                                 .register(meters)
                                 .increment());
+        lastMismatches.set(mismatches.size());
         Counter.builder("sap_reconciliation_runs_total")
                 .description("Reconciliation runs against SAP, by whether they found nothing amiss")
                 .tag("clean", String.valueOf(mismatches.isEmpty()))
                 .register(meters)
                 .increment();
         return new Result(runId, period.toString(), checked, mismatches);
+    }
+
+    private static boolean ours(String reference) {
+        return reference != null && UUID_TEXT.matcher(reference).matches();
+    }
+
+    /**
+     * Each ledger entry against what SAP holds under its reference: missing, duplicated, amount.
+     */
+    private static void compare(
+            List<PostingLedger.PostedEntry> entries,
+            HeldInSap held,
+            YearMonth period,
+            Instant now,
+            List<ReconciliationMismatchFound> mismatches) {
+        for (PostingLedger.PostedEntry entry : entries) {
+            String reference = entry.sourceEventId().toString();
+            int count = held.documents.getOrDefault(reference, Set.of()).size();
+            long sapAmount = held.amounts.getOrDefault(reference, 0L);
+            String kind =
+                    count == 0
+                            ? ReconciliationMismatchFound.MISSING
+                            : count > 1
+                                    ? ReconciliationMismatchFound.DUPLICATED
+                                    : sapAmount != entry.amountPence()
+                                            ? ReconciliationMismatchFound.AMOUNT_DIFFERS
+                                            : null;
+            if (kind != null) {
+                mismatches.add(
+                        new ReconciliationMismatchFound(
+                                entry.postingId().toString(),
+                                reference,
+                                period.toString(),
+                                kind,
+                                entry.companyCode(),
+                                entry.amountPence(),
+                                sapAmount,
+                                count,
+                                now));
+            }
+        }
+    }
+
+    /** What SAP holds under each reference: its documents (or orders) and their total amount. */
+    private static final class HeldInSap {
+        final Map<String, Set<String>> documents = new HashMap<>();
+        final Map<String, Long> amounts = new HashMap<>();
+
+        void add(String reference, String document, long amountPence) {
+            documents.computeIfAbsent(reference, r -> new LinkedHashSet<>()).add(document);
+            amounts.merge(reference, amountPence, Long::sum);
+        }
     }
 
     /**

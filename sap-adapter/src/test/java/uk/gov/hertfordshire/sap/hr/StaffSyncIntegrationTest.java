@@ -11,17 +11,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.hertfordshire.platform.events.EventSerializer;
 import uk.gov.hertfordshire.platform.events.ReceivedEvent;
 import uk.gov.hertfordshire.platform.events.Topics;
+import uk.gov.hertfordshire.platform.events.sap.OrgUnitChanged;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 import uk.gov.hertfordshire.sap.SapIntegrationTest;
 
 /**
- * Staff changes in SAP HR reach {@code sap.hr.events}, leavers included, without names or emails.
+ * Staff and org unit changes in SAP HR reach {@code sap.hr.events}, leavers and wound-up teams
+ * included, without names or emails.
  */
 class StaffSyncIntegrationTest extends SapIntegrationTest {
 
     static final String DAN = "00010002";
 
     @Autowired StaffSync sync;
+    @Autowired OrgUnitSync orgUnits;
 
     @Test
     void theFirstReadPublishesEveryoneAndALaterChangeIsPublishedOnItsOwn() {
@@ -70,6 +73,44 @@ class StaffSyncIntegrationTest extends SapIntegrationTest {
                         e ->
                                 assertThat(new String(e.data(), StandardCharsets.UTF_8))
                                         .doesNotContain("@", "Officer", "firstName", "email"));
+    }
+
+    @Test
+    void everyOrgUnitIsPublishedUnderItsDirectorateAndALaterChangeOnItsOwn() {
+        orgUnits.sync();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(orgUnitChangesFor("HWY-INSPECT"))
+                                        .anySatisfy(
+                                                unit -> {
+                                                    assertThat(unit.parentCode())
+                                                            .isEqualTo("DIR-ENV");
+                                                    assertThat(unit.costCentre())
+                                                            .isEqualTo("CC4100");
+                                                    assertThat(unit.active()).isTrue();
+                                                }));
+        assertThat(orgUnitChangesFor("LIBRARIES")).as("every team, not only one").isNotEmpty();
+
+        SAP.organisation().changeDepartment("ROW", false);
+        int second = orgUnits.sync();
+
+        assertThat(second).as("only the team wound up since the last read").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(orgUnitChangesFor("ROW"))
+                                        .anySatisfy(unit -> assertThat(unit.active()).isFalse()));
+        SAP.organisation().changeDepartment("ROW", true);
+    }
+
+    private List<OrgUnitChanged> orgUnitChangesFor(String code) {
+        EventSerializer serializer = new EventSerializer();
+        return published(Topics.SAP_HR).stream()
+                .filter(e -> OrgUnitChanged.TYPE.type().equals(e.type()))
+                .map(e -> serializer.fromJson(e.data(), OrgUnitChanged.class))
+                .filter(changed -> changed.orgUnitCode().equals(code))
+                .toList();
     }
 
     private List<StaffMemberChanged> changesFor(String staffId) {

@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.sap.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ class ExactlyOnceIntegrationTest extends SapIntegrationTest {
     static final Instant PAID = Instant.parse("2026-09-14T10:15:00Z");
 
     @Autowired PostingWorker worker;
+    @Autowired MeterRegistry meters;
 
     @Test
     void theSameEventDeliveredTwiceMakesOneSapDocument() {
@@ -84,6 +86,8 @@ class ExactlyOnceIntegrationTest extends SapIntegrationTest {
         worker.postDue();
         worker.postDue();
         assertThat(fees.keySet()).allSatisfy(id -> assertThat(state(id)).isEqualTo("pending"));
+        double waiting = pendingGauge();
+        assertThat(waiting).as("sap_postings_pending_postings while SAP is down").isGreaterThan(7);
 
         SAP.faults().heal();
         await().atMost(Duration.ofSeconds(30))
@@ -94,6 +98,11 @@ class ExactlyOnceIntegrationTest extends SapIntegrationTest {
                                     .allSatisfy(id -> assertThat(state(id)).isEqualTo("posted"));
                         });
         assertThat(fees.keySet()).allSatisfy(id -> assertThat(documentsFor(id)).hasSize(1));
+        assertThat(pendingGauge()).as("the eight no longer wait").isLessThanOrEqualTo(waiting - 8);
+    }
+
+    private double pendingGauge() {
+        return meters.get("sap.postings.pending").gauge().value();
     }
 
     private static Map<UUID, CaseFeePaid> orderedOf(

@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.sap.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,16 +34,19 @@ class ResubmissionIntegrationTest extends SapIntegrationTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired PostingWorker worker;
+    @Autowired MeterRegistry meters;
     @LocalServerPort int port;
 
     final HttpClient http = HttpClient.newHttpClient();
     final TestIssuer issuer = TestIssuer.shared();
     UUID eventId;
     UUID postingId;
+    double costCentreRefusalsBefore;
 
     @BeforeEach
     void aRejectedPosting() {
         worker.postDue(); // settle what earlier tests left, so the refusal is this posting's
+        costCentreRefusalsBefore = refusals("invalid-cost-centre");
         SAP.faults().rejectNext(1, REFUSAL);
         eventId = UUID.randomUUID();
         send(Map.of(eventId, blueBadgeFee(1_000, Instant.parse("2026-08-03T09:00:00Z"))));
@@ -94,6 +98,14 @@ class ResubmissionIntegrationTest extends SapIntegrationTest {
         HttpResponse<String> listed = get("/api/sap/postings?state=rejected", admin());
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).contains(postingId.toString(), REFUSAL);
+        assertThat(refusals("invalid-cost-centre") - costCentreRefusalsBefore)
+                .as("sap_postings_rejected_postings_total{reason=invalid-cost-centre}")
+                .isEqualTo(1.0);
+        assertThat(refusals("closed-period")).as("registered before any refusal").isZero();
+    }
+
+    private double refusals(String reason) {
+        return meters.get("sap.postings.rejected").tag("reason", reason).counter().count();
     }
 
     @Test

@@ -3,14 +3,18 @@ package uk.gov.hertfordshire.sap.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.gov.hertfordshire.platform.events.DomainEvent;
+import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
 import uk.gov.hertfordshire.platform.events.cases.CaseFeePaid;
 import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.sap.SapIntegrationTest;
@@ -24,6 +28,7 @@ class ReconciliationIntegrationTest extends SapIntegrationTest {
 
     @Autowired PostingWorker worker;
     @Autowired Reconciliation reconciliation;
+    @Autowired MeterRegistry meters;
 
     @Test
     void findsAPlantedMissingPostingAndAPlantedDuplicate() {
@@ -57,6 +62,55 @@ class ReconciliationIntegrationTest extends SapIntegrationTest {
                         .orElseThrow();
         assertThat(duplicate.sapDocumentCount()).isEqualTo(2);
         assertThat(duplicate.sapAmountPence()).isEqualTo(2 * duplicate.ledgerAmountPence());
+        assertThat(mismatchGauge())
+                .as("sap_reconciliation_mismatches_postings")
+                .isEqualTo(result.mismatches().size());
+    }
+
+    @Test
+    void findsAPlantedMissingCommitmentAndAPlantedDuplicateOne() {
+        Map<UUID, PackageCommissioned> packages = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            packages.put(
+                    UUID.randomUUID(),
+                    new PackageCommissioned(
+                            UUID.randomUUID().toString(),
+                            UUID.randomUUID().toString(),
+                            "PROV-0042",
+                            40_000 + i * 1_000,
+                            "GBP",
+                            LocalDate.of(2027, 2, 1 + i),
+                            LocalDate.of(2027, 2, 14 + i),
+                            Instant.parse("2027-01-25T10:00:00Z")));
+        }
+        postAll(packages);
+        UUID[] ids = packages.keySet().toArray(UUID[]::new);
+        String removed =
+                SAP.purchaseOrders().withItemText(ids[0].toString()).get(0).purchaseOrder();
+        String copied = SAP.purchaseOrders().withItemText(ids[1].toString()).get(0).purchaseOrder();
+        assertThat(SAP.purchaseOrders().remove(removed)).isTrue();
+        assertThat(SAP.purchaseOrders().duplicate(copied)).isPresent();
+
+        Reconciliation.Result result = reconciliation.reconcile(YearMonth.of(2027, 2));
+
+        assertThat(result.mismatches())
+                .extracting(
+                        ReconciliationMismatchFound::sourceEventId,
+                        ReconciliationMismatchFound::kind)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                ids[0].toString(), ReconciliationMismatchFound.MISSING),
+                        org.assertj.core.groups.Tuple.tuple(
+                                ids[1].toString(), ReconciliationMismatchFound.DUPLICATED));
+        assertThat(result.checked()).as("the third, committed once, was compared too").isEqualTo(3);
+        ReconciliationMismatchFound duplicate =
+                result.mismatches().stream()
+                        .filter(m -> m.sourceEventId().equals(ids[1].toString()))
+                        .findFirst()
+                        .orElseThrow();
+        // Two weeks at £410 each, twice over: worked from the package, not from the ledger.
+        assertThat(duplicate.ledgerAmountPence()).isEqualTo(2 * 41_000);
+        assertThat(duplicate.sapAmountPence()).isEqualTo(2 * 2 * 41_000);
     }
 
     @Test
@@ -67,6 +121,11 @@ class ReconciliationIntegrationTest extends SapIntegrationTest {
 
         assertThat(result.checked()).isGreaterThanOrEqualTo(2);
         assertThat(result.clean()).isTrue();
+        assertThat(mismatchGauge()).as("the last run found nothing").isZero();
+    }
+
+    private double mismatchGauge() {
+        return meters.get("sap.reconciliation.mismatches").gauge().value();
     }
 
     private Map<UUID, CaseFeePaid> postAll(String paidAt, int count) {
@@ -74,6 +133,10 @@ class ReconciliationIntegrationTest extends SapIntegrationTest {
         for (int i = 0; i < count; i++) {
             fees.put(UUID.randomUUID(), blueBadgeFee(1_000 + i * 250, Instant.parse(paidAt)));
         }
+        return postAll(fees);
+    }
+
+    private <T extends DomainEvent> Map<UUID, T> postAll(Map<UUID, T> fees) {
         send(fees);
         fees.keySet().forEach(this::awaitRecorded);
         await().atMost(Duration.ofSeconds(30))

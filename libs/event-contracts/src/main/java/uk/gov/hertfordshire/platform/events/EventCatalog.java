@@ -35,6 +35,7 @@ import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.OrgUnitChanged;
 import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
@@ -75,6 +76,7 @@ public final class EventCatalog {
                     ClockBreached.TYPE,
                     PackageCommissioned.TYPE,
                     StaffMemberChanged.TYPE,
+                    OrgUnitChanged.TYPE,
                     FinancePostingRecorded.TYPE,
                     FinancePostingRejected.TYPE,
                     ReconciliationMismatchFound.TYPE);

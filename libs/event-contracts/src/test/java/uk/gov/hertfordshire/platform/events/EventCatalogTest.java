@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
+import uk.gov.hertfordshire.platform.events.sap.OrgUnitChanged;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
 class EventCatalogTest {
@@ -79,7 +80,8 @@ class EventCatalogTest {
 
     @Test
     void listsTheTypesOnATopic() {
-        assertThat(EventCatalog.onTopic(Topics.SAP_HR)).containsExactly(StaffMemberChanged.TYPE);
+        assertThat(EventCatalog.onTopic(Topics.SAP_HR))
+                .containsExactly(StaffMemberChanged.TYPE, OrgUnitChanged.TYPE);
     }
 
     @Test

@@ -41,6 +41,7 @@ import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.OrgUnitChanged;
 import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
@@ -253,6 +254,10 @@ class EventSchemaRejectionTest {
                 malformed(PackageCommissioned.TYPE, "currency", "\"EUR\""),
                 malformed(PackageCommissioned.TYPE, "startDate", "\"04/01/2027\""),
                 malformed(ClockBreached.TYPE, "dueAt", "\"tomorrow\""),
+                malformed(OrgUnitChanged.TYPE, "orgUnitCode", "\"\""),
+                malformed(OrgUnitChanged.TYPE, "parentCode", "\"-DIR\""),
+                malformed(OrgUnitChanged.TYPE, "costCentre", "\"cc 41\""),
+                malformed(OrgUnitChanged.TYPE, "active", "\"no\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"12345\""),
                 malformed(StaffMemberChanged.TYPE, "staffId", "\"E0012345\""),
                 malformed(StaffMemberChanged.TYPE, "roleCodes", "[\"OFFICER\", \"OFFICER\"]"),

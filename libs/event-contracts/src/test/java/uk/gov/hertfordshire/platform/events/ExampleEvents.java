@@ -34,6 +34,7 @@ import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRecorded;
 import uk.gov.hertfordshire.platform.events.sap.FinancePostingRejected;
+import uk.gov.hertfordshire.platform.events.sap.OrgUnitChanged;
 import uk.gov.hertfordshire.platform.events.sap.ReconciliationMismatchFound;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 
@@ -248,6 +249,12 @@ public final class ExampleEvents {
                                             "triage",
                                             AT,
                                             AT.plusSeconds(60)))),
+                    Map.entry(
+                            OrgUnitChanged.TYPE,
+                            new Examples(
+                                    new OrgUnitChanged(
+                                            "HWY-INSPECT", "DIR-ENV", "CC4100", true, AT),
+                                    new OrgUnitChanged("DIR-ENV", null, null, false, AT))),
                     Map.entry(
                             StaffMemberChanged.TYPE,
                             Examples.only(

@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
 
 /**
  * What makes a platform token genuine, for the gateway (reactive) and every service (servlet) alike
@@ -26,7 +27,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * caller's fault (401), never a server error.
  *
  * <p>Both decoders read the issuer's discovery document and keys on first use, so a component
- * starts before its identity providers do.
+ * starts before its identity providers do. Both remember the tokens they have verified until each
+ * one's expiry ({@link VerifiedTokens}, ADR 22): a signature check is the dearest step of a
+ * request, and a caller sends the same token many times.
  */
 public final class PlatformJwtDecoders {
 
@@ -43,7 +46,7 @@ public final class PlatformJwtDecoders {
                         .jwsAlgorithms(PlatformJwtDecoders::allowOnly)
                         .build();
         decoder.setJwtValidator(validator(issuer, audience, clockSkew));
-        return decoder;
+        return remembering(decoder, VerifiedTokens.withDefaults());
     }
 
     /** A non-blocking decoder, for the gateway. */
@@ -53,7 +56,31 @@ public final class PlatformJwtDecoders {
                         .jwsAlgorithms(PlatformJwtDecoders::allowOnly)
                         .build();
         decoder.setJwtValidator(validator(issuer, audience, clockSkew));
-        return decoder;
+        return remembering(decoder, VerifiedTokens.withDefaults());
+    }
+
+    /** A blocking decoder that verifies each distinct token once while it lasts. */
+    static JwtDecoder remembering(JwtDecoder verifier, VerifiedTokens verified) {
+        return token -> {
+            Jwt known = verified.find(token);
+            if (known != null) {
+                return known;
+            }
+            Jwt jwt = verifier.decode(token);
+            verified.remember(jwt);
+            return jwt;
+        };
+    }
+
+    /** A non-blocking decoder that verifies each distinct token once while it lasts. */
+    static ReactiveJwtDecoder remembering(ReactiveJwtDecoder verifier, VerifiedTokens verified) {
+        return token -> {
+            Jwt known = verified.find(token);
+            if (known != null) {
+                return Mono.just(known);
+            }
+            return verifier.decode(token).doOnNext(verified::remember);
+        };
     }
 
     /** The claim checks both decoders apply once the signature is verified. */

@@ -1,0 +1,240 @@
+package uk.gov.hertfordshire.cases.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.filter.OncePerRequestFilter;
+import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
+
+/**
+ * A regression guard for the hot paths, counted rather than timed: the SQL statements (and commits)
+ * the request's own thread sends to PostgreSQL, seen through a wrapper around the application's
+ * real data source. The outbox relay's work, on its own thread, is not the request's.
+ */
+@PlatformIntegrationTest
+@Import(StatementsPerRequestTest.Counting.class)
+class StatementsPerRequestTest {
+
+    static final TestIssuer idp = TestIssuer.shared();
+    static final TestIssuer.TokenBuilder AGENT = idp.staff("agent-carol", "AGENT");
+    static final String PHONE_CASE =
+            """
+            {"serviceCode":"street-light","channel":"phone","description":"Light out all week",\
+            "location":{"latitude":51.7520,"longitude":-0.3360},"attributes":{"fault":"out"}}""";
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void anAgentsPhoneSubmissionWithoutAnIdempotencyKeyRunsTheCaseRowTheOutboxRowAndTheCommit() {
+        assertThat(send(post(AGENT, PHONE_CASE)).statusCode()).isEqualTo(201);
+
+        List<String> sent = Counting.during(() -> send(counted(post(AGENT, PHONE_CASE))), 201);
+
+        assertThat(sent).as("statements of one submission: %s", sent).hasSizeLessThanOrEqualTo(3);
+        assertThat(sent.get(0)).startsWith("insert into service_case");
+        assertThat(sent).last().isEqualTo("commit");
+    }
+
+    @Test
+    void aCatalogueReadRunsNoStatementWhenNothingChangedAndReadsAgainAfterAChange() {
+        send(get(AGENT, "/api/catalogue/services"));
+        send(get(null, "/open311/v2/services.json"));
+
+        List<String> catalogue =
+                Counting.during(() -> send(counted(get(AGENT, "/api/catalogue/services"))), 200);
+        List<String> open311 =
+                Counting.during(() -> send(counted(get(null, "/open311/v2/services.json"))), 200);
+
+        assertThat(catalogue).as("/api/catalogue/services").isEmpty();
+        assertThat(open311).as("/open311/v2/services.json").isEmpty();
+
+        // The positive control: the counter sees the read that follows a change, committed
+        // here as any other writer would (the trigger tells every instance).
+        jdbc.sql("UPDATE catalogue_service SET name = name || '.' WHERE code = 'street-light'")
+                .update();
+        await("the read after a change goes to the database")
+                .atMost(Duration.ofSeconds(5))
+                .until(
+                        () ->
+                                Counting.during(
+                                        () -> send(counted(get(AGENT, "/api/catalogue/services"))),
+                                        200),
+                        sent -> !sent.isEmpty());
+    }
+
+    private HttpRequest.Builder post(TestIssuer.TokenBuilder caller, String json) {
+        return HttpRequest.newBuilder(uri("/api/cases"))
+                .header("Authorization", caller.bearer())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private HttpRequest.Builder get(TestIssuer.TokenBuilder caller, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        return caller == null ? request : request.header("Authorization", caller.bearer());
+    }
+
+    private static HttpRequest.Builder counted(HttpRequest.Builder request) {
+        return request.header(Counting.HEADER, "yes");
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records the SQL sent on the thread of each request that asks for it. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Counting {
+
+        static final String HEADER = "X-Count-Statements";
+
+        private static final ThreadLocal<List<String>> recording = new ThreadLocal<>();
+        private static volatile List<String> last;
+
+        /** The statements (their first words) and commits of one request, in order. */
+        static List<String> during(Supplier<HttpResponse<String>> request, int expectedStatus) {
+            last = null;
+            HttpResponse<String> response = request.get();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+            assertThat(last).as("the request was recorded").isNotNull();
+            return last;
+        }
+
+        @Bean
+        FilterRegistrationBean<OncePerRequestFilter> statementRecorder() {
+            FilterRegistrationBean<OncePerRequestFilter> registration =
+                    new FilterRegistrationBean<>(
+                            new OncePerRequestFilter() {
+                                @Override
+                                protected void doFilterInternal(
+                                        HttpServletRequest request,
+                                        HttpServletResponse response,
+                                        FilterChain chain)
+                                        throws ServletException, IOException {
+                                    if (request.getHeader(HEADER) == null) {
+                                        chain.doFilter(request, response);
+                                        return;
+                                    }
+                                    List<String> sent = new ArrayList<>();
+                                    recording.set(sent);
+                                    try {
+                                        chain.doFilter(request, response);
+                                    } finally {
+                                        recording.remove();
+                                        last = List.copyOf(sent);
+                                    }
+                                }
+                            });
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+
+        @Bean
+        static BeanPostProcessor countingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource dataSource
+                            ? watch(DataSource.class, dataSource)
+                            : bean;
+                }
+            };
+        }
+
+        /**
+         * The target behind a proxy that records what reaches PostgreSQL: a statement prepared or
+         * executed (by its first words) and a commit; connections and plain statements it hands out
+         * are watched the same way.
+         */
+        @SuppressWarnings("unchecked")
+        private static <T> T watch(Class<T> type, Object target) {
+            return (T)
+                    Proxy.newProxyInstance(
+                            type.getClassLoader(),
+                            new Class<?>[] {type},
+                            (self, method, args) -> {
+                                String name = method.getName();
+                                if ((name.equals("prepareStatement")
+                                                || name.startsWith("execute")
+                                                || name.equals("prepareCall"))
+                                        && args != null
+                                        && args.length > 0
+                                        && args[0] instanceof String sql) {
+                                    record(firstWords(sql));
+                                } else if (name.equals("commit")) {
+                                    record("commit");
+                                }
+                                Object result;
+                                try {
+                                    result = method.invoke(target, args);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                                if (name.equals("getConnection")) {
+                                    return watch(Connection.class, result);
+                                }
+                                if (name.equals("createStatement")) {
+                                    return watch(Statement.class, result);
+                                }
+                                return result;
+                            });
+        }
+
+        private static void record(String what) {
+            List<String> sent = recording.get();
+            if (sent != null) {
+                sent.add(what);
+            }
+        }
+
+        private static String firstWords(String sql) {
+            String[] words = sql.trim().toLowerCase(Locale.ROOT).split("\\s+");
+            return String.join(" ", List.of(words).subList(0, Math.min(3, words.length)));
+        }
+    }
+}
