@@ -61,29 +61,39 @@ class WalkingSkeletonIT {
     @Test
     void oneTraceFollowsACaseFromTheGatewayThroughKafkaToAnalyticsLogLine() throws Exception {
         try (OtlpTraceReceiver collector = OtlpTraceReceiver.start(OTLP_PORT, true)) {
-            String id = platform.submitCase("web", "pothole");
-            assertThat(id).isNotNull();
-
-            // The relay's send span names the case it carries (the record key).
+            // Right after start-up the services are still exporting the spans of the first SAP HR
+            // load, and an exporter whose queue is full drops new spans (it never blocks a
+            // request): a case submitted then may leave no trace, so one more is submitted each
+            // time none has arrived.
+            List<String> submitted = new java.util.concurrent.CopyOnWriteArrayList<>();
             ReceivedSpan send =
-                    await("case-service's relay exports its send span")
-                            .atMost(Duration.ofSeconds(60))
+                    await("case-service's relay exports a send span for a case submitted")
+                            .atMost(Duration.ofSeconds(120))
+                            .pollInterval(Duration.ofSeconds(8))
                             .until(
-                                    () ->
-                                            collector.spans().stream()
-                                                    .filter(
-                                                            s ->
-                                                                    s.kind()
-                                                                            == SpanKind
-                                                                                    .SPAN_KIND_PRODUCER)
-                                                    .filter(
-                                                            s ->
-                                                                    id.equals(
-                                                                            s.attributes()
-                                                                                    .get(
-                                                                                            "messaging.kafka.message.key")))
-                                                    .findFirst()
-                                                    .orElse(null),
+                                    () -> {
+                                        ReceivedSpan found =
+                                                collector.spans().stream()
+                                                        .filter(
+                                                                s ->
+                                                                        s.kind()
+                                                                                == SpanKind
+                                                                                        .SPAN_KIND_PRODUCER)
+                                                        .filter(
+                                                                s ->
+                                                                        submitted.contains(
+                                                                                s.attributes()
+                                                                                        .get(
+                                                                                                "messaging.kafka.message.key")))
+                                                        .findFirst()
+                                                        .orElse(null);
+                                        if (found == null) {
+                                            String id = platform.submitCase("web", "pothole");
+                                            assertThat(id).isNotNull();
+                                            submitted.add(id);
+                                        }
+                                        return found;
+                                    },
                                     s -> s != null);
             String traceId = send.traceId();
             ReceivedSpan consumed =
