@@ -160,7 +160,7 @@
   }
 
   // --- the page -----------------------------------------------------------------------------
-  function render(r, shift, cost, demand, timeliness, standard) {
+  function render(r, shift, cost, demand, timeliness, standard, avoided) {
     const base = shift.baseline;
     $('tiles').replaceChildren(
       tile('contacts', figure('contacts', shift.total.total, 'count')),
@@ -173,6 +173,8 @@
         [figure('costPerContact', cost.costPerContact, 'money'), ' a contact']),
       tile('saved against the comparison period\'s channel mix',
         figure('saving', cost.baseline ? cost.baseline.saving : null, 'money')),
+      tile('contacts avoided: pages that answered the question', figure('contactsAvoided', avoided.totalContactsAvoided, 'count'),
+        [figure('contactsAvoidedSaved', avoided.totalCostSaved, 'money'), ' saved']),
       tile('open cases now (backlog)', figure('backlog', demand.backlog.open, 'count')),
       tile('resolved within target', figure('shareWithinTarget', timeliness.overall.shareWithinTarget, 'percent'),
         [figure('resolved', timeliness.overall.resolved, 'count'), ' cases resolved']),
@@ -197,6 +199,14 @@
         figure(`cost.${c.channel}.unitCost`, c.unitCost, 'money'), figure(`cost.${c.channel}.cost`, c.cost, 'money')]),
       ['All channels', figure('cost.all.contacts', cost.contacts, 'count'), '', figure('cost.all.cost', cost.cost, 'money')]]);
 
+    $('avoided-unit').replaceChildren(figure('avoided.savingPerContact', avoided.savingPerContact, 'money'));
+    horizontalBars($('avoided-chart'), avoided.byService.map((s) => ({ label: s.serviceName, value: s.contactsAvoided })), 'count');
+    table($('avoided-table'), ['Service', 'Contacts avoided', 'Saved'],
+      [...avoided.byService.map((s) => [s.serviceName, figure(`avoided.${s.serviceCode}.contacts`, s.contactsAvoided, 'count'),
+        figure(`avoided.${s.serviceCode}.saved`, s.costSaved, 'money')]),
+      ['All services', figure('avoided.all.contacts', avoided.totalContactsAvoided, 'count'),
+        figure('avoided.all.saved', avoided.totalCostSaved, 'money')]]);
+
     horizontalBars($('service-chart'), demand.byService.map((s) => ({ label: s.name, value: s.cases, figure: `demand.service.${s.service}` })), 'count');
     horizontalBars($('area-chart'), demand.byArea.map((a) => ({ label: a.name, value: a.cases, figure: `demand.area.${a.key}` })), 'count');
     horizontalBars($('status-chart'), demand.byStatus.map((s) => ({ label: s.name.replace('_', ' '), value: s.cases, figure: `demand.status.${s.key}` })), 'count');
@@ -216,9 +226,9 @@
         figure(`govuk.${s.service}.userSatisfaction`, s.userSatisfaction, 'percent')]));
   }
 
-  async function downloadCsv(r, accessToken) {
-    const response = await api(`/channel-shift.csv?from=${r.from}&to=${r.to}&granularity=${r.granularity}`, accessToken);
-    const link = el('a', { href: URL.createObjectURL(await response.blob()), download: 'channel-shift.csv' });
+  async function downloadCsv(path, name, accessToken) {
+    const response = await api(path, accessToken);
+    const link = el('a', { href: URL.createObjectURL(await response.blob()), download: name });
     document.body.append(link);
     link.click();
     link.remove();
@@ -233,13 +243,21 @@
       $('signin').hidden = false;
       return;
     }
-    $('csv-link').onclick = (e) => { e.preventDefault(); downloadCsv(r, accessToken).catch((err) => status(err.message, true)); };
     const q = `from=${r.from}&to=${r.to}`;
+    $('csv-link').onclick = (e) => {
+      e.preventDefault();
+      downloadCsv(`/channel-shift.csv?${q}&granularity=${r.granularity}`, 'channel-shift.csv', accessToken)
+        .catch((err) => status(err.message, true));
+    };
+    $('avoided-csv').onclick = (e) => {
+      e.preventDefault();
+      downloadCsv(`/contacts-avoided.csv?${q}`, 'contacts-avoided.csv', accessToken).catch((err) => status(err.message, true));
+    };
     const b = `baselineFrom=${r.baselineFrom}&baselineTo=${r.baselineTo}`;
     try {
       const answers = await Promise.all([
         `/channel-shift?${q}&granularity=${r.granularity}&${b}`, `/cost-to-serve?${q}&${b}`,
-        `/demand?${q}`, `/timeliness?${q}`, `/service-standard?${q}`]
+        `/demand?${q}`, `/timeliness?${q}`, `/service-standard?${q}`, `/contacts-avoided?${q}`]
         .map((path) => api(path, accessToken).then((response) => response.json())));
       render(r, ...answers);
       $('figures').hidden = false;

@@ -62,14 +62,15 @@ public record CareHttp(int port) {
                 .formatted(GIVEN, FAMILY, BIRTH_DATE, NHS_NUMBER, POSTCODE, CONCERNS);
     }
 
+    /** A GET, anonymous when {@code bearer} is null. */
     public HttpResponse<String> get(String path, String bearer) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
         return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                                .header("Authorization", bearer)
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, String bearer, String json) throws Exception {

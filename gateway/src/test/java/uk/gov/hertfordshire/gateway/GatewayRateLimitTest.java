@@ -16,7 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Anonymous callers are limited per address. Here the test client stands behind a trusted proxy
+ * Anonymous callers are limited per address, and their writes to content (feedback, listing
+ * reports) by a stricter rate of their own. Here the test client stands behind a trusted proxy
  * (127.0.0.1), so the address is taken from X-Forwarded-For and each test uses its own.
  */
 @SpringBootTest(
@@ -27,7 +28,14 @@ import org.springframework.test.context.DynamicPropertySource;
             "platform.limits.anonymous.refill-period=1m",
             "platform.limits.trusted-proxies=127.0.0.1",
             "platform.limits.addresses.[198.51.100.50].burst=1000",
-            "platform.limits.addresses.[198.51.100.50].refill=1000"
+            "platform.limits.addresses.[198.51.100.50].refill=1000",
+            // The paths' patterns are application.yml's own; only their rates are lowered here.
+            "platform.limits.paths.content-feedback.rate.burst=2",
+            "platform.limits.paths.content-feedback.rate.refill=1",
+            "platform.limits.paths.content-feedback.rate.refill-period=1m",
+            "platform.limits.paths.listing-reports.rate.burst=2",
+            "platform.limits.paths.listing-reports.rate.refill=1",
+            "platform.limits.paths.listing-reports.rate.refill-period=1m"
         })
 class GatewayRateLimitTest {
 
@@ -36,6 +44,7 @@ class GatewayRateLimitTest {
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("platform.services.case-service", caseService::url);
+        registry.add("platform.services.content-service", caseService::url);
     }
 
     @AfterAll
@@ -82,6 +91,39 @@ class GatewayRateLimitTest {
             assertThat(get("/open311/v2/services.json", "198.51.100.50").statusCode())
                     .isEqualTo(200);
         }
+    }
+
+    @Test
+    void anonymousFeedbackAndReportsHaveARateOfTheirOwnBesideTheAddresssReads() throws Exception {
+        String item = "/api/content/channels/web/items/0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84";
+        for (String write : List.of(item + "/feedback", item + "/report")) {
+            String address = write.endsWith("feedback") ? "198.51.100.20" : "198.51.100.21";
+            List<Integer> statuses = new ArrayList<>();
+            HttpResponse<String> last = null;
+            for (int i = 0; i < 3; i++) {
+                last = post(write, address);
+                statuses.add(last.statusCode());
+            }
+            assertThat(statuses).as(write).containsExactly(200, 200, 429);
+            assertThat(last.headers().firstValue("Retry-After")).isPresent();
+            assertThat(last.headers().firstValue("Content-Type"))
+                    .hasValue("application/problem+json");
+            assertThat(caseService.hits(write)).as(write).isEqualTo(2);
+            // The same address still reads: the anonymous rate (5 here) has room left.
+            assertThat(get("/api/content/channels/web/pages?path=/roads", address).statusCode())
+                    .isEqualTo(200);
+        }
+        // Another address has its own bucket.
+        assertThat(post(item + "/feedback", "198.51.100.22").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> post(String path, String forwardedFor) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("X-Forwarded-For", forwardedFor)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String forwardedFor) throws Exception {

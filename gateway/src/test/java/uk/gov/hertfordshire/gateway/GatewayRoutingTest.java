@@ -159,6 +159,38 @@ class GatewayRoutingTest {
                                                                         "\"requestId\":\"trace-claimed\"")));
     }
 
+    /**
+     * Open311 is anonymous or api_key-based, so the gateway lets every method through untouched:
+     * what case-service answers (its own 404 and 405 in Open311's format) reaches the civic app,
+     * never a 401 from the gateway, beside /api, where a call without a token stops here.
+     */
+    @Test
+    void everyMethodOnOpen311ReachesCaseServiceWithoutATokenBesideApiWhichNeedsOne()
+            throws Exception {
+        for (String method : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")) {
+            HttpResponse<String> answer = anonymous(method, "/open311/v2/services.json");
+            assertThat(answer.statusCode())
+                    .as(method)
+                    .isEqualTo(method.equals("GET") || method.equals("HEAD") ? 200 : 405);
+        }
+        HttpResponse<String> unknown = anonymous("POST", "/open311/v2/nothing-here.json");
+        HttpResponse<String> api = anonymous("DELETE", "/api/cases/anonymous-delete");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\"code\":404");
+        assertThat(hits.get("/open311/v2/services.json").get()).isEqualTo(6);
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(hits).doesNotContainKey("/api/cases/anonymous-delete");
+    }
+
+    private HttpResponse<String> anonymous(String method, String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> send(String method, String path, String requestId)
             throws Exception {
         return send(method, path, requestId, null);
@@ -202,6 +234,25 @@ class GatewayRoutingTest {
                         byte[] body =
                                 ("case " + path.substring(path.lastIndexOf('/') + 1))
                                         .getBytes(StandardCharsets.UTF_8);
+                        if (path.startsWith("/open311/")) {
+                            // As case-service answers: GET (and HEAD) on a resource it has,
+                            // 405 for any other method on it, 404 for a path it does not have.
+                            String method = exchange.getRequestMethod();
+                            status =
+                                    path.contains("nothing-here")
+                                            ? 404
+                                            : method.equals("GET") || method.equals("HEAD")
+                                                    ? 200
+                                                    : 405;
+                            body =
+                                    ("[{\"code\":" + status + ",\"description\":\"...\"}]")
+                                            .getBytes(StandardCharsets.UTF_8);
+                        }
+                        if ("HEAD".equals(exchange.getRequestMethod())) {
+                            exchange.sendResponseHeaders(status, -1);
+                            exchange.close();
+                            return;
+                        }
                         exchange.sendResponseHeaders(status, body.length);
                         exchange.getResponseBody().write(body);
                         exchange.close();

@@ -79,4 +79,14 @@ class LocalProfileTest {
         assertThat(bench).isGreaterThan(10_000);
         assertThat(staffTool).isLessThan(200);
     }
+
+    @Test
+    void theBenchPartnerClientHasRoomAndARealPartnerDoesNot() throws Exception {
+        String referrals = "/fhir/r4/ServiceRequest?identifier=probe";
+        long bench = gateway.remainingAfterOneRequest(ProfileProbe.benchPartnerToken(), referrals);
+        long partner = gateway.remainingAfterOneRequest(ProfileProbe.partnerToken(), referrals);
+
+        assertThat(bench).isGreaterThan(10_000);
+        assertThat(partner).isLessThan(200);
+    }
 }

@@ -52,6 +52,16 @@ final class ProfileProbe {
                 .encode();
     }
 
+    /** The bench's partner client (`./platform bench care` sends FHIR referrals as it). */
+    static String benchPartnerToken() {
+        return issuer.partner("platform-bench-partner", "bench").encode();
+    }
+
+    /** The same kind of token from a real partner agency's client. */
+    static String partnerToken() {
+        return issuer.partner("partner-nhs-herts", "nhs-herts").encode();
+    }
+
     /** The same kind of token from an ordinary staff tool. */
     static String staffToolToken() {
         return issuer.staff("agent-carol", "AGENT")
@@ -97,7 +107,11 @@ final class ProfileProbe {
 
     /** The tokens left in the caller's bucket after one request. */
     long remainingAfterOneRequest(String token) throws Exception {
-        HttpResponse<String> response = get("/api/cases/probe", token);
+        return remainingAfterOneRequest(token, "/api/cases/probe");
+    }
+
+    long remainingAfterOneRequest(String token, String path) throws Exception {
+        HttpResponse<String> response = get(path, token);
         return Long.parseLong(response.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
     }
 

@@ -29,7 +29,12 @@ final class Personas {
                             List.of("AGENT"),
                             "00010009",
                             null,
-                            "platform-bench-local-secret"));
+                            "platform-bench-local-secret"),
+                    // Its partner twin, for ./platform bench care's FHIR referrals (agency bench).
+                    partner(
+                            "platform-bench-partner",
+                            "bench",
+                            "platform-bench-partner-local-secret"));
 
     private Personas() {}
 

@@ -255,7 +255,7 @@ class CsvExportController {
                 });
     }
 
-    private static void write(
+    static void write(
             HttpServletResponse response, String name, String[] header, Consumer<SafeCsv> rows)
             throws IOException {
         response.setContentType("text/csv; charset=UTF-8");

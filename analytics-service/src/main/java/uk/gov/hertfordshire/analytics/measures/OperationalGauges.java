@@ -2,6 +2,7 @@ package uk.gov.hertfordshire.analytics.measures;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -14,7 +15,8 @@ import uk.gov.hertfordshire.platform.events.Channel;
 
 /**
  * Live figures for Prometheus, read from the served generation at each scrape: the backlog, target
- * breaches found today, contacts today and digital take-up today (Europe/London "today").
+ * breaches found today, contacts today, digital take-up today, and contacts avoided today with what
+ * they saved (Europe/London "today").
  */
 @Component
 class OperationalGauges {
@@ -28,11 +30,18 @@ class OperationalGauges {
     private final JdbcClient jdbc;
     private final Generations generations;
     private final Clock clock;
+    private final UnitCosts costs;
 
-    OperationalGauges(JdbcClient jdbc, Generations generations, Clock clock, MeterRegistry meters) {
+    OperationalGauges(
+            JdbcClient jdbc,
+            Generations generations,
+            Clock clock,
+            UnitCosts costs,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.generations = generations;
         this.clock = clock;
+        this.costs = costs;
         Gauge.builder("analytics.backlog.cases", this, OperationalGauges::backlog)
                 .description(
                         "Cases not finished now (submitted, triaged, assigned, in progress,"
@@ -50,6 +59,29 @@ class OperationalGauges {
                         OperationalGauges::digitalTakeUpToday)
                 .description("Share of today's contacts through web, app and Open311 (NaN: none)")
                 .register(meters);
+        Gauge.builder(
+                        "analytics.contacts.avoided.today",
+                        this,
+                        g -> g.countToday(ContactsAvoidedController.MEASURE))
+                .description(
+                        "Contacts avoided today: 'this answered my question' on a content page,"
+                                + " once for each service the page answers (Europe/London)")
+                .register(meters);
+        // In pence: Prometheus has no money unit, and "pounds" reads as a weight to its linter.
+        Gauge.builder("analytics.contacts.avoided.saved.today", this, OperationalGauges::savedToday)
+                .baseUnit("pence")
+                .description(
+                        "What today's contacts avoided saved: each a phone contact's unit cost"
+                                + " less a web contact's")
+                .register(meters);
+    }
+
+    private double savedToday() {
+        return costs.of(Channel.PHONE)
+                .subtract(costs.of(Channel.WEB))
+                .movePointRight(2)
+                .multiply(BigDecimal.valueOf(countToday(ContactsAvoidedController.MEASURE)))
+                .doubleValue();
     }
 
     private double backlog() {

@@ -12,6 +12,7 @@ import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import uk.gov.hertfordshire.platform.events.cases.CaseResolved;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.testsupport.HeadlessChromium;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 
@@ -69,6 +71,13 @@ class DashboardIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(
                         () ->
+                                client.json("/api/analytics/contacts-avoided?" + RANGE)
+                                                .get("totalContactsAvoided")
+                                                .asLong()
+                                        == 3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
                                 client.json("/api/analytics/timeliness?" + RANGE)
                                                 .at("/overall/targetBreaches")
                                                 .asLong()
@@ -93,6 +102,7 @@ class DashboardIntegrationTest {
         JsonNode demand = client.json("/api/analytics/demand?" + RANGE);
         JsonNode time = client.json("/api/analytics/timeliness?" + RANGE);
         JsonNode govuk = client.json("/api/analytics/service-standard?" + RANGE);
+        JsonNode avoided = client.json("/api/analytics/contacts-avoided?" + RANGE);
 
         assertThat(shown)
                 .containsEntry("contacts", count(shift.at("/total/total")))
@@ -140,9 +150,26 @@ class DashboardIntegrationTest {
                             "govuk." + code + ".digitalTakeUp",
                             percent(service.get("digitalTakeUp")));
         }
+        assertThat(shown)
+                .containsEntry("contactsAvoided", count(avoided.get("totalContactsAvoided")))
+                .containsEntry("contactsAvoidedSaved", money(avoided.get("totalCostSaved")))
+                .containsEntry("avoided.savingPerContact", money(avoided.get("savingPerContact")))
+                .containsEntry("avoided.all.saved", money(avoided.get("totalCostSaved")));
+        for (JsonNode service : avoided.get("byService")) {
+            String code = service.get("serviceCode").asText();
+            assertThat(shown)
+                    .containsEntry(
+                            "avoided." + code + ".contacts", count(service.get("contactsAvoided")))
+                    .containsEntry("avoided." + code + ".saved", money(service.get("costSaved")));
+        }
         // And the figures are the ones this test put in (5 contacts, 3 online), not empty ones.
         assertThat(shown).containsEntry("contacts", "5").containsEntry("digitalTakeUp", "60.0%");
         assertThat(shown).containsEntry("demand.service.dt-bins", "3");
+        // Three pages answered a question, two about missed bins: £2.68 each by default.
+        assertThat(shown)
+                .containsEntry("contactsAvoided", "3")
+                .containsEntry("avoided.dt-bins.contacts", "2")
+                .containsEntry("contactsAvoidedSaved", "£8.04");
     }
 
     @Test
@@ -186,6 +213,10 @@ class DashboardIntegrationTest {
                         ServiceDefinitionChanged.WORKING_DAYS,
                         false,
                         Instant.parse("2026-01-01T00:00:00Z")));
+        // Pages that answered a question: two about missed bins, one about no service.
+        answered(List.of("dt-bins"), "2026-02-05T10:00:00Z");
+        answered(List.of("dt-bins"), "2026-02-06T10:00:00Z");
+        answered(List.of(), "2026-02-06T11:00:00Z");
         // Baseline: 2 phone contacts.
         submit("dt-bins", Channel.PHONE, "2026-01-20T10:00:00Z");
         submit("dt-bins", Channel.PHONE, "2026-01-27T10:00:00Z");
@@ -208,6 +239,17 @@ class DashboardIntegrationTest {
                         Instant.parse("2026-02-02T09:00:00Z"),
                         Instant.parse("2026-02-04T17:00:00Z"),
                         Instant.parse("2026-02-05T09:00:00Z")));
+    }
+
+    private void answered(List<String> services, String at) {
+        client.publish(
+                new FeedbackReceived(
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        1,
+                        "web",
+                        services,
+                        Instant.parse(at)));
     }
 
     private String submit(String service, Channel channel, String at) {

@@ -6,7 +6,9 @@ import java.util.UUID;
 /**
  * A referral's proposal and, once a care manager has made it, its decision.
  *
+ * @param proposedReason why it was proposed; null once the referral is anonymised (retention)
  * @param outcome the decided outcome, or null while only proposed
+ * @param reason why it was decided; null while only proposed or once anonymised
  */
 public record Decision(
         UUID referralId,

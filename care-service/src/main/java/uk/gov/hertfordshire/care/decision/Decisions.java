@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.hertfordshire.care.clocks.ClockKind;
 import uk.gov.hertfordshire.care.clocks.StatutoryClocks;
@@ -150,6 +151,16 @@ public class Decisions {
         return find(referralId).orElseThrow();
     }
 
+    /** Removes a decision's sealed reasons under the retention rule; the outcome codes stay. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void anonymise(UUID referralId) {
+        jdbc.sql(
+                        "UPDATE referral_decision SET proposed_reason = NULL, decided_reason ="
+                                + " NULL, key_id = NULL WHERE referral_id = :id")
+                .param("id", referralId)
+                .update();
+    }
+
     /** The referral's decision record, if anything was proposed. The caller audits its read. */
     @Transactional(readOnly = true)
     public Optional<Decision> find(UUID referralId) {
@@ -197,12 +208,13 @@ public class Decisions {
 
     private Decision map(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("referral_id", UUID.class);
+        byte[] proposedReason = rs.getBytes("proposed_reason");
         byte[] decidedReason = rs.getBytes("decided_reason");
         Timestamp decidedAt = rs.getTimestamp("decided_at");
         return new Decision(
                 id,
                 rs.getString("proposed_outcome"),
-                cipher.open(rs.getBytes("proposed_reason"), key(id, "proposed")),
+                proposedReason == null ? null : cipher.open(proposedReason, key(id, "proposed")),
                 rs.getString("proposed_by"),
                 rs.getTimestamp("proposed_at").toInstant(),
                 rs.getString("decided_outcome"),

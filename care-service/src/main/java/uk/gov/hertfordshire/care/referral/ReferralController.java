@@ -91,6 +91,20 @@ class ReferralController {
                                         .build());
     }
 
+    /** A care manager allocates an undecided referral to an active practitioner. */
+    @PostMapping("/{id}/assignment")
+    @PreAuthorize("hasRole('CARE_MANAGER')")
+    Assignment assign(@PathVariable UUID id, @RequestBody AssignRequest request, Caller caller) {
+        Referral referral = referrals.assign(id, request.staffId(), caller);
+        return new Assignment(referral.id(), referral.assignedStaffId());
+    }
+
+    @ExceptionHandler(AssignmentRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(AssignmentRefusedException refused) {
+        return ResponseEntity.status(refused.status())
+                .body(ProblemDetail.forStatusAndDetail(refused.status(), refused.getMessage()));
+    }
+
     @ExceptionHandler(InvalidReferralException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidReferralException invalid) {
         ProblemDetail problem =
@@ -124,6 +138,12 @@ class ReferralController {
             String article9,
             String schedule1Condition) {}
 
+    /** Whom to assign a referral to: a SAP personnel number. */
+    record AssignRequest(String staffId) {}
+
+    /** A referral's assignment. */
+    record Assignment(UUID referralId, String assignedStaffId) {}
+
     /** What the recorder is told: the reference to give the caller. */
     record Acknowledgement(UUID id, String reference, String status, Instant receivedAt) {}
 
@@ -155,7 +175,8 @@ class ReferralController {
             String status,
             Instant receivedAt,
             boolean repeatReferral,
-            UUID repeatOf) {
+            UUID repeatOf,
+            String assignedStaffId) {
 
         static ReferralView of(Referral r) {
             Referral.Details d = r.details();
@@ -188,7 +209,8 @@ class ReferralController {
                     r.status(),
                     r.receivedAt(),
                     r.isRepeat(),
-                    r.repeatOf());
+                    r.repeatOf(),
+                    r.assignedStaffId());
         }
     }
 }

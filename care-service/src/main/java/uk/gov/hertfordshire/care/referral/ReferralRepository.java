@@ -150,9 +150,62 @@ class ReferralRepository {
                 == 1;
     }
 
-    void assign(UUID id, String staffId) {
-        jdbc.sql("UPDATE referral SET assigned_staff_id = :staffId WHERE id = :id")
+    /** Assigns an active referral; false if it is not active. */
+    boolean assign(UUID id, String staffId) {
+        return jdbc.sql(
+                                "UPDATE referral SET assigned_staff_id = :staffId WHERE id = :id"
+                                        + " AND status = 'active'")
+                        .param("staffId", staffId)
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Takes every active referral assigned to this person back to the unassigned queue.
+     *
+     * @return the referrals taken back
+     */
+    List<UUID> unassignActive(String staffId) {
+        return jdbc.sql(
+                        "UPDATE referral SET assigned_staff_id = NULL WHERE assigned_staff_id ="
+                                + " :staffId AND status = 'active' RETURNING id")
                 .param("staffId", staffId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Closed referrals not yet anonymised whose closure is before {@code closedBefore}. */
+    List<Closed> closedBefore(Instant closedBefore, int limit, boolean lock) {
+        return jdbc.sql(
+                        "SELECT id, reference, category, status, closed_at FROM referral WHERE"
+                                + " closed_at < :before AND anonymised_at IS NULL ORDER BY"
+                                + " closed_at, id LIMIT "
+                                + limit
+                                + (lock ? " FOR UPDATE SKIP LOCKED" : ""))
+                .param("before", Timestamp.from(closedBefore))
+                .query(
+                        (rs, row) ->
+                                new Closed(
+                                        rs.getObject("id", UUID.class),
+                                        rs.getString("reference"),
+                                        rs.getString("category"),
+                                        rs.getString("status"),
+                                        rs.getTimestamp("closed_at").toInstant()))
+                .list();
+    }
+
+    /**
+     * Removes what identifies the person from a closed referral: the sealed details, the lookup
+     * hashes and the referrer's own identifier. Codes, times and links stay.
+     */
+    void anonymise(UUID id, Instant at) {
+        jdbc.sql(
+                        "UPDATE referral SET protected = NULL, key_id = NULL, nhs_number_hash ="
+                                + " NULL, person_hash = NULL, referrer_system = NULL,"
+                                + " referrer_value = NULL, anonymised_at = :at WHERE id = :id AND"
+                                + " status <> 'active'")
+                .param("at", Timestamp.from(at))
                 .param("id", id)
                 .update();
     }

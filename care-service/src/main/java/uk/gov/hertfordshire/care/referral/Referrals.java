@@ -7,9 +7,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.hertfordshire.care.clocks.StatutoryClocks;
+import uk.gov.hertfordshire.care.practitioner.PractitionerDirectory;
 import uk.gov.hertfordshire.care.protection.AccessAudit;
 import uk.gov.hertfordshire.care.protection.FieldCipher;
 import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
@@ -33,6 +36,7 @@ public class Referrals {
     private final FieldCipher cipher;
     private final Outbox outbox;
     private final StatutoryClocks clocks;
+    private final PractitionerDirectory practitioners;
     private final Clock clock;
 
     Referrals(
@@ -41,12 +45,14 @@ public class Referrals {
             FieldCipher cipher,
             Outbox outbox,
             StatutoryClocks clocks,
+            PractitionerDirectory practitioners,
             Clock clock) {
         this.referrals = referrals;
         this.audit = audit;
         this.cipher = cipher;
         this.outbox = outbox;
         this.clocks = clocks;
+        this.practitioners = practitioners;
         this.clock = clock;
     }
 
@@ -173,6 +179,56 @@ public class Referrals {
     }
 
     /**
+     * Assigns an undecided referral to a practitioner: someone the practitioner directory holds,
+     * whom SAP HR last described as active and holding the practitioner role. The assignment is
+     * audited.
+     *
+     * @throws AssignmentRefusedException 404 for a referral the caller cannot see, 409 for one
+     *     already decided, 422 naming why the person cannot take it
+     */
+    @Transactional
+    public Referral assign(UUID id, String staffId, Caller caller) {
+        Referral referral =
+                referrals
+                        .find(id)
+                        .filter(found -> ReferralAccess.mayRead(caller, found))
+                        .orElseThrow(
+                                () ->
+                                        new AssignmentRefusedException(
+                                                HttpStatus.NOT_FOUND,
+                                                "No referral was found with this id."));
+        if (staffId == null || staffId.isBlank()) {
+            throw new AssignmentRefusedException(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "staffId: say whom to assign it to");
+        }
+        PractitionerDirectory.Practitioner practitioner =
+                practitioners
+                        .find(staffId)
+                        .orElseThrow(
+                                () ->
+                                        new AssignmentRefusedException(
+                                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                                "staffId: no practitioner with this staff id is"
+                                                        + " known from SAP HR"));
+        if (!practitioner.active()) {
+            throw new AssignmentRefusedException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "staffId: SAP HR says this person is no longer active");
+        }
+        if (!practitioner.canTakeReferrals()) {
+            throw new AssignmentRefusedException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "staffId: this person does not hold the PRACTITIONER role");
+        }
+        if (!referrals.assign(id, staffId)) {
+            throw new AssignmentRefusedException(
+                    HttpStatus.CONFLICT, "The referral has already been decided.");
+        }
+        audit.record(caller.id(), "referral.assign", id, "allocation");
+        return referrals.find(referral.id()).orElseThrow();
+    }
+
+    /**
      * Closes an active referral once decided: {@code completed} or {@code revoked}. Called by the
      * decision feature inside its transaction.
      *
@@ -183,6 +239,23 @@ public class Referrals {
         if (!referrals.close(id, status, at)) {
             throw new IllegalStateException("the referral is not active");
         }
+    }
+
+    /**
+     * Closed referrals not yet anonymised whose closure is before {@code closedBefore}, oldest
+     * first. With {@code lock} the rows are claimed {@code FOR UPDATE SKIP LOCKED} for the caller's
+     * transaction, so two runs of the retention rule never take the same one.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Closed> closedBefore(Instant closedBefore, int limit, boolean lock) {
+        return referrals.closedBefore(closedBefore, limit, lock);
+    }
+
+    /** Anonymises a closed referral under the retention rule; audited as a write. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void anonymise(UUID id, String actor, Instant at) {
+        referrals.anonymise(id, at);
+        audit.record(actor, "referral.anonymise", id, "retention");
     }
 
     /** Every referral held about one person (found by NHS number or name and date of birth). */

@@ -2,6 +2,7 @@ package uk.gov.hertfordshire.care.clocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ class ClockWatchIntegrationTest {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired ClockWatch watch;
+    @Autowired ClockMetrics metrics;
+    @Autowired MeterRegistry meters;
 
     @Test
     void approachingThenBreachedAreEmittedOncePerClockAcrossTwoWatches() throws Exception {
@@ -83,6 +86,60 @@ class ClockWatchIntegrationTest {
         assertThat(due).isSorted();
         assertThat(http.get("/api/care/clocks", CareHttp.practitioner()).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theGaugesCountBreachedAndApproachingReferralsByTeamAndClock() throws Exception {
+        String team = "CS-METRICS";
+        jdbc.sql(
+                        "INSERT INTO practitioner (staff_id, team_code, roles, active, changed_at)"
+                                + " VALUES ('00088801', :team, ARRAY['PRACTITIONER'], true, now())")
+                .param("team", team)
+                .update();
+        CareHttp http = new CareHttp(port);
+        UUID late = http.recordAdultReferral();
+        UUID soon = http.recordAdultReferral();
+        for (UUID referral : List.of(late, soon)) {
+            jdbc.sql("UPDATE referral SET assigned_staff_id = '00088801' WHERE id = :id")
+                    .param("id", referral)
+                    .update();
+        }
+        dueIn(late, "triage", "-1 minute");
+        dueIn(late, "s42_decision", "1 hour");
+        dueIn(soon, "triage", "3 hours"); // beyond the 2-hour window: neither
+        dueIn(soon, "s42_decision", "90 minutes");
+        try {
+            metrics.refresh();
+        } finally {
+            // Stopped again at once, so the other tests' watch scans see none of these clocks.
+            jdbc.sql("UPDATE referral_clock SET stopped_at = now() WHERE referral_id IN (:ids)")
+                    .param("ids", List.of(late, soon))
+                    .update();
+        }
+
+        assertThat(gauge("care.clocks.breached", team, "triage")).isEqualTo(1);
+        assertThat(gauge("care.clocks.approaching", team, "triage")).isZero();
+        assertThat(gauge("care.clocks.breached", team, "s42_decision")).isZero();
+        assertThat(gauge("care.clocks.approaching", team, "s42_decision")).isEqualTo(2);
+        for (ClockKind kind : ClockKind.values()) {
+            assertThat(
+                            meters.find("care.clocks.breached")
+                                    .tags("team", "unassigned", "clock", kind.code())
+                                    .gauge())
+                    .as("an unassigned series for %s", kind)
+                    .isNotNull();
+        }
+        String scraped = http.get("/actuator/prometheus", null).body();
+        assertThat(scraped)
+                .contains("# HELP care_clocks_breached_referrals Referrals past the due time")
+                .contains(
+                        "care_clocks_breached_referrals{clock=\"triage\",team=\""
+                                + team
+                                + "\"} 1.0");
+    }
+
+    private double gauge(String name, String team, String clock) {
+        return meters.get(name).tags("team", team, "clock", clock).gauge().value();
     }
 
     private int scanTwiceAtOnce() throws Exception {

@@ -1,13 +1,18 @@
 package uk.gov.hertfordshire.cases.catalogue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.security.Role;
@@ -54,13 +60,23 @@ class CatalogueController {
         this.administration = administration;
     }
 
+    /**
+     * The services this caller may see, with an ETag of exactly those services and versions, so a
+     * client that has them gets {@code 304} (staff and public lists differ: {@code Vary:
+     * Authorization}).
+     */
     @GetMapping
-    List<ServiceView> list() {
+    ResponseEntity<List<ServiceView>> list() {
         boolean staff = isStaff();
-        return catalogue.versions().stream()
-                .filter(service -> staff || offeredOnline(service))
-                .map(ServiceView::of)
-                .toList();
+        List<ServiceVersion> shown =
+                catalogue.versions().stream()
+                        .filter(service -> staff || offeredOnline(service))
+                        .toList();
+        return ResponseEntity.ok()
+                .eTag(listTag(staff, shown))
+                .cacheControl(CacheControl.noCache())
+                .varyBy(HttpHeaders.AUTHORIZATION)
+                .body(shown.stream().map(ServiceView::of).toList());
     }
 
     @GetMapping("/{code}")
@@ -73,6 +89,7 @@ class CatalogueController {
                 .orElseGet(CatalogueController::notFound);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ServiceView> create(@RequestBody ServiceRequest request) {
@@ -153,6 +170,23 @@ class CatalogueController {
 
     private static ResponseEntity<ServiceView> ok(ServiceVersion service) {
         return ResponseEntity.ok().eTag(etag(service)).body(ServiceView.of(service));
+    }
+
+    /** Which view, and each service's code, version and withdrawal, digested. */
+    private static String listTag(boolean staff, List<ServiceVersion> shown) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        digest.update((staff ? "staff" : "public").getBytes(StandardCharsets.UTF_8));
+        for (ServiceVersion service : shown) {
+            digest.update(
+                    ("\n" + service.code() + ":" + service.version() + ":" + service.withdrawn())
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+        return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"";
     }
 
     private static String etag(ServiceVersion service) {

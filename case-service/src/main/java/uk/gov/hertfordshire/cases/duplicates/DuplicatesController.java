@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.cases.duplicates;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -67,6 +68,8 @@ class DuplicatesController {
                 nearby.near(serviceCode, point.latitude(), point.longitude()));
     }
 
+    @ApiResponse(responseCode = "201", description = "The caller now follows the case.")
+    @ApiResponse(responseCode = "200", description = "The caller already followed the case.")
     @PostMapping("/{id}/supporters")
     @PreAuthorize("hasAnyRole('CITIZEN', 'AGENT')")
     ResponseEntity<?> support(

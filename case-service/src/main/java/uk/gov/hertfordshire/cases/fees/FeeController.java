@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.cases.fees;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,6 +33,10 @@ class FeeController {
         this.fees = fees;
     }
 
+    @ApiResponse(responseCode = "201", description = "The payment is recorded.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "This payment was recorded before: nothing changes.")
     @PostMapping
     @PreAuthorize("hasAnyRole('CITIZEN', 'AGENT')")
     ResponseEntity<?> paid(

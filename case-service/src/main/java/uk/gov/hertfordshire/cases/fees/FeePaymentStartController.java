@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.hertfordshire.cases.catalogue.Catalogue;
 import uk.gov.hertfordshire.cases.submission.CaseSubmissionService;
@@ -39,6 +40,7 @@ class FeePaymentStartController {
         this.catalogue = catalogue;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/start")
     @PreAuthorize("hasAnyRole('CITIZEN', 'AGENT')")
     ResponseEntity<?> start(

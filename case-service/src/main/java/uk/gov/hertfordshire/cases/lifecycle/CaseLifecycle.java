@@ -88,6 +88,64 @@ public class CaseLifecycle {
             throw new InvalidTransitionException(action, before.status());
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        transition(before, action, request, UUID.randomUUID(), actor.id(), now);
+        return Optional.of(action.to());
+    }
+
+    /**
+     * A citizen's update that a civic app relays (Open311 {@code POST servicerequestupdates}): the
+     * text as a public update, by the app, and the action it carries (the reporter says the problem
+     * is fixed: {@link CaseAction#RESOLVE}; not fixed: {@link CaseAction#REOPEN}) where the case's
+     * status allows it and the citizen wrote the update after the case last changed (one written
+     * before answers a status the case has since left). Otherwise the text is kept under the status
+     * the case keeps, and no event is published: {@code CasePublicUpdateAdded} says that staff
+     * wrote to the citizen, which this is not.
+     *
+     * @param updateId the id to store the update under
+     * @param carried the action the citizen's update asks for, or null
+     * @param writtenAt when the citizen wrote it, to the second
+     * @param author who relays it (the app's {@code submitted_by})
+     * @return the stored update, or empty if there is no such case
+     */
+    @Transactional
+    public Optional<CaseUpdate> relayCitizenUpdate(
+            UUID caseId,
+            UUID updateId,
+            String text,
+            CaseAction carried,
+            Instant writtenAt,
+            String author) {
+        if (carried != null && carried != CaseAction.RESOLVE && carried != CaseAction.REOPEN) {
+            throw new IllegalArgumentException("a citizen's update can only resolve or reopen");
+        }
+        Optional<ServiceCase> found = cases.lock(caseId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ServiceCase before = found.get();
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        boolean answersCurrentStatus =
+                before.updatedAt() == null
+                        || !writtenAt.isBefore(before.updatedAt().truncatedTo(ChronoUnit.SECONDS));
+        if (carried != null && carried.isAllowedFrom(before.status()) && answersCurrentStatus) {
+            ActionRequest request = new ActionRequest(null, null, null, text, null);
+            return Optional.of(transition(before, carried, request, updateId, author, now));
+        }
+        CaseUpdate update =
+                new CaseUpdate(updateId, caseId, before.status(), text, true, author, now);
+        updates.insertUpdate(update);
+        return Optional.of(update);
+    }
+
+    /** Stores the action's outcome, its public update and any internal note, and its event. */
+    private CaseUpdate transition(
+            ServiceCase before,
+            CaseAction action,
+            ActionRequest request,
+            UUID updateId,
+            String authorId,
+            Instant now) {
+        UUID caseId = before.id();
         Transition change = changeFor(before, action, request, now);
         cases.applyTransition(
                 before.id(),
@@ -101,15 +159,10 @@ public class CaseLifecycle {
         if (action == CaseAction.MARK_DUPLICATE) {
             cases.moveSupporters(before.id(), change.duplicateOf(), now);
         }
-        updates.insertUpdate(
+        CaseUpdate update =
                 new CaseUpdate(
-                        UUID.randomUUID(),
-                        caseId,
-                        action.to(),
-                        request.publicNote(),
-                        true,
-                        actor.id(),
-                        now));
+                        updateId, caseId, action.to(), request.publicNote(), true, authorId, now);
+        updates.insertUpdate(update);
         if (request.internalNote() != null) {
             updates.insertUpdate(
                     new CaseUpdate(
@@ -118,11 +171,11 @@ public class CaseLifecycle {
                             action.to(),
                             request.internalNote(),
                             false,
-                            actor.id(),
+                            authorId,
                             now.plus(1, ChronoUnit.MICROS)));
         }
         outbox.append(eventFor(before, action, change, now));
-        return Optional.of(action.to());
+        return update;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.hertfordshire.cases.submission.CaseSubmissionService;
 import uk.gov.hertfordshire.platform.security.Caller;
@@ -64,6 +65,7 @@ class LifecycleController {
     }
 
     /** Adds a public update (the citizen sees it) or an internal note (staff only). */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/updates")
     @PreAuthorize("hasAnyRole('AGENT', 'OFFICER', 'ADMIN')")
     ResponseEntity<?> addUpdate(

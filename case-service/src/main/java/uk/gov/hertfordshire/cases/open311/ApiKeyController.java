@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.hertfordshire.platform.security.Caller;
 
@@ -45,6 +46,7 @@ class ApiKeyController {
                                             + " underscores, starting with a letter or digit")
                     String name) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ApiKeys.IssuedKey> issue(
             @Valid @RequestBody IssueKeyRequest request, Caller caller) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,12 +19,13 @@ import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.support.http.CachedBodyRequest;
 
 /**
- * {@code POST requests}: reads the form GeoReport v2 sends and checks its {@code api_key} before
- * anything else sees the request. Runs after Spring Security (so a bearer token, if any, is known)
- * and before the shared Idempotency-Key filter, for two reasons: that filter reads the body for its
- * fingerprint, after which the servlet container could no longer parse the form, so the parameters
- * are parsed here once and served from memory; and its keys are scoped to the caller, so an app
- * authenticated by API key is that caller (not "anonymous", which all apps would share).
+ * {@code POST requests} and {@code POST servicerequestupdates}: reads the form a civic app sends
+ * and checks its {@code api_key} before anything else sees the request. Runs after Spring Security
+ * (so a bearer token, if any, is known) and before the shared Idempotency-Key filter, for two
+ * reasons: that filter reads the body for its fingerprint, after which the servlet container could
+ * no longer parse the form, so the parameters are parsed here once and served from memory; and its
+ * keys are scoped to the caller, so an app authenticated by API key is that caller (not
+ * "anonymous", which all apps would share).
  *
  * <p>Answers in Open311's format: 415 for anything but {@code application/x-www-form-urlencoded},
  * 413 for a body over {@value #MAX_BODY_BYTES} bytes, 400 for a malformed form, 403 for a missing,
@@ -46,12 +48,18 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         this.keys = keys;
     }
 
+    /** The operations a civic app POSTs, by path, as the spec names them in its errors. */
+    static final Map<String, String> OPERATIONS =
+            Map.of(
+                    "/open311/v2/requests.xml", "create_request",
+                    "/open311/v2/requests.json", "create_request",
+                    "/open311/v2/servicerequestupdates.xml", "post_service_request_update",
+                    "/open311/v2/servicerequestupdates.json", "post_service_request_update");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
         return !"POST".equals(request.getMethod())
-                || !(path.equals("/open311/v2/requests.xml")
-                        || path.equals("/open311/v2/requests.json"));
+                || !OPERATIONS.containsKey(request.getRequestURI());
     }
 
     @Override
@@ -59,12 +67,13 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
+        String operation = OPERATIONS.get(path);
         if (!isForm(request.getContentType())) {
             Open311Errors.write(
                     response,
                     path,
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Send a service request as application/x-www-form-urlencoded; charset=utf-8.");
+                    "Send the form as application/x-www-form-urlencoded; charset=utf-8.");
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
@@ -93,8 +102,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
                     response,
                     path,
                     HttpStatus.FORBIDDEN,
-                    "api_key is required to create a service request -- can't proceed with"
-                            + " create_request.");
+                    "api_key is required -- can't proceed with " + operation + ".");
             return;
         }
         Optional<ApiKeys.ApiKeyIdentity> app = keys.authenticate(apiKey[0]);
@@ -103,7 +111,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
                     response,
                     path,
                     HttpStatus.FORBIDDEN,
-                    "Invalid api_key received -- can't proceed with create_request.");
+                    "Invalid api_key received -- can't proceed with " + operation + ".");
             return;
         }
         request.setAttribute(APP, app.get());

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.hertfordshire.cases.servicecase.CaseStatus;
 import uk.gov.hertfordshire.cases.servicecase.PublishedCases;
 import uk.gov.hertfordshire.cases.servicecase.PublishedCases.PublishedCase;
 import uk.gov.hertfordshire.cases.servicecase.PublishedCases.Query;
@@ -45,7 +46,10 @@ class Open311Requests {
                 .optional();
     }
 
-    /** Public updates (never internal notes) on requests the viewer may see, newest first. */
+    /**
+     * Public updates (never internal notes) on requests the viewer may see, newest first, with the
+     * extension's status ({@link FmsStatus}) and the case's own as {@code external_status_code}.
+     */
     List<Map<String, Object>> updates(
             Instant start, Instant end, int limit, long offset, Viewer viewer) {
         return published.updates(start, end, limit, offset, viewer.reader()).stream()
@@ -54,10 +58,12 @@ class Open311Requests {
                             Map<String, Object> update = new LinkedHashMap<>();
                             update.put("update_id", found.id().toString());
                             update.put("service_request_id", found.caseId().toString());
-                            update.put("status", Open311Status.of(found.status()));
+                            CaseStatus status = CaseStatus.fromWire(found.status());
+                            update.put("status", FmsStatus.of(status).wire());
+                            update.put("external_status_code", status.wireValue());
                             update.put("updated_datetime", W3cDates.format(found.createdAt()));
                             update.put("description", found.description());
-                            update.put("media_url", null);
+                            update.put("media_url", found.mediaUrl());
                             return update;
                         })
                 .toList();

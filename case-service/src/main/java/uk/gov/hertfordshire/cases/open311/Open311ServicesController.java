@@ -1,9 +1,13 @@
 package uk.gov.hertfordshire.cases.open311;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,8 +42,9 @@ class Open311ServicesController {
         jurisdiction.check(request);
         List<Map<String, Object>> services =
                 catalogue.availableThroughOpen311().stream().map(this::service).toList();
-        return Open311Responses.ok(
-                request, "services", new Open311Document.Items("service", services));
+        return tagged(
+                Open311Responses.ok(
+                        request, "services", new Open311Document.Items("service", services)));
     }
 
     @GetMapping({"/services/{code}.xml", "/services/{code}.json"})
@@ -64,7 +69,27 @@ class Open311ServicesController {
                         attributes.of(service).stream()
                                 .map(ServiceAttributes.Attribute::fields)
                                 .toList()));
-        return Open311Responses.ok(request, "service_definition", definition);
+        return tagged(Open311Responses.ok(request, "service_definition", definition));
+    }
+
+    /**
+     * The document with an ETag of its own bytes, so a civic app polling the catalogue gets {@code
+     * 304} until it changes (each format has its own bytes, hence its own tag).
+     */
+    private static ResponseEntity<byte[]> tagged(ResponseEntity<byte[]> document) {
+        byte[] body = document.getBody();
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        String etag = "\"" + HexFormat.of().formatHex(digest.digest(body), 0, 16) + "\"";
+        return ResponseEntity.status(document.getStatusCode())
+                .headers(document.getHeaders())
+                .eTag(etag)
+                .cacheControl(CacheControl.noCache())
+                .body(body);
     }
 
     /** The spec's fields, in the spec's order. */

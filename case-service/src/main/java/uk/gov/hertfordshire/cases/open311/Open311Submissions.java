@@ -1,18 +1,14 @@
 package uk.gov.hertfordshire.cases.open311;
 
-import java.net.URI;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,14 +51,7 @@ class Open311Submissions {
                     "description",
                     "media_url");
 
-    private static final Pattern ATTRIBUTE =
-            Pattern.compile("attribute\\[([^\\[\\]]{1,100})](\\[])?");
     private static final Pattern UPRN = Pattern.compile("[1-9][0-9]{0,11}");
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@]{1,64}@[^\\s@]{1,253}");
-    private static final Pattern PHONE = Pattern.compile("[0-9+() .-]{3,40}");
-    private static final Pattern HTML = Pattern.compile("<\\s*[A-Za-z/!?]");
-    private static final Pattern CONTROL =
-            Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Catalogue catalogue;
@@ -87,7 +76,7 @@ class Open311Submissions {
 
     @Transactional
     Created submit(Map<String, String[]> form, ApiKeys.ApiKeyIdentity app) {
-        Form fields = new Form(form);
+        Open311Form fields = new Open311Form(form, FIELDS, "POST Service Request");
         String code = fields.single("service_code");
         if (code == null) {
             throw Open311Exception.badRequest("service_code was not provided.");
@@ -101,7 +90,7 @@ class Open311Submissions {
                                         Open311Exception.notFound(
                                                 "service_code '" + code + "' was not found."));
         Location location = location(fields.single("lat"), fields.single("long"));
-        String address = limited(fields.single("address_string"), "address_string", 250);
+        String address = fields.limited("address_string", 250);
         String uprn = fields.single("address_id");
         if (uprn != null && !UPRN.matcher(uprn).matches()) {
             throw Open311Exception.badRequest(
@@ -112,9 +101,9 @@ class Open311Submissions {
             throw Open311Exception.badRequest(
                     "A location is required: lat and long, address_string or address_id.");
         }
-        String description = text(fields.single("description"), "description");
-        String mediaUrl = mediaUrl(fields.single("media_url"));
-        Map<String, List<String>> answers = answers(service, fields.attributes);
+        String description = fields.text("description", CaseSubmission.MAX_DESCRIPTION);
+        String mediaUrl = fields.mediaUrl();
+        Map<String, List<String>> answers = answers(service, fields.attributes());
         Reporter reporter = reporter(fields);
 
         ServiceCase stored =
@@ -190,71 +179,14 @@ class Open311Submissions {
                 name + " must be a WGS84 decimal degree, such as 51.752.");
     }
 
-    /** Free text: no control characters beyond line breaks and tabs, no HTML, as the spec says. */
-    private static String text(String value, String name) {
-        if (value == null) {
-            return null;
-        }
-        if (value.length() > CaseSubmission.MAX_DESCRIPTION) {
-            throw Open311Exception.badRequest(
-                    name
-                            + " is limited to "
-                            + String.format("%,d", CaseSubmission.MAX_DESCRIPTION)
-                            + " characters.");
-        }
-        if (CONTROL.matcher(value).find()) {
-            throw Open311Exception.badRequest(name + " may not contain control characters.");
-        }
-        if (HTML.matcher(value).find()) {
-            throw Open311Exception.badRequest(name + " may contain line breaks, but not HTML.");
-        }
-        return value;
-    }
-
-    private static String limited(String value, String name, int max) {
-        if (value != null && (value.length() > max || CONTROL.matcher(value).find())) {
-            throw Open311Exception.badRequest(
-                    name + " must be at most " + max + " characters of text.");
-        }
-        return value;
-    }
-
-    private static String mediaUrl(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(value);
-            if (value.length() <= 2000
-                    && uri.isAbsolute()
-                    && ("https".equalsIgnoreCase(uri.getScheme())
-                            || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null) {
-                return value;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // Refused below.
-        }
-        throw Open311Exception.badRequest("media_url must be an http or https URL.");
-    }
-
-    private static Reporter reporter(Form fields) {
-        String email = limited(fields.single("email"), "email", 254);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            throw Open311Exception.badRequest("email must be an email address.");
-        }
-        String phone = fields.single("phone");
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            throw Open311Exception.badRequest(
-                    "phone must be a phone number: digits, spaces, +, -, ( and ).");
-        }
+    private static Reporter reporter(Open311Form fields) {
         return new Reporter(
-                email,
-                limited(fields.single("first_name"), "first_name", 100),
-                limited(fields.single("last_name"), "last_name", 100),
-                phone,
-                limited(fields.single("device_id"), "device_id", 200),
-                limited(fields.single("account_id"), "account_id", 200));
+                fields.email(),
+                fields.limited("first_name", 100),
+                fields.limited("last_name", 100),
+                fields.phone(),
+                fields.limited("device_id", 200),
+                fields.limited("account_id", 200));
     }
 
     /**
@@ -305,53 +237,6 @@ class Open311Submissions {
                     || phone != null
                     || deviceId != null
                     || accountId != null;
-        }
-    }
-
-    /**
-     * The form, checked for the spec's field names: one value each (an empty one counts as not
-     * sent, as the spec's "Optional Arguments" say), and {@code attribute[code]} or {@code
-     * attribute[code][]} answers.
-     */
-    private static final class Form {
-
-        final Map<String, String> single = new LinkedHashMap<>();
-        final Map<String, List<String>> attributes = new LinkedHashMap<>();
-
-        Form(Map<String, String[]> form) {
-            form.forEach(
-                    (name, values) -> {
-                        Matcher attribute = ATTRIBUTE.matcher(name);
-                        if (attribute.matches()) {
-                            List<String> list =
-                                    attributes.computeIfAbsent(
-                                            attribute.group(1), code -> new ArrayList<>());
-                            for (String value : values) {
-                                if (!value.isEmpty()) {
-                                    list.add(value);
-                                }
-                            }
-                            return;
-                        }
-                        if (!FIELDS.contains(name)) {
-                            throw new Open311Exception(
-                                    HttpStatus.BAD_REQUEST,
-                                    "'"
-                                            + (name.length() > 60 ? name.substring(0, 60) : name)
-                                            + "' is not a field of POST Service Request.");
-                        }
-                        if (values.length > 1) {
-                            throw Open311Exception.badRequest(name + " was sent more than once.");
-                        }
-                        if (!values[0].isEmpty()) {
-                            single.put(name, values[0]);
-                        }
-                    });
-            attributes.values().removeIf(List::isEmpty);
-        }
-
-        String single(String name) {
-            return single.get(name);
         }
     }
 }

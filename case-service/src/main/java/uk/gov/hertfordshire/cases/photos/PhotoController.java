@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import uk.gov.hertfordshire.platform.security.Caller;
@@ -43,6 +44,7 @@ class PhotoController {
     }
 
     /** Multipart, with the image in the part named {@code photo}. Accepts Idempotency-Key. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> upload(
             @PathVariable UUID caseId, @RequestPart("photo") MultipartFile photo, Caller caller)

@@ -84,9 +84,19 @@ public class PublishedCases {
             String mediaUrl,
             String statusNotes) {}
 
-    /** A public update on a published case. */
+    /**
+     * A public update on a published case.
+     *
+     * @param description null unless the reader may see it
+     * @param mediaUrl the picture a civic app linked to a citizen's update it sent, or null
+     */
     public record PublishedUpdate(
-            UUID id, UUID caseId, String status, Instant createdAt, String description) {}
+            UUID id,
+            UUID caseId,
+            String status,
+            Instant createdAt,
+            String description,
+            String mediaUrl) {}
 
     private static final String VISIBLE =
             "(cat.public_realm OR :readsAny OR sc.submitted_by = :callerId)";
@@ -180,9 +190,13 @@ public class PublishedCases {
                         "SELECT u.id, u.case_id, u.status, u.created_at,"
                                 + " CASE WHEN "
                                 + DISCLOSED
-                                + " THEN u.description END AS description"
+                                + " THEN u.description END AS description,"
+                                + " CASE WHEN "
+                                + DISCLOSED
+                                + " THEN ou.media_url END AS media_url"
                                 + " FROM case_update u"
                                 + " JOIN service_case sc ON sc.id = u.case_id"
+                                + " LEFT JOIN open311_update ou ON ou.case_update_id = u.id"
                                 + " JOIN catalogue_service cat ON cat.code = sc.service_code"
                                 + " WHERE u.public AND "
                                 + VISIBLE
@@ -201,7 +215,8 @@ public class PublishedCases {
                                         rs.getObject("case_id", UUID.class),
                                         rs.getString("status"),
                                         rs.getTimestamp("created_at").toInstant(),
-                                        rs.getString("description")))
+                                        rs.getString("description"),
+                                        rs.getString("media_url")))
                 .list();
     }
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.hertfordshire.cases.servicecase.Location;
 import uk.gov.hertfordshire.cases.servicecase.Place;
@@ -35,6 +36,7 @@ class CaseController {
         this.submissions = submissions;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @PreAuthorize("hasRole('CITIZEN') or hasRole('AGENT')")
     ResponseEntity<CaseView> submit(@Valid @RequestBody SubmitCaseRequest request, Caller caller) {

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.gov.hertfordshire.cases.catalogue.CatalogueHttp.ADMIN;
 import static uk.gov.hertfordshire.cases.catalogue.CatalogueHttp.IDP;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +72,43 @@ class CatalogueReadTest {
         assertThat(withdrawnToStaff.statusCode()).isEqualTo(200);
         assertThat(CatalogueHttp.body(withdrawnToStaff).get("withdrawn").asBoolean()).isTrue();
         assertThat(withdrawnToStaff.headers().firstValue("ETag")).hasValue("\"2\"");
+    }
+
+    @Test
+    void theListIsNotSentAgainWhileUnchangedAndIsAfterAChange() {
+        HttpResponse<String> first = api.get(CatalogueHttp.BASE, null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.headers().allValues("Vary")).anyMatch(v -> v.contains("Authorization"));
+
+        HttpResponse<String> unchanged = revalidate(null, etag);
+        HttpResponse<String> staffView = revalidate(OFFICER, etag);
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(staffView.statusCode()).as("staff see another list").isEqualTo(200);
+
+        created(ServiceJson.valid(CatalogueHttp.uniqueCode("bus-shelter")));
+
+        HttpResponse<String> changed = revalidate(null, etag);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+    }
+
+    private HttpResponse<String> revalidate(TestIssuer.TokenBuilder token, String etag) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + CatalogueHttp.BASE))
+                        .header("If-None-Match", etag);
+        if (token != null) {
+            request.header("Authorization", token.bearer());
+        }
+        try {
+            return HttpClient.newHttpClient()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -74,6 +74,49 @@ class Open311ErrorsTest {
     }
 
     @Test
+    void aMethodOpen311DoesNotOfferOnAKnownPathIs405InItsFormatNeverA401() throws Exception {
+        HttpResponse<String> postServices = send("POST", "/open311/v2/services.json");
+        HttpResponse<String> putRequests = send("PUT", "/open311/v2/requests.json");
+        HttpResponse<String> patchUpdates = send("PATCH", "/open311/v2/servicerequestupdates.xml");
+        HttpResponse<String> deleteDefinition = send("DELETE", "/open311/v2/services/pothole.json");
+        HttpResponse<String> getServices = send("GET", "/open311/v2/services.json");
+
+        assertJsonError(postServices, 405);
+        assertJsonError(putRequests, 405);
+        assertXmlError(patchUpdates, 405);
+        assertJsonError(deleteDefinition, 405);
+        assertThat(getServices.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPathOpen311DoesNotHaveIs404InItsFormatWhateverTheMethodNeverA401() throws Exception {
+        HttpResponse<String> postNothing = send("POST", "/open311/v2/nothing-here.json");
+        HttpResponse<String> getOutsideV2 = send("GET", "/open311/discovery.xml");
+        HttpResponse<String> postOutsideV2 = send("POST", "/open311/v3/requests.json");
+        HttpResponse<String> getUpdates = send("GET", "/open311/v2/servicerequestupdates.json");
+
+        assertJsonError(postNothing, 404);
+        assertXmlError(getOutsideV2, 404);
+        assertJsonError(postOutsideV2, 404);
+        assertThat(getUpdates.statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> send(String method, String path) throws Exception {
+        return client().send(
+                        HttpRequest.newBuilder(client().uri(path))
+                                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static void assertJsonError(HttpResponse<String> response, int code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(code);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/json");
+        JsonNode errors = Open311Client.json(response.body());
+        assertThat(errors.get(0).get("code").asInt()).isEqualTo(code);
+        assertThat(Open311Client.fields(errors.get(0))).containsExactly("code", "description");
+    }
+
+    @Test
     void aJsonBodyIs415BesideTheSpecsFormWhichIsRead() throws Exception {
         String key = client().issueKey("Media Type Check");
         HttpResponse<String> json =

@@ -48,12 +48,16 @@ class Open311ReadsTest {
                     "long",
                     "media_url");
 
-    /** mySociety's GET Service Request Updates: request_update fields, in its table's order. */
+    /**
+     * mySociety's GET Service Request Updates: request_update fields, in its table's order, with
+     * the extension's optional external_status_code beside the status.
+     */
     static final List<String> SPEC_UPDATE_FIELDS =
             List.of(
                     "update_id",
                     "service_request_id",
                     "status",
+                    "external_status_code",
                     "updated_datetime",
                     "description",
                     "media_url");
@@ -226,7 +230,9 @@ class Open311ReadsTest {
         assertThat(staffShown.get("address").asString()).isEqualTo(HOME);
         assertThat(staffShown.get("status_notes").asString()).isEqualTo(REASON);
         JsonNode webUpdate = updateOf(updates, web);
-        assertThat(webUpdate.get("status").asString()).isEqualTo("closed");
+        // A rejection: the extension's "no further action", with the case's own status beside it.
+        assertThat(webUpdate.get("status").asString()).isEqualTo("no_further_action");
+        assertThat(webUpdate.get("external_status_code").asString()).isEqualTo("rejected");
         assertThat(webUpdate.get("description").isNull()).isTrue();
         assertThat(updateOf(updates, app).get("description").asString()).isEqualTo(REASON);
     }
@@ -436,7 +442,8 @@ class Open311ReadsTest {
         assertThat(json).contains(inside.toString()).doesNotContain(outside.toString());
         JsonNode first = Open311Client.json(json).get(0);
         assertThat(Open311Client.fields(first)).containsExactlyElementsOf(SPEC_UPDATE_FIELDS);
-        assertThat(first.get("status").asString()).isEqualTo("closed");
+        assertThat(first.get("status").asString()).isEqualTo("fixed");
+        assertThat(first.get("external_status_code").asString()).isEqualTo("resolved");
     }
 
     private List<String> ids(String json) {

@@ -127,6 +127,29 @@ class Open311ServicesTest {
         assertThat(publicRealm.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void anUnchangedListIsA304ForItsOwnFormatOnly() throws Exception {
+        HttpResponse<String> json = get("/open311/v2/services.json");
+        String etag = json.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> again = get("/open311/v2/services.json", etag);
+        HttpResponse<String> xml = get("/open311/v2/services.xml", etag);
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(xml.statusCode()).as("another format, other bytes").isEqualTo(200);
+        assertThat(xml.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+    }
+
+    private HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("If-None-Match", ifNoneMatch)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient()
                 .send(

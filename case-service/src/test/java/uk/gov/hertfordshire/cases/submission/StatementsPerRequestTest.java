@@ -21,6 +21,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -109,7 +113,7 @@ class StatementsPerRequestTest {
     }
 
     private static HttpRequest.Builder counted(HttpRequest.Builder request) {
-        return request.header(Counting.HEADER, "yes");
+        return request.header(Counting.HEADER, Counting.nextLabel());
     }
 
     private URI uri(String path) {
@@ -134,15 +138,26 @@ class StatementsPerRequestTest {
         static final String HEADER = "X-Count-Statements";
 
         private static final ThreadLocal<List<String>> recording = new ThreadLocal<>();
-        private static volatile List<String> last;
+        private static final Map<String, List<String>> recorded = new ConcurrentHashMap<>();
+        private static final AtomicInteger labels = new AtomicInteger();
+        private static volatile String label;
 
-        /** The statements (their first words) and commits of one request, in order. */
+        static String nextLabel() {
+            label = "request-" + labels.incrementAndGet();
+            return label;
+        }
+
+        /**
+         * The statements (their first words) and commits of one request, in order. The response can
+         * reach the client before the recording filter has finished, so this waits for the record.
+         */
         static List<String> during(Supplier<HttpResponse<String>> request, int expectedStatus) {
-            last = null;
             HttpResponse<String> response = request.get();
             assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-            assertThat(last).as("the request was recorded").isNotNull();
-            return last;
+            String sent = label;
+            return await("the request's statements are recorded")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> recorded.get(sent), Objects::nonNull);
         }
 
         @Bean
@@ -156,7 +171,8 @@ class StatementsPerRequestTest {
                                         HttpServletResponse response,
                                         FilterChain chain)
                                         throws ServletException, IOException {
-                                    if (request.getHeader(HEADER) == null) {
+                                    String name = request.getHeader(HEADER);
+                                    if (name == null) {
                                         chain.doFilter(request, response);
                                         return;
                                     }
@@ -166,7 +182,7 @@ class StatementsPerRequestTest {
                                         chain.doFilter(request, response);
                                     } finally {
                                         recording.remove();
-                                        last = List.copyOf(sent);
+                                        recorded.put(name, List.copyOf(sent));
                                     }
                                 }
                             });

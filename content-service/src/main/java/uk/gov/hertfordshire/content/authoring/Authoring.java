@@ -43,17 +43,20 @@ public class Authoring {
     private final Outbox outbox;
     private final Clock clock;
     private final PublishGates gates;
+    private final PublishRefusals refusals;
 
     Authoring(
             ItemRepository items,
             KnownServices services,
             Outbox outbox,
             Clock clock,
+            PublishRefusals refusals,
             @Value("${platform.content.gates.max-reading-age:12}") double maxReadingAge) {
         this.items = items;
         this.services = services;
         this.outbox = outbox;
         this.clock = clock;
+        this.refusals = refusals;
         this.gates = new PublishGates(maxReadingAge);
     }
 
@@ -223,6 +226,7 @@ public class Authoring {
                     case SCHEDULE -> {
                         requireApprovable(before, latest, staffId);
                         requireFuture(request.publishAt(), now, "publishAt");
+                        requireGatesPassed(latest);
                         if (request.unpublishAt() != null
                                 && !request.unpublishAt().isAfter(request.publishAt())) {
                             throw ContentProblems.badSchedule(
@@ -394,10 +398,7 @@ public class Authoring {
     private ItemRecord publish(
             ItemRecord before, Revision latest, Instant unpublishAt, Instant now, boolean gated) {
         if (gated) {
-            GateReport report = check(latest.content());
-            if (!report.passed()) {
-                throw ContentProblems.gatesFailed(report.failures(), report.readingAge());
-            }
+            requireGatesPassed(latest);
         }
         int revision = before.latestRevision();
         outbox.append(
@@ -459,6 +460,15 @@ public class Authoring {
         }
     }
 
+    private void requireGatesPassed(Revision latest) {
+        GateReport report = check(latest.content());
+        if (!report.passed()) {
+            refusals.refused(
+                    report.failures().stream().map(PublishGates.GateFailure::gate).toList());
+            throw ContentProblems.gatesFailed(report.failures(), report.readingAge());
+        }
+    }
+
     private GateReport check(ItemContent content) {
         return gates.check(content.sections(), items::isLivePath, content.readerText());
     }
@@ -472,6 +482,7 @@ public class Authoring {
                         .map(Map.Entry::getKey)
                         .toList();
         if (!theirs.isEmpty()) {
+            refusals.refused(List.of(PublishRefusals.FOUR_EYES));
             throw ContentProblems.fourEyes(staffId, theirs);
         }
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +25,9 @@ import uk.gov.hertfordshire.content.authoring.ContentChannel;
  * The delivery API for citizen apps, the digital TV service and the contact centre, under {@code
  * /api/content/channels/{channel}/}: {@code pages?path=}, {@code items?topic=} or {@code
  * items?serviceCode=}, {@code alerts}, {@code search?q=}, and the "this answered my question"
- * feedback. A page's rendition is immutable per live revision, so it carries a strong ETag and
- * answers {@code If-None-Match} with 304.
+ * feedback. A page's rendition is immutable per live revision, so it carries a strong ETag, answers
+ * {@code If-None-Match} with 304, and is rendered once per revision and channel ({@link
+ * PageCache}).
  */
 @RestController
 @RequestMapping("/api/content/channels/{channel}")
@@ -36,6 +38,7 @@ class DeliveryController {
 
     private final LiveContent live;
     private final Renditions renditions;
+    private final PageCache pages;
     private final Search search;
     private final Feedback feedback;
     private final ListingReports reports;
@@ -44,12 +47,14 @@ class DeliveryController {
     DeliveryController(
             LiveContent live,
             Renditions renditions,
+            PageCache pages,
             Search search,
             Feedback feedback,
             ListingReports reports,
             Clock clock) {
         this.live = live;
         this.renditions = renditions;
+        this.pages = pages;
         this.search = search;
         this.feedback = feedback;
         this.reports = reports;
@@ -63,12 +68,11 @@ class DeliveryController {
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
                     String ifNoneMatch) {
         ContentChannel on = ChannelAccess.require(channel);
-        Optional<LiveItem> found = live.byPath(on, path);
+        Optional<LiveRef> found = live.refByPath(on, path);
         if (found.isEmpty()) {
             return notFound("No published page has this path on " + on.wireValue() + ".");
         }
-        LiveItem item = found.get();
-        String etag = item.etag(on.wireValue());
+        String etag = found.get().etag(on.wireValue());
         CacheControl cache = cacheControl(on);
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
@@ -76,7 +80,11 @@ class DeliveryController {
                     .cacheControl(cache)
                     .build();
         }
-        return ResponseEntity.ok().eTag(etag).cacheControl(cache).body(renditions.render(item, on));
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .cacheControl(cache)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(pages.page(found.get(), on));
     }
 
     @GetMapping("/items")

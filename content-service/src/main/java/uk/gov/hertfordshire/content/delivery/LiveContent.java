@@ -40,11 +40,38 @@ class LiveContent {
         this.jdbc = jdbc;
     }
 
-    Optional<LiveItem> byPath(ContentChannel channel, String path) {
-        return jdbc.sql(SELECT + " WHERE i.path = :path AND" + ON_CHANNEL)
+    /** The live revision at the path on the channel, without its content. */
+    Optional<LiveRef> refByPath(ContentChannel channel, String path) {
+        return jdbc.sql(
+                        "SELECT i.id, i.path, i.live_revision FROM content_item i JOIN"
+                                + " content_revision r ON r.item_id = i.id AND r.revision ="
+                                + " i.live_revision WHERE i.path = :path AND"
+                                + ON_CHANNEL)
                 .param("path", path)
                 .param("channel", channel.wireValue())
                 .param("publicChannel", channel.isPublic())
+                .query(
+                        (rs, row) ->
+                                new LiveRef(
+                                        rs.getObject("id", UUID.class),
+                                        rs.getString("path"),
+                                        rs.getInt("live_revision")))
+                .optional();
+    }
+
+    /**
+     * The revision a {@link LiveRef} names, whether or not it is still live: a revision never
+     * changes, so what is read here is what the reference's ETag stands for.
+     */
+    Optional<LiveItem> atRevision(LiveRef ref) {
+        return jdbc.sql(
+                        "SELECT i.id, i.type, i.path, r.revision AS live_revision,"
+                                + " i.published_at, r.title, r.summary, r.body, r.details,"
+                                + " r.topics, r.service_codes, r.channels, r.audience,"
+                                + " r.plain_text FROM content_item i JOIN content_revision r ON"
+                                + " r.item_id = i.id WHERE i.id = :id AND r.revision = :revision")
+                .param("id", ref.id())
+                .param("revision", ref.revision())
                 .query(LiveContent::map)
                 .optional();
     }

@@ -29,6 +29,10 @@ record LiveItem(
 
     /** A quoted strong ETag: a live revision's rendition on one channel never changes. */
     String etag(String channel) {
+        return etag(id, revision, channel);
+    }
+
+    static String etag(UUID id, int revision, String channel) {
         return "\"" + id + "-r" + revision + "-" + channel + "\"";
     }
 }

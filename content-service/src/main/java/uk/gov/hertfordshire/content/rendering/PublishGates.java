@@ -19,6 +19,16 @@ import org.commonmark.node.Node;
  */
 public final class PublishGates {
 
+    /** Every gate, by the code a refusal names it with. */
+    public static final List<String> GATES =
+            List.of(
+                    "sanitised",
+                    "internal-links",
+                    "image-alt-text",
+                    "heading-levels",
+                    "link-text",
+                    "reading-age");
+
     /** Link text that says nothing about where the link goes. */
     static final Set<String> MEANINGLESS_LINK_TEXT =
             Set.of(

@@ -9,20 +9,30 @@ import static uk.gov.hertfordshire.content.support.ContentApi.expect;
 import static uk.gov.hertfordshire.content.support.ContentApi.json;
 import static uk.gov.hertfordshire.content.support.ContentApi.page;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 import uk.gov.hertfordshire.content.catalogue.KnownServices;
+import uk.gov.hertfordshire.content.rendering.PublishGates;
 import uk.gov.hertfordshire.content.support.ContentApi;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 
-/** The workflow through the HTTP API: four eyes, stale writes, transitions and revisions. */
+/**
+ * The workflow through the HTTP API: four eyes, stale writes, transitions, revisions, the publish
+ * gates and the overdue-for-review list.
+ */
 @PlatformIntegrationTest
 class WorkflowIntegrationTest {
 
@@ -30,6 +40,7 @@ class WorkflowIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired KnownServices services;
+    @Autowired MeterRegistry meters;
 
     private ContentApi api;
 
@@ -46,8 +57,10 @@ class WorkflowIntegrationTest {
     void aPublisherCannotApproveTheirOwnChangeButAnotherPublisherCan() {
         UUID id = api.created(FRANK, page("/wf/four-eyes", "Four eyes", BODY));
         expect(api.act(FRANK, id, "submit", null), 200);
+        double fourEyesBefore = refusals("four-eyes");
 
         HttpResponse<String> refused = api.act(FRANK, id, "approve", null);
+        assertThat(refusals("four-eyes")).isEqualTo(fourEyesBefore + 1);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(json(refused).get("rule").asString()).isEqualTo("four-eyes");
         assertThat(json(refused).get("detail").asString())
@@ -191,5 +204,114 @@ class WorkflowIntegrationTest {
         assertThat(api.get(null, id).statusCode()).isEqualTo(401);
         assertThat(api.get(ContentApi.CITIZEN, id).statusCode()).isEqualTo(403);
         assertThat(api.get(ERIN, id).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyFailedGateIsListedWithWhereItFailedAndCountedWhileAPassingItemShowsItsReadingAge() {
+        String failing =
+                "Tell us where it is.\n\n### Too deep\n\n[click here](/wf/nowhere)\n\n"
+                        + "![](/map.png)\n\n<script>alert(1)</script>\n\n"
+                        + "Residents requiring additional assistance should contact their local"
+                        + " authority immediately.";
+        UUID bad = api.created(ERIN, page("/wf/gates-fail", "Gates that fail", failing));
+        UUID good = api.created(ERIN, page("/wf/gates-pass", "Gates that pass", BODY));
+        expect(api.act(ERIN, bad, "submit", null), 200);
+        expect(api.act(ERIN, good, "submit", null), 200);
+        Map<String, Double> before = new TreeMap<>();
+        for (String gate : PublishGates.GATES) {
+            before.put(gate, refusals(gate));
+        }
+
+        HttpResponse<String> refused = api.act(FRANK, bad, "approve", null);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        Map<String, String> whereEachFailed = new TreeMap<>();
+        for (JsonNode failure : json(refused).get("failures")) {
+            whereEachFailed.put(failure.get("gate").asString(), failure.get("where").asString());
+        }
+        assertThat(whereEachFailed)
+                .containsEntry("heading-levels", "body line 3")
+                .containsEntry("link-text", "body line 5")
+                .containsEntry("internal-links", "body line 5")
+                .containsEntry("image-alt-text", "body line 7")
+                .containsEntry("sanitised", "body")
+                .containsEntry("reading-age", "body")
+                .hasSize(PublishGates.GATES.size());
+        assertThat(json(refused).get("readingAge").asDouble()).isGreaterThan(12);
+        for (String gate : PublishGates.GATES) {
+            assertThat(refusals(gate)).as(gate).isEqualTo(before.get(gate) + 1);
+        }
+        // Scheduling runs the same gates.
+        HttpResponse<String> scheduled =
+                api.act(FRANK, bad, "schedule", "{\"publishAt\":\"2030-01-01T09:00:00Z\"}");
+        assertThat(scheduled.statusCode()).isEqualTo(422);
+        assertThat(json(api.get(ERIN, bad)).get("status").asString()).isEqualTo("in_review");
+
+        JsonNode verdict =
+                json(
+                        api.send(
+                                "GET",
+                                "/api/content/items/" + good + "/gates",
+                                ERIN,
+                                null,
+                                Map.of()));
+        assertThat(verdict.get("failures")).isEmpty();
+        assertThat(verdict.get("readingAge").asDouble()).isPositive().isLessThanOrEqualTo(9);
+        expect(api.act(FRANK, good, "approve", null), 200);
+        assertThat(refusals("reading-age")).isEqualTo(before.get("reading-age") + 2);
+    }
+
+    @Test
+    void aLiveItemPastItsReviewDateIsListedAsOverdueAndOthersAreNot() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        Map<String, Object> overdue = page("/wf/overdue", "Overdue page", BODY);
+        UUID late =
+                api.published(
+                        ERIN,
+                        FRANK,
+                        ContentApi.with(overdue, "reviewBy", today.minusDays(1).toString()));
+        api.published(
+                ERIN,
+                FRANK,
+                ContentApi.with(
+                        page("/wf/due-today", "Due today", BODY), "reviewBy", today.toString()));
+        api.created(
+                ERIN,
+                ContentApi.with(
+                        page("/wf/overdue-draft", "Overdue draft", BODY),
+                        "reviewBy",
+                        today.minusDays(30).toString()));
+
+        HttpResponse<String> list =
+                api.send("GET", "/api/content/items/overdue-for-review", ERIN, null, Map.of());
+        assertThat(list.statusCode()).isEqualTo(200);
+        List<String> paths = new ArrayList<>();
+        json(list).forEach(row -> paths.add(row.get("path").asString()));
+        assertThat(paths)
+                .contains("/wf/overdue")
+                .doesNotContain("/wf/due-today", "/wf/overdue-draft");
+        json(list)
+                .forEach(
+                        row -> {
+                            if (row.get("path").asString().equals("/wf/overdue")) {
+                                assertThat(row.get("id").asString()).isEqualTo(late.toString());
+                                assertThat(row.get("reviewBy").asString())
+                                        .isEqualTo(today.minusDays(1).toString());
+                            }
+                        });
+        assertThat(
+                        api.send(
+                                        "GET",
+                                        "/api/content/items/overdue-for-review",
+                                        null,
+                                        null,
+                                        Map.of())
+                                .statusCode())
+                .isEqualTo(401);
+    }
+
+    private double refusals(String gate) {
+        return meters.get("content.publish.refused").tag("gate", gate).counter().count();
     }
 }

@@ -102,6 +102,10 @@ class DeliveryIntegrationTest {
                         Map.of("If-None-Match", etag));
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
+        // Read again in full: the rendition kept in memory is the one first sent.
+        HttpResponse<String> cached = deliver(null, "web", "/pages?path=/dl/cached");
+        assertThat(cached.body()).isEqualTo(first.body());
+        assertThat(cached.headers().firstValue("Content-Type")).hasValue("application/json");
 
         api.put(ERIN, id, api.etag(id), with(with(item, "type", null), "body", "Version two."));
         api.act(ERIN, id, "submit", null);

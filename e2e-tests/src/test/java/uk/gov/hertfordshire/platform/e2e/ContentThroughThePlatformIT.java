@@ -78,17 +78,28 @@ class ContentThroughThePlatformIT {
                                 + URLEncoder.encode(word, StandardCharsets.UTF_8));
         assertThat(json(found).get("results").get(0).get("path").asString()).isEqualTo(path);
 
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        String report = "/api/analytics/contacts-avoided?from=" + today + "&to=" + today;
+        long before = potholeContactsAvoided(platform.get(report, "analyst-ivan").body());
         HttpResponse<String> answered =
                 platform.post("/api/content/channels/web/items/" + id + "/feedback", "", Map.of());
         assertThat(answered.statusCode()).isEqualTo(202);
+        assertThat(json(answered).get("counted").asBoolean()).isTrue();
 
-        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
-        String report = "/api/analytics/contacts-avoided?from=" + today + "&to=" + today;
-        await("analytics counts the contact avoided")
+        await("analytics counts the contact avoided under the page's service")
                 .atMost(Duration.ofSeconds(60))
                 .until(
-                        () -> platform.get(report, "analyst-ivan").body(),
-                        body -> body.contains("\"serviceCode\":\"pothole\""));
+                        () -> potholeContactsAvoided(platform.get(report, "analyst-ivan").body()),
+                        after -> after == before + 1);
+    }
+
+    private static long potholeContactsAvoided(String report) {
+        for (JsonNode service : Platform.JSON.readTree(report).get("byService")) {
+            if (service.get("serviceCode").asString().equals("pothole")) {
+                return service.get("contactsAvoided").asLong();
+            }
+        }
+        return 0;
     }
 
     private HttpResponse<String> act(String id, String action, String persona, int expected)

@@ -15,6 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param clients rates for particular OAuth clients ({@code azp})
  * @param addresses rates for particular client addresses, whoever calls from them, e.g. the machine
  *     a load test runs on
+ * @param paths rates of their own for particular paths, per client address and on top of the
+ *     caller's rate: the anonymous writes (content feedback, listing reports), which a script could
+ *     otherwise send at the anonymous read rate
  * @param maxBodySize the largest request body, by default
  * @param largeBodyPaths Spring path patterns allowed {@code maxLargeBodySize}: the photo uploads,
  *     with one {@code *} segment standing for the case id
@@ -28,6 +31,7 @@ record LimitsProperties(
         @DefaultValue({"60", "20", "1s"}) Rate anonymous,
         Map<String, Rate> clients,
         Map<String, Rate> addresses,
+        Map<String, PathRate> paths,
         @DefaultValue("1MB") DataSize maxBodySize,
         List<String> largeBodyPaths,
         @DefaultValue("10MB") DataSize maxLargeBodySize,
@@ -37,6 +41,7 @@ record LimitsProperties(
     LimitsProperties {
         clients = clients == null ? Map.of() : Map.copyOf(clients);
         addresses = addresses == null ? Map.of() : Map.copyOf(addresses);
+        paths = paths == null ? Map.of() : Map.copyOf(paths);
         largeBodyPaths = largeBodyPaths == null ? List.of() : List.copyOf(largeBodyPaths);
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     }
@@ -49,4 +54,17 @@ record LimitsProperties(
             @DefaultValue("200") long burst,
             @DefaultValue("100") long refill,
             @DefaultValue("1s") Duration refillPeriod) {}
+
+    /**
+     * A rate of its own for requests to some paths.
+     *
+     * @param patterns Spring path patterns, {@code *} standing for one segment (a channel, an id)
+     * @param rate the bucket each client address gets for them
+     */
+    record PathRate(List<String> patterns, @DefaultValue Rate rate) {
+
+        PathRate {
+            patterns = patterns == null ? List.of() : List.copyOf(patterns);
+        }
+    }
 }

@@ -1,35 +1,78 @@
 package uk.gov.hertfordshire.gateway.limits;
 
+import io.github.bucket4j.ConsumptionProbe;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 import uk.gov.hertfordshire.gateway.errors.GatewayErrors;
 import uk.gov.hertfordshire.gateway.security.CallerAuthentication;
 
 /**
  * A token bucket per authenticated caller, per named client, or per address for anonymous calls, in
- * this gateway's memory or in a Redis shared by the replicas (ADR 5). Over the limit: 429 with
- * {@code Retry-After}.
+ * this gateway's memory or in a Redis shared by the replicas (ADR 5); and before it, for the paths
+ * given a rate of their own ({@code platform.limits.paths}), a bucket per path group and address.
+ * Over either limit: 429 with {@code Retry-After}; a request the path limit refuses takes nothing
+ * from the caller's own bucket.
  */
 final class RateLimitFilter implements GlobalFilter, Ordered {
 
     private final LimitsProperties limits;
     private final ClientAddress clientAddress;
     private final RateLimitBuckets buckets;
+    private final Map<String, List<PathPattern>> pathPatterns = new LinkedHashMap<>();
 
     RateLimitFilter(LimitsProperties limits, RateLimitBuckets buckets) {
         this.limits = limits;
         this.clientAddress = new ClientAddress(limits.trustedProxies());
         this.buckets = buckets;
+        limits.paths()
+                .forEach(
+                        (name, pathRate) ->
+                                pathPatterns.put(
+                                        name,
+                                        pathRate.patterns().stream()
+                                                .map(PathPatternParser.defaultInstance::parse)
+                                                .toList()));
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         String address = clientAddress.of(exchange.getRequest());
+        Optional<String> group = pathGroup(exchange);
+        if (group.isEmpty()) {
+            return callerLimit(exchange, chain, address);
+        }
+        return buckets.consume(
+                        "path:" + group.get() + ":address:" + address,
+                        limits.paths().get(group.get()).rate())
+                .flatMap(
+                        probe ->
+                                probe.isConsumed()
+                                        ? callerLimit(exchange, chain, address)
+                                        : tooMany(exchange, probe));
+    }
+
+    private Optional<String> pathGroup(ServerWebExchange exchange) {
+        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        return pathPatterns.entrySet().stream()
+                .filter(entry -> entry.getValue().stream().anyMatch(p -> p.matches(path)))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    private Mono<Void> callerLimit(
+            ServerWebExchange exchange, GatewayFilterChain chain, String address) {
         LimitsProperties.Rate addressRate = limits.addresses().get(address);
         Mono<KeyAndRate> limit =
                 addressRate != null
@@ -41,31 +84,28 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
         return limit.flatMap(keyed -> buckets.consume(keyed.key(), keyed.rate()))
                 .flatMap(
                         probe -> {
+                            if (!probe.isConsumed()) {
+                                return tooMany(exchange, probe);
+                            }
                             exchange.getResponse()
                                     .getHeaders()
                                     .set(
                                             "X-RateLimit-Remaining",
                                             String.valueOf(probe.getRemainingTokens()));
-                            if (probe.isConsumed()) {
-                                return chain.filter(exchange);
-                            }
-                            long seconds =
-                                    Math.max(
-                                            1,
-                                            TimeUnit.NANOSECONDS.toSeconds(
-                                                            probe.getNanosToWaitForRefill())
-                                                    + 1);
-                            exchange.getResponse()
-                                    .getHeaders()
-                                    .set("Retry-After", String.valueOf(seconds));
-                            return GatewayErrors.write(
-                                    exchange,
-                                    HttpStatus.TOO_MANY_REQUESTS,
-                                    "Too many requests",
-                                    "Too many requests from this client. Retry after "
-                                            + seconds
-                                            + " seconds.");
+                            return chain.filter(exchange);
                         });
+    }
+
+    private static Mono<Void> tooMany(ServerWebExchange exchange, ConsumptionProbe probe) {
+        long seconds =
+                Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+        exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", "0");
+        exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(seconds));
+        return GatewayErrors.write(
+                exchange,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests",
+                "Too many requests from this client. Retry after " + seconds + " seconds.");
     }
 
     private KeyAndRate keyAndRate(java.security.Principal principal) {

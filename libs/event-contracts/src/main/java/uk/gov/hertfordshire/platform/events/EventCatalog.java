@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.gov.hertfordshire.platform.events.care.AccessAuditCounted;
 import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
 import uk.gov.hertfordshire.platform.events.care.ClockBreached;
 import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
@@ -75,6 +76,7 @@ public final class EventCatalog {
                     ClockApproaching.TYPE,
                     ClockBreached.TYPE,
                     PackageCommissioned.TYPE,
+                    AccessAuditCounted.TYPE,
                     StaffMemberChanged.TYPE,
                     OrgUnitChanged.TYPE,
                     FinancePostingRecorded.TYPE,

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import uk.gov.hertfordshire.platform.events.care.AccessAuditCounted;
 import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
 import uk.gov.hertfordshire.platform.events.care.ClockBreached;
 import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
@@ -254,6 +255,17 @@ class EventSchemaRejectionTest {
                 malformed(PackageCommissioned.TYPE, "currency", "\"EUR\""),
                 malformed(PackageCommissioned.TYPE, "startDate", "\"04/01/2027\""),
                 malformed(ClockBreached.TYPE, "dueAt", "\"tomorrow\""),
+                malformed(AccessAuditCounted.TYPE, "periodStart", "\"09:00\""),
+                malformed(
+                        AccessAuditCounted.TYPE,
+                        "counts",
+                        "[{\"action\": \"referral.read\", \"purpose\": \"triage\","
+                                + " \"accesses\": 0}]"),
+                malformed(
+                        AccessAuditCounted.TYPE,
+                        "counts",
+                        "[{\"action\": \"read by Mrs Smith\", \"purpose\": \"triage\","
+                                + " \"accesses\": 1}]"),
                 malformed(OrgUnitChanged.TYPE, "orgUnitCode", "\"\""),
                 malformed(OrgUnitChanged.TYPE, "parentCode", "\"-DIR\""),
                 malformed(OrgUnitChanged.TYPE, "costCentre", "\"cc 41\""),

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.gov.hertfordshire.platform.events.care.AccessAuditCounted;
 import uk.gov.hertfordshire.platform.events.care.ClockApproaching;
 import uk.gov.hertfordshire.platform.events.care.ClockBreached;
 import uk.gov.hertfordshire.platform.events.care.PackageCommissioned;
@@ -241,6 +242,21 @@ public final class ExampleEvents {
                                             LocalDate.of(2027, 1, 4),
                                             null,
                                             AT))),
+                    Map.entry(
+                            AccessAuditCounted.TYPE,
+                            new Examples(
+                                    new AccessAuditCounted(
+                                            Instant.parse("2025-06-02T09:00:00Z"),
+                                            Instant.parse("2025-06-02T10:00:00Z"),
+                                            List.of(
+                                                    new AccessAuditCounted.Count(
+                                                            "referral.read", "triage", 12),
+                                                    new AccessAuditCounted.Count(
+                                                            "referral.create", "intake", 3))),
+                                    new AccessAuditCounted(
+                                            Instant.parse("2025-06-02T10:00:00Z"),
+                                            Instant.parse("2025-06-02T11:00:00Z"),
+                                            List.of()))),
                     Map.entry(
                             ClockBreached.TYPE,
                             Examples.only(

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# ./platform bench content: a published page read straight from content-service and through the
+# gateway, beside nginx serving the same JSON as a static file, in one run; then search over
+# BENCH_SEARCH_ITEMS (10,000) extra live items. Prints a table; see docs/benchmarks/content.md.
+#
+# The search items are written straight into content-service's tables with SQL (psql), made of
+# the words the starter pages use, live on web and digital TV, and deleted again at the end: the
+# authoring API would take 30,000 requests and 10,000 events to make them.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+HERE=$ROOT/deploy/local/bench
+DURATION=${BENCH_DURATION:-15s}
+WARMUP=${BENCH_WARMUP:-5s}               # before each page-read row
+SEARCH_WARMUP=${BENCH_SEARCH_WARMUP:-3s} # before each search row (the JVMs are warm by then)
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+SEARCH_CONNECTIONS=${BENCH_SEARCH_CONNECTIONS:-8}
+THREADS=${BENCH_THREADS:-2}
+ITEMS=${BENCH_SEARCH_ITEMS:-10000}
+NGINX_PORT=${BENCH_NGINX_PORT:-18082}
+PAGE=${BENCH_PAGE:-/roads/report-a-pothole}
+DIRECT=http://127.0.0.1:8082
+GATEWAY=http://127.0.0.1:8080
+export PGHOST=127.0.0.1 PGPORT=${PLATFORM_PG_PORT:-5433} PGUSER=content_service \
+  PGPASSWORD=content_service PGDATABASE=content_service
+
+for tool in wrk psql curl; do
+  command -v $tool >/dev/null || { echo "$tool is needed: apt-get install wrk postgresql-client curl" >&2; exit 1; }
+done
+curl -fsS -m 2 "http://127.0.0.1:9080/actuator/health" >/dev/null || {
+  echo "The platform is not running: ./platform up -d" >&2
+  exit 1
+}
+# shellcheck source=deploy/local/bench/bench-token.sh
+source "$HERE/bench-token.sh"
+TOKEN=$(bench_token)
+WORK=$(mktemp -d)
+NGINX_PID=
+cleanup() {
+  [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null
+  psql -q -c "DELETE FROM content_revision WHERE item_id IN (SELECT id FROM content_item WHERE path LIKE '/bench/%');
+              DELETE FROM content_item WHERE path LIKE '/bench/%';" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+threads_for() { (($1 < THREADS)) && echo "$1" || echo "$THREADS"; } # wrk needs conns >= threads
+field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
+run() { # run <connections> <duration> <url> -> RESULT line (the bench client's token on every request)
+  BENCH_TOKEN=$TOKEN wrk -t"$(threads_for "$1")" -c"$1" -d"$2" --timeout 5s -s "$HERE/report.lua" "$3" |
+    grep '^RESULT'
+}
+measure() { # measure <connections> <url> [warm-up]: a warm-up, then the measured run
+  run "$1" "${3:-$WARMUP}" "$2" >/dev/null
+  run "$1" "$DURATION" "$2"
+}
+progress() { printf '\r\e[K  %s...' "$*" >&2; }
+
+# --- The page, and nginx serving the same bytes -------------------------------------------------
+URL_PATH="/api/content/channels/web/pages?path=$PAGE"
+curl -fsS -m 5 "$DIRECT$URL_PATH" -o "$WORK/page.json" || {
+  echo "No published page at $PAGE on web: is the starter content there?" >&2
+  exit 1
+}
+NGINX_NOTE=
+if command -v nginx >/dev/null; then
+  mkdir -p "$WORK/www" "$WORK/logs"
+  cp "$WORK/page.json" "$WORK/www/page.json"
+  chmod -R a+rX "$WORK" # nginx's workers run as nobody
+  cat >"$WORK/nginx.conf" <<NGINX
+daemon off;
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type application/json;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/www;
+  }
+}
+NGINX
+  nginx -e "$WORK/logs/error.log" -p "$WORK" -c "$WORK/nginx.conf" &
+  NGINX_PID=$!
+  for _ in $(seq 50); do curl -fs -m 1 "http://127.0.0.1:$NGINX_PORT/page.json" >/dev/null 2>&1 && break; sleep 0.1; done
+  cmp -s <(curl -fsS "http://127.0.0.1:$NGINX_PORT/page.json") "$WORK/page.json" ||
+    { echo "nginx did not serve the page on port $NGINX_PORT (BENCH_NGINX_PORT)" >&2; exit 1; }
+else
+  NGINX_NOTE="nginx is NOT installed (apt-get install nginx): the nginx row and the ratios to it are missing"
+  printf '\n%s*** %s ***%s\n\n' $'\e[1;31m' "$NGINX_NOTE" $'\e[0m' >&2
+fi
+
+declare -a ROWS=()
+row() { ROWS+=("$1|$2|$(field ok_per_s "$3")|$(field p50_ms "$3")|$(field p99_ms "$3")|$(field other "$3")"); }
+for c in "$CONNECTIONS" 1; do
+  if [[ -n $NGINX_PID ]]; then
+    progress "page read, $c connection(s): nginx (static file)"
+    NGINX_RESULT[$c]=$(measure "$c" "http://127.0.0.1:$NGINX_PORT/page.json")
+    row "nginx, the same JSON as a static file" "$c" "${NGINX_RESULT[$c]}"
+  fi
+  progress "page read, $c connection(s): content-service direct"
+  DIRECT_RESULT[$c]=$(measure "$c" "$DIRECT$URL_PATH")
+  row "content-service direct (:8082)" "$c" "${DIRECT_RESULT[$c]}"
+  progress "page read, $c connection(s): through the gateway"
+  GATEWAY_RESULT[$c]=$(measure "$c" "$GATEWAY$URL_PATH")
+  row "through the gateway (:8080)" "$c" "${GATEWAY_RESULT[$c]}"
+done
+
+# --- Search over ITEMS more live items ----------------------------------------------------------
+progress "writing $ITEMS live items for search (SQL)"
+SEED_START=$(date +%s%N)
+psql -q -v ON_ERROR_STOP=1 -v items="$ITEMS" >/dev/null <<'SQL'
+DELETE FROM content_revision WHERE item_id IN (SELECT id FROM content_item WHERE path LIKE '/bench/%');
+DELETE FROM content_item WHERE path LIKE '/bench/%';
+INSERT INTO content_item (id, type, path, status, latest_revision, live_revision, version,
+                          published_at, announced_revision, created_at, updated_at)
+SELECT gen_random_uuid(), 'service_page', '/bench/item-' || g, 'published', 1, 1, 1, now(), 1, now(), now()
+FROM generate_series(1, :items) AS g;
+-- Titles of 3 to 6 words, summaries of 12 and bodies of 60 to 180, drawn from the starter
+-- pages' own words (search_word), so word frequencies are those of a council site.
+CREATE FUNCTION pg_temp.words(vocabulary text[], n int) RETURNS text LANGUAGE sql VOLATILE AS
+  $$ SELECT string_agg(vocabulary[1 + floor(random() * cardinality(vocabulary))::int], ' ')
+     FROM generate_series(1, n) $$;
+WITH vocabulary AS (SELECT array_agg(word ORDER BY word) AS w FROM search_word),
+     item AS (SELECT id, pg_temp.words(v.w, 3 + (random() * 3)::int) AS title,
+                     pg_temp.words(v.w, 12) AS summary,
+                     pg_temp.words(v.w, 60 + (random() * 120)::int) AS body
+              FROM content_item, vocabulary v WHERE path LIKE '/bench/%')
+INSERT INTO content_revision (item_id, revision, title, summary, body, topics, service_codes, channels,
+                              audience, review_by, plain_text, author_staff_id, created_at)
+SELECT id, 1, initcap(title), summary || '.', body || '.', '{bench}', '{}', '{web,digital_tv}', 'public',
+       DATE '2027-12-31', body || '.', 'platform-bench', now()
+FROM item;
+ANALYZE content_item;
+ANALYZE content_revision;
+SQL
+SEED_SECONDS=$(awk -v ns=$(($(date +%s%N) - SEED_START)) 'BEGIN { printf "%.1f", ns / 1e9 }')
+LIVE=$(psql -tAc "SELECT count(*) FROM content_item WHERE live_revision IS NOT NULL")
+
+declare -a SEARCHES=()
+for q in "pothole" "renew a blue badge" "pothloe"; do
+  encoded=$(sed 's/ /%20/g' <<<"$q")
+  url="$GATEWAY/api/content/channels/web/search?q=$encoded"
+  hits=$(curl -fsS -m 5 "$url" | grep -o '"path"' | wc -l)
+  for c in 1 "$SEARCH_CONNECTIONS"; do
+    progress "search \"$q\", $c connection(s), through the gateway"
+    result=$(measure "$c" "$url" "$SEARCH_WARMUP")
+    SEARCHES+=("\"$q\" ($hits shown)|$c|$(field ok_per_s "$result")|$(field p50_ms "$result")|$(field p99_ms "$result")|$(field other "$result")")
+  done
+done
+printf '\r\e[K' >&2
+
+# --- The table -----------------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }'; }
+printf '\nContent reads: %s, %s each after a %s warm-up, wrk %s threads (%s cores, %s)\n\n' \
+  "$PAGE on web ($(wc -c <"$WORK/page.json") bytes of JSON)" "$DURATION" "$WARMUP" "$THREADS" "$(nproc)" \
+  "$(java -version 2>&1 | head -1)"
+printf '| %-40s | %5s | %10s | %8s | %8s | %7s |\n' "page read" "conns" "ok/s" "p50 ms" "p99 ms" "non-2xx"
+printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" "-------" "------------" "----------" "----------" "---------"
+for r in "${ROWS[@]}"; do
+  IFS='|' read -r label c ok p50 p99 other <<<"$r"
+  printf '| %-40s | %5s | %10s | %8s | %8s | %7s |\n' "$label" "$c" "$ok" "$p50" "$p99" "$other"
+done
+echo
+for c in "$CONNECTIONS" 1; do
+  g=$(field ok_per_s "${GATEWAY_RESULT[$c]}")
+  d=$(field ok_per_s "${DIRECT_RESULT[$c]}")
+  if [[ -n $NGINX_PID ]]; then
+    n=$(field ok_per_s "${NGINX_RESULT[$c]}")
+    printf '%s connection(s): gateway/nginx %s (goal >= 15%%), gateway/direct %s (goal >= 50%%), direct/nginx %s\n' \
+      "$c" "$(ratio "$g" "$n")" "$(ratio "$g" "$d")" "$(ratio "$d" "$n")"
+  else
+    printf '%s connection(s): gateway/direct %s (goal >= 50%%); gateway/nginx NOT MEASURED\n' "$c" "$(ratio "$g" "$d")"
+  fi
+done
+printf '\nSearch through the gateway over %s live items (%s written in %s s), %s each\n\n' \
+  "$LIVE" "$ITEMS" "$SEED_SECONDS" "$DURATION"
+printf '| %-40s | %5s | %10s | %8s | %8s | %7s |\n' "query" "conns" "ok/s" "p50 ms" "p99 ms" "non-2xx"
+printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" "-------" "------------" "----------" "----------" "---------"
+for r in "${SEARCHES[@]}"; do
+  IFS='|' read -r label c ok p50 p99 other <<<"$r"
+  printf '| %-40s | %5s | %10s | %8s | %8s | %7s |\n' "$label" "$c" "$ok" "$p50" "$p99" "$other"
+done
+echo "(goal: p99 under 100 ms)"
+[[ -z $NGINX_NOTE ]] || printf '\n%s*** %s ***%s\n' $'\e[1;31m' "$NGINX_NOTE" $'\e[0m'
