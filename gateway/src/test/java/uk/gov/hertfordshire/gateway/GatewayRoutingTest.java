@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +38,7 @@ class GatewayRoutingTest {
 
     static final HttpServer upstream = startUpstream();
     static final List<String> seenRequestIds = new CopyOnWriteArrayList<>();
+    static final Map<String, String> seenTraceparents = new ConcurrentHashMap<>();
     static final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     static final TestIssuer issuer = TestIssuer.shared();
@@ -115,6 +121,44 @@ class GatewayRoutingTest {
         assertThat(send("GET", "/api/officers-and-secrets", null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void startsATraceOfItsOwnPassesItOnAndLogsItsIdsWhateverTraceTheCallerClaims(
+            CapturedOutput output) throws Exception {
+        String claimedTrace = "ab".repeat(16);
+        String claimedSpan = "cd".repeat(8);
+        send(
+                "GET",
+                "/api/cases/t1",
+                "trace-claimed",
+                "00-" + claimedTrace + "-" + claimedSpan + "-01");
+        send("GET", "/api/cases/t2", "trace-unclaimed", null);
+
+        String w3c = "00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]";
+        assertThat(seenTraceparents.get("trace-unclaimed")).matches(w3c);
+        String passedOn = seenTraceparents.get("trace-claimed");
+        assertThat(passedOn)
+                .matches(w3c)
+                .doesNotContain(claimedTrace)
+                .doesNotContain(claimedSpan)
+                // The caller's "sampled" flag does not switch sampling on either.
+                .endsWith("-00");
+        String traceId = passedOn.split("-")[1];
+        await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () ->
+                                output.getOut()
+                                        .lines()
+                                        .anyMatch(
+                                                line ->
+                                                        line.contains(
+                                                                        "\"traceId\":\""
+                                                                                + traceId
+                                                                                + "\"")
+                                                                && line.contains(
+                                                                        "\"requestId\":\"trace-claimed\"")));
+    }
+
     /**
      * Open311 is anonymous or api_key-based, so the gateway lets every method through untouched:
      * what case-service answers (its own 404 and 405 in Open311's format) reaches the civic app,
@@ -149,12 +193,20 @@ class GatewayRoutingTest {
 
     private HttpResponse<String> send(String method, String path, String requestId)
             throws Exception {
+        return send(method, path, requestId, null);
+    }
+
+    private HttpResponse<String> send(
+            String method, String path, String requestId, String traceparent) throws Exception {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Authorization", "Bearer " + TOKEN)
                         .method(method, HttpRequest.BodyPublishers.noBody());
         if (requestId != null) {
             request.header("X-Request-Id", requestId);
+        }
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -170,6 +222,11 @@ class GatewayRoutingTest {
                         String id = exchange.getRequestHeaders().getFirst("X-Request-Id");
                         if (id != null) {
                             seenRequestIds.add(id);
+                            String traceparent =
+                                    exchange.getRequestHeaders().getFirst("traceparent");
+                            if (traceparent != null) {
+                                seenTraceparents.put(id, traceparent);
+                            }
                             // Services echo the id, as case-service does.
                             exchange.getResponseHeaders().set("X-Request-Id", id);
                         }

@@ -187,6 +187,11 @@ final class Platform {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The lines a component has logged so far ({@code ./platform logs <component>}). */
+    List<String> logLines(String component) throws IOException {
+        return Files.readAllLines(data.resolve("logs").resolve(component + ".log"));
+    }
+
     long kafkaPid() throws IOException {
         return Long.parseLong(Files.readString(data.resolve("run/kafka.pid")).trim());
     }

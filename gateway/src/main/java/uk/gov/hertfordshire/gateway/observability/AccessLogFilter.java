@@ -1,5 +1,8 @@
 package uk.gov.hertfordshire.gateway.observability;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -10,6 +13,7 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -19,7 +23,7 @@ import uk.gov.hertfordshire.gateway.security.CallerAuthentication;
 /**
  * One JSON line per request on the {@code gateway.access} logger: route, method, path (never the
  * query string, which can carry personal data), status, latency, the OAuth client and the request
- * id. Never a token, an API key or who the citizen is.
+ * id, and the request's trace and span ids. Never a token, an API key or who the citizen is.
  */
 @Component
 class AccessLogFilter implements GlobalFilter, Ordered {
@@ -53,7 +57,24 @@ class AccessLogFilter implements GlobalFilter, Ordered {
         line.put("latencyMs", (System.nanoTime() - started) / 1_000_000.0);
         line.put("client", client);
         line.put("requestId", exchange.getResponse().getHeaders().getFirst("X-Request-Id"));
+        // The reactive pipeline carries no logging context of its own (Reactor's automatic context
+        // propagation costs every operator on the hot path): the ids come from the request's
+        // server observation.
+        TraceContext trace = traceContext(exchange);
+        line.put("traceId", trace == null ? null : trace.traceId());
+        line.put("spanId", trace == null ? null : trace.spanId());
         access.info(JSON.writeValueAsString(line));
+    }
+
+    private static TraceContext traceContext(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(
+                        context ->
+                                context.<TracingObservationHandler.TracingContext>get(
+                                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(Span::context)
+                .orElse(null);
     }
 
     private static String client(java.security.Principal principal) {

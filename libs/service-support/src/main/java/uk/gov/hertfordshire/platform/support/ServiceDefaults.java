@@ -10,8 +10,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Defaults every service shares, at the lowest precedence so a service or an environment can
  * override any of them: no error internals in responses, virtual threads where the JDK has them
  * (the setting is ignored below Java 21), the operator endpoints, latency histograms with the SLO
- * thresholds as buckets, trace context in W3C form, and the local identity provider's issuers as
- * the ones to trust.
+ * thresholds as buckets, trace context in W3C form with sampling off until it is switched on, and
+ * the local identity provider's issuers as the ones to trust.
  *
  * <p>The issuers are a list, given here by index. Spring Boot binds a list from the one property
  * source of highest precedence that has it, so an environment that sets {@code
@@ -47,7 +47,10 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
                             "spring.autoconfigure.exclude",
                             "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus"
                                     + ".PrometheusExemplarsAutoConfiguration"),
-                    Map.entry("management.tracing.sampling.probability", "0.1"),
+                    // Tracing off unless switched on (PLATFORM_TRACING=on, or a deployment's
+                    // sampling probability and OTLP endpoint): no span is recorded or exported,
+                    // but trace and span ids are still made, propagated and logged (ADR 21).
+                    Map.entry("management.tracing.sampling.probability", "0.0"),
                     Map.entry(
                             "logging.pattern.correlation",
                             "[%X{traceId:-},%X{spanId:-},%X{correlationId:-}] "),

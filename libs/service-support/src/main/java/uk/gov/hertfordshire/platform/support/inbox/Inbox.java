@@ -3,6 +3,8 @@ package uk.gov.hertfordshire.platform.support.inbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.hertfordshire.platform.events.CloudEvents;
@@ -14,6 +16,8 @@ import uk.gov.hertfordshire.platform.events.ReceivedEvent;
  * and two concurrent deliveries cannot both pass (no check-then-insert race).
  */
 final class Inbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
     /** What became of one delivery. */
     enum Outcome {
@@ -57,6 +61,15 @@ final class Inbox {
                             return Outcome.HANDLED;
                         });
         boolean duplicate = outcome == Outcome.DUPLICATE;
+        // One line per event at debug: with the trace id in the pattern, it is where a request's
+        // trace meets each consumer's log (ADR 21).
+        log.debug(
+                "{} {} {} from {} for group {}",
+                duplicate ? "Skipped duplicate" : "Handled",
+                event.type(),
+                event.id(),
+                record.topic(),
+                consumerGroup);
         Counter.builder(duplicate ? "inbox.duplicates.skipped" : "inbox.handled")
                 .description(
                         duplicate

@@ -62,13 +62,16 @@ public class OutboxAutoConfiguration {
             PlatformTransactionManager transactionManager,
             @Qualifier("platformEventTemplate") KafkaTemplate<String, byte[]> platformEventTemplate,
             SupportProperties support,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
         return new OutboxRelay(
                 dataSource,
                 new TransactionTemplate(transactionManager),
                 platformEventTemplate,
                 support.outbox(),
-                meters);
+                meters,
+                new RelaySpans(tracer.getIfUnique(), propagator.getIfUnique()));
     }
 
     @Bean

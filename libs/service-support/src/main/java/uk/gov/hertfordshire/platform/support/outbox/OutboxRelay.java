@@ -2,6 +2,7 @@ package uk.gov.hertfordshire.platform.support.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,6 +53,7 @@ final class OutboxRelay implements SmartLifecycle {
     private final SupportProperties.Outbox settings;
     private final Counter sent;
     private final Counter failures;
+    private final RelaySpans spans;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Object signal = new Object();
 
@@ -66,12 +68,14 @@ final class OutboxRelay implements SmartLifecycle {
             TransactionTemplate transactions,
             KafkaTemplate<String, byte[]> kafka,
             SupportProperties.Outbox settings,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            RelaySpans spans) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = transactions;
         this.kafka = kafka;
         this.settings = settings;
+        this.spans = spans;
         this.sent =
                 Counter.builder("outbox.relay.sent")
                         .description("Outbox events the broker acknowledged")
@@ -190,9 +194,15 @@ final class OutboxRelay implements SmartLifecycle {
         List<CompletableFuture<?>> pending = new ArrayList<>(rows.size());
         RuntimeException sendError = null;
         for (Row row : rows) {
+            Map<String, String> headers = json.readValue(row.headers(), HEADERS);
+            ProducerRecord<String, byte[]> record = toRecord(row, headers);
+            Span span = spans.startSend(record, headers);
             try {
-                pending.add(kafka.send(toRecord(row)));
+                pending.add(
+                        kafka.send(record)
+                                .whenComplete((result, error) -> RelaySpans.end(span, error)));
             } catch (RuntimeException e) {
+                RelaySpans.end(span, e);
                 // Metadata for the topic could not be had (broker down): the rest would wait too.
                 sendError = e;
                 break;
@@ -249,13 +259,12 @@ final class OutboxRelay implements SmartLifecycle {
         return rows.size() == settings.batchSize();
     }
 
-    private ProducerRecord<String, byte[]> toRecord(Row row) {
+    private static ProducerRecord<String, byte[]> toRecord(Row row, Map<String, String> headers) {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(row.topic(), row.key(), row.payload());
-        json.readValue(row.headers(), HEADERS)
-                .forEach(
-                        (name, value) ->
-                                record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        headers.forEach(
+                (name, value) ->
+                        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 

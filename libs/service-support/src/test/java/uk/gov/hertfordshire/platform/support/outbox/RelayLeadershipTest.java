@@ -48,7 +48,8 @@ class RelayLeadershipTest {
                         new TransactionTemplate(transactions),
                         template,
                         support.outbox(),
-                        new SimpleMeterRegistry());
+                        new SimpleMeterRegistry(),
+                        RelaySpans.NONE);
         secondReplica.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(firstReplica::isLeader);

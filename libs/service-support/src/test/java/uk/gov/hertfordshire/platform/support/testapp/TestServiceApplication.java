@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.platform.support.testapp;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +43,10 @@ public class TestServiceApplication {
     public static final Map<String, AtomicInteger> ATTEMPTS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** What the logging context held while each subject was handled: correlation and trace ids. */
+    /**
+     * What the logging context held while each subject was handled: correlation, trace and span
+     * ids.
+     */
     public static final Map<String, String> LOGGING_CONTEXT =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -58,7 +62,9 @@ public class TestServiceApplication {
                             event.subject(),
                             org.slf4j.MDC.get("correlationId")
                                     + "|"
-                                    + org.slf4j.MDC.get("traceId"));
+                                    + org.slf4j.MDC.get("traceId")
+                                    + "|"
+                                    + org.slf4j.MDC.get("spanId"));
                     if (event.subject().startsWith(POISON_PREFIX) && !POISON_FIXED.get()) {
                         throw new IllegalStateException("cannot handle " + event.subject());
                     }
@@ -67,6 +73,12 @@ public class TestServiceApplication {
                             event.id(),
                             event.subject());
                 });
+    }
+
+    /** The spans the service records, as an OTLP collector would receive them (ADR 21). */
+    @Bean
+    InMemorySpanExporter spans() {
+        return InMemorySpanExporter.create();
     }
 
     /**
