@@ -75,11 +75,6 @@ final class StubService {
     private static void respond(HttpExchange exchange, String path) {
         int status = path.contains("flaky") ? 500 : 200;
         byte[] body = ("seen " + path).getBytes(StandardCharsets.UTF_8);
-        // One request per connection. The JDK's server can miss a request that arrives on a
-        // kept-alive connection while it is handing the connection back to its selector; the
-        // gateway's pool reuses connections within milliseconds, and LocalProfileTest then waited
-        // for an answer that never came (twice in CI). A real service is not a JDK HttpServer.
-        exchange.getResponseHeaders().set("Connection", "close");
         try {
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
