@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -26,17 +25,18 @@ final class JdbcOutbox implements Outbox {
     private static final String TRACEPARENT = "traceparent";
 
     private final JdbcTemplate jdbc;
-    private final ObjectProvider<OutboxRelay> relay;
-    private final ObjectProvider<Tracer> tracer;
-    private final ObjectProvider<Propagator> propagator;
+    private final OutboxRelay relay;
+    private final Tracer tracer;
+    private final Propagator propagator;
     private final JsonMapper json = JsonMapper.builder().build();
     private final CloudEvents cloudEvents = new CloudEvents();
 
-    JdbcOutbox(
-            JdbcTemplate jdbc,
-            ObjectProvider<OutboxRelay> relay,
-            ObjectProvider<Tracer> tracer,
-            ObjectProvider<Propagator> propagator) {
+    /**
+     * Takes the relay, tracer and propagator themselves, each null where the service has none:
+     * looked up from the bean factory on every event instead, they cost a case submission 3% of
+     * case-service's CPU (docs/benchmarks/case-submission.md).
+     */
+    JdbcOutbox(JdbcTemplate jdbc, OutboxRelay relay, Tracer tracer, Propagator propagator) {
         this.jdbc = jdbc;
         this.relay = relay;
         this.tracer = tracer;
@@ -73,7 +73,9 @@ final class JdbcOutbox implements Outbox {
                 new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        relay.ifAvailable(OutboxRelay::wakeUp);
+                        if (relay != null) {
+                            relay.wakeUp();
+                        }
                     }
                 });
     }
@@ -83,14 +85,12 @@ final class JdbcOutbox implements Outbox {
      * of its own, so the W3C trace context is captured now and travels in the row.
      */
     private void currentTraceparent(Map<String, String> headers) {
-        Tracer currentTracer = tracer.getIfAvailable();
-        Propagator currentPropagator = propagator.getIfAvailable();
-        if (currentTracer == null || currentPropagator == null) {
+        if (tracer == null || propagator == null) {
             return;
         }
-        var context = currentTracer.currentTraceContext().context();
+        var context = tracer.currentTraceContext().context();
         if (context != null) {
-            currentPropagator.inject(
+            propagator.inject(
                     context,
                     headers,
                     (carrier, key, value) -> {

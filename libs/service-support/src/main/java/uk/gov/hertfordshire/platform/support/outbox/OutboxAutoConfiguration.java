@@ -80,7 +80,11 @@ public class OutboxAutoConfiguration {
             ObjectProvider<OutboxRelay> relay,
             ObjectProvider<Tracer> tracer,
             ObjectProvider<Propagator> propagator) {
-        return new JdbcOutbox(new JdbcTemplate(dataSource), relay, tracer, propagator);
+        return new JdbcOutbox(
+                new JdbcTemplate(dataSource),
+                relay.getIfAvailable(),
+                tracer.getIfAvailable(),
+                propagator.getIfAvailable());
     }
 
     @Bean
