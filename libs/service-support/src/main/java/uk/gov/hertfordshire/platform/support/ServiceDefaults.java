@@ -29,6 +29,8 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
                     Map.entry("server.error.include-binding-errors", "never"),
                     Map.entry("spring.mvc.problemdetails.enabled", "true"),
                     Map.entry("spring.threads.virtual.enabled", "true"),
+                    // Nothing listens for a ServletRequestHandledEvent: not one per request.
+                    Map.entry("spring.mvc.publish-request-handled-events", "false"),
                     Map.entry("spring.kafka.listener.observation-enabled", "true"),
                     Map.entry(
                             "management.endpoints.web.exposure.include",

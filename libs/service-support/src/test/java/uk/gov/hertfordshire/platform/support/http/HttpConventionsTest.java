@@ -1,19 +1,25 @@
 package uk.gov.hertfordshire.platform.support.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.context.support.ServletRequestHandledEvent;
 import uk.gov.hertfordshire.platform.support.testapp.WidgetControllerLatches;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
@@ -27,6 +33,7 @@ class HttpConventionsTest {
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ConfigurableApplicationContext context;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -212,6 +219,27 @@ class HttpConventionsTest {
                 .matches("[0-9a-f-]{36}");
         assertThat(generated.headers().firstValue("X-Request-Id").orElseThrow())
                 .matches("[0-9a-f-]{36}");
+    }
+
+    /** Nothing listens for it, so a request does not publish one (one event fewer per request). */
+    @Test
+    void aHandledRequestPublishesNoApplicationEventBesideOnePublishedByHand() throws Exception {
+        List<ServletRequestHandledEvent> heard = new CopyOnWriteArrayList<>();
+        context.addApplicationListener(
+                (ApplicationListener<ServletRequestHandledEvent>) heard::add);
+        ServletRequestHandledEvent byHand =
+                new ServletRequestHandledEvent(
+                        this, "/widgets", "127.0.0.1", "POST", "test", null, 1);
+
+        assertThat(post(POTHOLE, null, null).statusCode()).isEqualTo(201);
+        // The event would follow the response, which the converter flushes first: watch a while.
+        await("no event from the request")
+                .during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
+                .until(heard::isEmpty);
+        context.publishEvent(byHand);
+
+        assertThat(heard).containsExactly(byHand);
     }
 
     @Test
