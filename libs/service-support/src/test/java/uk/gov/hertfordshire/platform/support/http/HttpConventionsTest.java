@@ -229,7 +229,7 @@ class HttpConventionsTest {
                 (ApplicationListener<ServletRequestHandledEvent>) heard::add);
         ServletRequestHandledEvent byHand =
                 new ServletRequestHandledEvent(
-                        this, "/widgets", "127.0.0.1", "POST", "test", null, 1);
+                        this, "/widgets", "127.0.0.1", "POST", "test", null, null, 1);
 
         assertThat(post(POTHOLE, null, null).statusCode()).isEqualTo(201);
         // The event would follow the response, which the converter flushes first: watch a while.
