@@ -41,9 +41,24 @@ wrk_run() { # wrk_run <connections> <duration> <url> <method> <body> <token> -> 
   BENCH_METHOD=$4 BENCH_BODY=$5 BENCH_TOKEN=$6 \
     wrk -t"$(threads_for "$1")" -c"$1" -d"$2" --timeout 5s -s "$HERE/report.lua" "$3" | grep '^RESULT'
 }
-measure() { # measure <connections> <url> [method body token]: a warm-up, then the measured run
+listener() { # listener <url>: the PID of the process listening on the URL's port, if ss can tell
+  local port=${1#http://*:}
+  port=${port%%/*}
+  ss -Hltnp "sport = :$port" 2>/dev/null | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -1
+}
+cpu_ticks() { # cpu_ticks <pid>: user + system CPU time so far, in clock ticks
+  [[ -n $1 && -r /proc/$1/stat ]] && awk '{ print $14 + $15 }' "/proc/$1/stat" || echo 0
+}
+measure() { # measure <connections> <url> [method body token]: a warm-up, then the measured run,
+  # with the CPU the process behind the URL spent per successful request (cpu_ms=)
+  local pid before result ok
   wrk_run "$1" "$WARMUP" "$2" "${3:-GET}" "${4:-}" "${5-$TOKEN}" >/dev/null
-  wrk_run "$1" "$DURATION" "$2" "${3:-GET}" "${4:-}" "${5-$TOKEN}"
+  pid=$(listener "$2")
+  before=$(cpu_ticks "$pid")
+  result=$(wrk_run "$1" "$DURATION" "$2" "${3:-GET}" "${4:-}" "${5-$TOKEN}")
+  ok=$(field ok "$result")
+  echo "$result cpu_ms=$(awk -v t=$(($(cpu_ticks "$pid") - before)) -v hz="$(getconf CLK_TCK)" -v n="$ok" \
+    -v p="$pid" 'BEGIN { if (p == "" || n == 0) print "-"; else printf "%.2f", 1000 * t / hz / n }')"
 }
 field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }'; }
@@ -90,35 +105,37 @@ printf '\r\e[K' >&2
 printf '\nGateway benchmark: %s each after a %s warm-up, wrk %s threads; %s cores, %s; load %s\n' \
   "$DURATION" "$WARMUP" "$THREADS" "$(nproc)" "$(java -version 2>&1 | head -1)" \
   "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '\n| %-30s | %5s | %9s | %9s | %7s | %7s | %9s | %7s | %7s | %8s | %8s | %8s | %7s |\n' \
+printf '\n| %-30s | %5s | %9s | %9s | %7s | %7s | %9s | %7s | %7s | %8s | %8s | %8s | %9s | %9s | %7s |\n' \
   "read" "conns" "health/s" "direct/s" "p50 ms" "p99 ms" "gateway/s" "p50 ms" "p99 ms" \
-  "dir/hlth" "gw/dir" "+p50 ms" "non-2xx"
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" "-------" \
+  "dir/hlth" "gw/dir" "+p50 ms" "svc cpu ms" "gw cpu ms" "non-2xx"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" "-------" \
   "-----------" "-----------" "---------" "---------" "-----------" "---------" "---------" \
-  "----------" "----------" "----------" "---------"
+  "----------" "----------" "----------" "-----------" "-----------" "---------"
 for r in "${READS[@]}"; do
   IFS='|' read -r label c health direct gateway compare <<<"$r"
   h=$(field ok_per_s "$health") d=$(field ok_per_s "$direct") g=$(field ok_per_s "$gateway")
-  printf '| %-30s | %5s | %9s | %9s | %7s | %7s | %9s | %7s | %7s | %8s | %8s | %8s | %7s |\n' \
+  printf '| %-30s | %5s | %9s | %9s | %7s | %7s | %9s | %7s | %7s | %8s | %8s | %8s | %9s | %9s | %7s |\n' \
     "$label" "$c" "$h" "$d" "$(field p50_ms "$direct")" "$(field p99_ms "$direct")" "$g" \
     "$(field p50_ms "$gateway")" "$(field p99_ms "$gateway")" "$(ratio "$d" "$h")" "$(ratio "$g" "$d")" \
     "$(awk -v g="$(field p50_ms "$gateway")" -v d="$(field p50_ms "$direct")" 'BEGIN { printf "%+.2f", g - d }')" \
+    "$(field cpu_ms "$direct")" "$(field cpu_ms "$gateway")" \
     "$(field other "$health")/$(field other "$direct")/$(field other "$gateway")"
 done
 echo "Goals: direct/health >= 50%, gateway/direct >= 50% (non-2xx: health/direct/gateway)"
+echo "CPU ms per request: the service's in the direct run, the gateway's own in the gateway run"
 
 if [[ -n $COMPARE ]]; then
   printf '\nThe same reads through the comparison gateway (%s), measured right after the gateway above\n' "$COMPARE"
-  printf '\n| %-30s | %5s | %9s | %7s | %7s | %9s | %7s | %7s | %7s |\n' \
-    "read" "conns" "gateway/s" "p50 ms" "p99 ms" "compare/s" "p50 ms" "p99 ms" "non-2xx"
-  printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" "-------" "-----------" \
-    "---------" "---------" "-----------" "---------" "---------" "---------"
+  printf '\n| %-30s | %5s | %9s | %7s | %7s | %9s | %9s | %7s | %7s | %9s | %7s |\n' \
+    "read" "conns" "gateway/s" "p50 ms" "p99 ms" "gw cpu ms" "compare/s" "p50 ms" "p99 ms" "cmp cpu ms" "non-2xx"
+  printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" "-------" "-----------" \
+    "---------" "---------" "-----------" "-----------" "---------" "---------" "-----------" "---------"
   for r in "${READS[@]}"; do
     IFS='|' read -r label c health direct gateway compare <<<"$r"
-    printf '| %-30s | %5s | %9s | %7s | %7s | %9s | %7s | %7s | %7s |\n' "$label" "$c" \
+    printf '| %-30s | %5s | %9s | %7s | %7s | %9s | %9s | %7s | %7s | %9s | %7s |\n' "$label" "$c" \
       "$(field ok_per_s "$gateway")" "$(field p50_ms "$gateway")" "$(field p99_ms "$gateway")" \
-      "$(field ok_per_s "$compare")" "$(field p50_ms "$compare")" "$(field p99_ms "$compare")" \
-      "$(field other "$gateway")/$(field other "$compare")"
+      "$(field cpu_ms "$gateway")" "$(field ok_per_s "$compare")" "$(field p50_ms "$compare")" \
+      "$(field p99_ms "$compare")" "$(field cpu_ms "$compare")" "$(field other "$gateway")/$(field other "$compare")"
   done
 fi
 
