@@ -54,6 +54,26 @@ class GatewayManagementPortTest {
         assertThat(get(managementPort, "/actuator/health", null).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * What the dashboards read stays; the per-filter security observations and the long-task timers
+     * that a profile showed among the gateway's larger costs, which nothing reads, stay away
+     * (docs/benchmarks/gateway.md).
+     */
+    @Test
+    void theScrapeHasTheRouteMetricsButNoSecurityObservationsOrActiveRequestTimers()
+            throws Exception {
+        String token = issuer.citizen("alice").encode();
+        assertThat(get(port, "/api/cases/visible", token).statusCode()).isEqualTo(200);
+
+        String scrape = get(managementPort, "/actuator/prometheus", null).body();
+
+        assertThat(scrape)
+                .contains("spring_cloud_gateway_requests_seconds_count{")
+                .contains("http_server_requests_seconds_count{")
+                .doesNotContain("spring_security_")
+                .doesNotContain("_active_seconds");
+    }
+
     @Test
     void thePublicPortServesNoActuatorEndpoint() throws Exception {
         String admin = issuer.staff("judy", "ADMIN").staffId("00010008").encode();

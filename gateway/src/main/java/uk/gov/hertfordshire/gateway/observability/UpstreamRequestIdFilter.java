@@ -14,14 +14,11 @@ class UpstreamRequestIdFilter implements HttpHeadersFilter {
 
     @Override
     public HttpHeaders filter(HttpHeaders upstream, ServerWebExchange exchange) {
-        HttpHeaders kept = new HttpHeaders();
-        upstream.forEach(
-                (name, values) -> {
-                    if (!CorrelationIdFilter.HEADER.equalsIgnoreCase(name)) {
-                        kept.put(name, values);
-                    }
-                });
-        return kept;
+        // The headers handed in are the gateway's own copy of the service's answer; removing the
+        // one header from it costs far less than copying every other one (a profile showed the
+        // copy among the gateway's larger costs, docs/benchmarks/gateway.md).
+        upstream.remove(CorrelationIdFilter.HEADER);
+        return upstream;
     }
 
     @Override

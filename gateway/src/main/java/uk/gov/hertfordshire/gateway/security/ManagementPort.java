@@ -29,8 +29,9 @@ final class ManagementPort {
 
     private static ServerWebExchangeMatcher onManagementPort(
             Environment environment, boolean actuator) {
+        BoundPort management = new BoundPort(environment);
         return exchange -> {
-            Integer port = environment.getProperty("local.management.port", Integer.class);
+            Integer port = management.get();
             InetSocketAddress local = exchange.getRequest().getLocalAddress();
             boolean matches =
                     port != null
@@ -42,5 +43,29 @@ final class ManagementPort {
                     ? ServerWebExchangeMatcher.MatchResult.match()
                     : ServerWebExchangeMatcher.MatchResult.notMatch();
         };
+    }
+
+    /**
+     * The management port once bound, looked up until then and remembered after: looking it up in
+     * the environment on every request was one of the gateway's larger costs in a profile
+     * (docs/benchmarks/gateway.md). A bound port does not change while the gateway runs.
+     */
+    private static final class BoundPort {
+
+        private final Environment environment;
+        private volatile Integer port;
+
+        BoundPort(Environment environment) {
+            this.environment = environment;
+        }
+
+        Integer get() {
+            Integer known = port;
+            if (known == null) {
+                known = environment.getProperty("local.management.port", Integer.class);
+                port = known;
+            }
+            return known;
+        }
     }
 }
