@@ -73,8 +73,13 @@ class BatchProjectionIntegrationTest {
     void cleanUp() {
         client.close();
         for (int generation : scratch) {
-            for (String table : List.of("case_fact", "contact_day", "daily_count",
-                    "service_definition", "applied_event")) {
+            for (String table :
+                    List.of(
+                            "case_fact",
+                            "contact_day",
+                            "daily_count",
+                            "service_definition",
+                            "applied_event")) {
                 jdbc.sql("DELETE FROM " + table + " WHERE generation = :g")
                         .param("g", generation)
                         .update();
@@ -108,8 +113,9 @@ class BatchProjectionIntegrationTest {
                 .isEqualTo("mt-pothole web AL1 1 resolved highways-north 86400 2026-01-06 null");
         // Resolved 7 Jan, reopened 8 Jan with a new due time: the reopening is the newest.
         assertThat(caseFact(batch, cases.c3))
-                .isEqualTo("mt-pothole phone unknown area 1 reopened null 86400 2026-01-07"
-                        + " 2026-01-08 09:00:00+00");
+                .isEqualTo(
+                        "mt-pothole phone unknown area 1 reopened null 86400 2026-01-07"
+                                + " 2026-01-08 09:00:00+00");
         // Closed after its resolution; the redelivered resolution counted once (72 h).
         assertThat(caseFact(batch, cases.c2))
                 .isEqualTo("mt-pothole app AL1 1 closed null 259200 2026-01-09 null");
@@ -167,14 +173,29 @@ class BatchProjectionIntegrationTest {
         assertThat(sent).last().isEqualTo("commit");
         // The statements did the work: every case and contact is there.
         int served = generations.served();
-        assertThat(sum(served, "SELECT count(*) FROM case_fact WHERE generation = :g AND"
-                        + " service_code = '" + service + "' AND status = 'triaged'"))
+        assertThat(
+                        sum(
+                                served,
+                                "SELECT count(*) FROM case_fact WHERE generation = :g AND"
+                                        + " service_code = '"
+                                        + service
+                                        + "' AND status = 'triaged'"))
                 .isEqualTo(100);
-        assertThat(sum(served, "SELECT sum(contacts) FROM contact_day WHERE generation = :g AND"
-                        + " service_code = '" + service + "'"))
+        assertThat(
+                        sum(
+                                served,
+                                "SELECT sum(contacts) FROM contact_day WHERE generation = :g AND"
+                                        + " service_code = '"
+                                        + service
+                                        + "'"))
                 .isEqualTo(100);
-        assertThat(sum(served, "SELECT sum(n) FROM daily_count WHERE generation = :g AND"
-                        + " dimension = '" + service + "' AND measure = 'target_breached'"))
+        assertThat(
+                        sum(
+                                served,
+                                "SELECT sum(n) FROM daily_count WHERE generation = :g AND"
+                                        + " dimension = '"
+                                        + service
+                                        + "' AND measure = 'target_breached'"))
                 .isEqualTo(50);
     }
 
@@ -260,9 +281,9 @@ class BatchProjectionIntegrationTest {
                                                 .filter(
                                                         r ->
                                                                 r.key() != null
-                                                                        && r.key()
-                                                                                .startsWith(
-                                                                                        "poison-")
+                                                                                && r.key()
+                                                                                        .startsWith(
+                                                                                                "poison-")
                                                                         || service.equals(
                                                                                 serviceOf(r)))
                                                 .toList(),
@@ -310,7 +331,8 @@ class BatchProjectionIntegrationTest {
         List<String> rows = new ArrayList<>();
         for (String table : TABLES) {
             rows.addAll(
-                    jdbc.sql(
+                    jdbc
+                            .sql(
                                     "SELECT to_jsonb(t) - 'generation' FROM "
                                             + table
                                             + " t WHERE generation = :g ORDER BY 1")
@@ -346,27 +368,28 @@ class BatchProjectionIntegrationTest {
     }
 
     private long sum(int generation, String sql) {
-        Long value = jdbc.sql(sql).param("g", generation).query(Long.class).single();
-        return value == null ? 0 : value;
+        return jdbc.sql("SELECT coalesce((" + sql + "), 0)")
+                .param("g", generation)
+                .query(Long.class)
+                .single();
     }
 
     private long contacts(String service) {
-        Long value =
-                jdbc.sql(
-                                "SELECT sum(contacts) FROM contact_day WHERE generation = :g AND"
-                                        + " service_code = :s")
-                        .param("g", generations.served())
-                        .param("s", service)
-                        .query(Long.class)
-                        .single();
-        return value == null ? 0 : value;
+        return jdbc.sql(
+                        "SELECT coalesce(sum(contacts), 0) FROM contact_day WHERE generation = :g"
+                                + " AND service_code = :s")
+                .param("g", generations.served())
+                .param("s", service)
+                .query(Long.class)
+                .single();
     }
 
     private double counter(String name, String topic) {
         double total = 0;
         for (Counter c : meters.find(name).counters()) {
-            if (topic == null || (topic.equals(c.getId().getTag("topic"))
-                    && GROUP.equals(c.getId().getTag("group")))) {
+            if (topic == null
+                    || (topic.equals(c.getId().getTag("topic"))
+                            && GROUP.equals(c.getId().getTag("group")))) {
                 total += c.count();
             }
         }
