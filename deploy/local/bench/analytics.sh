@@ -50,10 +50,15 @@ handled() { # events the live projection has handled from the topic (analytics-s
 
 # --- 1. fill the topic, timing the live projection ---------------------------------------
 # The live rate: events handled per second from the first one the live path takes to the last,
-# sampled from its own counter every 0.2 s while the events are published and caught up with.
+# sampled from its own counter every 0.2 s. analytics-service is paused (SIGSTOP) while the events
+# are published and continued after, so it drains a backlog at its own pace rather than the
+# publisher's (BENCH_LIVE_BACKLOG=0 leaves it running: then the rate is at most the publisher's).
+ANALYTICS_PID=$(cat "${PLATFORM_DATA:-$ROOT/data}/run/analytics-service.pid" 2>/dev/null || true)
+pause() { [[ ${BENCH_LIVE_BACKLOG:-1} == 1 && -n $ANALYTICS_PID ]] && kill "-$1" "$ANALYTICS_PID" 2>/dev/null || true; }
 SAMPLES=$(mktemp)
-trap 'rm -f "$SAMPLES"' EXIT
 H0=$(handled)
+pause STOP
+trap 'pause CONT; rm -f "$SAMPLES"' EXIT
 ( while true; do echo "$(now_ms) $(handled)"; sleep 0.2; done >"$SAMPLES" ) &
 SAMPLER=$!
 RUN_ID=$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')
@@ -75,6 +80,7 @@ awk -v n="$N" -v run="$RUN_ID" 'BEGIN {
   --producer-property linger.ms=20 --producer-property batch.size=262144 \
   --producer-property compression.type=none --producer-property acks=all >/dev/null
 echo "  published in $(( ($(now_ms) - start) / 1000 )) s" >&2
+pause CONT
 
 TOTAL=$(topic_size)
 echo "Waiting for the live projection to handle all $TOTAL events on $TOPIC..." >&2
@@ -91,7 +97,7 @@ read -r LIVE_EVENTS LIVE_MS < <(awk -v h0="$H0" -v n="$N" '
   NF == 2 && $2 > h0 && !t1 { t1 = $1; c1 = $2 }
   NF == 2 && $2 >= h0 + n && !t2 { t2 = $1 }
   END { print h0 + n - c1, t2 - t1 }' "$SAMPLES")
-LIVE_RATE=$(awk -v n="$LIVE_EVENTS" -v ms="$LIVE_MS" 'BEGIN { printf "%.0f", ms > 0 ? n * 1000 / ms : 0 }')
+LIVE_RATE=$(awk -v n="$LIVE_EVENTS" -v ms="$LIVE_MS" 'BEGIN { printf "%.0f", (ms > 0) ? n * 1000 / ms : 0 }')
 BEFORE=$(curl -fsS -H "$ADMIN" "$ANALYTICS/api/analytics/channels")
 
 # --- 2. a raw consumer reads the same topic --------------------------------------------------
