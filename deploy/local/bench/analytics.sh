@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ./platform bench analytics [N]: puts N case-submitted CloudEvents on cases.events, waits for the
-# live projection to catch up, then in the same run reads the whole topic with a raw Kafka consumer
+# live projection to catch up (timing it), then in the same run reads the whole topic with a raw Kafka consumer
 # (Kafka's own ConsumerPerformance tool) and rebuilds analytics-service's projections from it,
 # and prints both rates and their ratio. See docs/benchmarks/analytics-rebuild.md for results.
 #
@@ -43,7 +43,24 @@ live_lag() { # events the live consumer group has not handled yet
     awk -v t="$TOPIC" '$2 == t && $6 ~ /^[0-9]+$/ { s += $6 } END { print s + 0 }'
 }
 
-# --- 1. fill the topic ---------------------------------------------------------------------
+handled() { # events the live projection has handled from the topic (analytics-service's own count)
+  curl -fsS -m 2 "$ANALYTICS/actuator/prometheus" 2>/dev/null |
+    awk -v t="$TOPIC" '/^inbox_handled_events_total\{/ && index($0, "topic=\"" t "\"") { s += $NF } END { printf "%d\n", s }'
+}
+
+# --- 1. fill the topic, timing the live projection ---------------------------------------
+# The live rate: events handled per second from the first one the live path takes to the last,
+# sampled from its own counter every 0.2 s. analytics-service is paused (SIGSTOP) while the events
+# are published and continued after, so it drains a backlog at its own pace rather than the
+# publisher's (BENCH_LIVE_BACKLOG=0 leaves it running: then the rate is at most the publisher's).
+ANALYTICS_PID=$(cat "${PLATFORM_DATA:-$ROOT/data}/run/analytics-service.pid" 2>/dev/null || true)
+pause() { [[ ${BENCH_LIVE_BACKLOG:-1} == 1 && -n $ANALYTICS_PID ]] && kill "-$1" "$ANALYTICS_PID" 2>/dev/null || true; }
+SAMPLES=$(mktemp)
+H0=$(handled)
+pause STOP
+trap 'pause CONT; rm -f "$SAMPLES"' EXIT
+( while true; do echo "$(now_ms) $(handled)"; sleep 0.2; done >"$SAMPLES" ) &
+SAMPLER=$!
 RUN_ID=$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')
 echo "Publishing $N case-submitted events to $TOPIC (run $RUN_ID)..." >&2
 start=$(now_ms)
@@ -63,6 +80,7 @@ awk -v n="$N" -v run="$RUN_ID" 'BEGIN {
   --producer-property linger.ms=20 --producer-property batch.size=262144 \
   --producer-property compression.type=none --producer-property acks=all >/dev/null
 echo "  published in $(( ($(now_ms) - start) / 1000 )) s" >&2
+pause CONT
 
 TOTAL=$(topic_size)
 echo "Waiting for the live projection to handle all $TOTAL events on $TOPIC..." >&2
@@ -71,6 +89,15 @@ while lag=$(live_lag) && ((lag > 0)); do
   sleep 2
 done
 printf '\r\e[K' >&2
+for _ in $(seq 150); do (( $(handled) >= H0 + N )) && break; sleep 0.2; done
+sleep 0.3
+kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null || true
+# first sample past H0 .. first sample at H0 + N
+read -r LIVE_EVENTS LIVE_MS < <(awk -v h0="$H0" -v n="$N" '
+  NF == 2 && $2 > h0 && !t1 { t1 = $1; c1 = $2 }
+  NF == 2 && $2 >= h0 + n && !t2 { t2 = $1 }
+  END { print h0 + n - c1, t2 - t1 }' "$SAMPLES")
+LIVE_RATE=$(awk -v n="$LIVE_EVENTS" -v ms="$LIVE_MS" 'BEGIN { printf "%.0f", (ms > 0) ? n * 1000 / ms : 0 }')
 BEFORE=$(curl -fsS -H "$ADMIN" "$ANALYTICS/api/analytics/channels")
 
 # --- 2. a raw consumer reads the same topic --------------------------------------------------
@@ -108,6 +135,8 @@ printf '\n| %-48s | %10s | %12s | %10s |\n' reader events seconds events/s
 printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..50})" ------------ -------------- ------------
 printf '| %-48s | %10s | %12s | %10.0f |\n' "raw consumer (ConsumerPerformance, fetch only)" \
   "$RAW_EVENTS" "$(awk -v ms="$RAW_FETCH_MS" 'BEGIN { printf "%.1f", ms / 1000 }')" "$RAW_RATE"
+printf '| %-48s | %10s | %12s | %10.0f |\n' "live projection (inbox, project, commit)" \
+  "$LIVE_EVENTS" "$(awk -v ms="$LIVE_MS" 'BEGIN { printf "%.1f", ms / 1000 }')" "$LIVE_RATE"
 printf '| %-48s | %10s | %12s | %10.0f |\n' "analytics rebuild (read, project, commit)" \
   "$REB_EVENTS" "$(awk -v n="$REB_EVENTS" -v r="$REB_RATE" 'BEGIN { printf "%.1f", n / r }')" "$REB_RATE"
 printf '\nrebuild / raw consumer: %s   figures identical before and after the rebuild: %s\n' \

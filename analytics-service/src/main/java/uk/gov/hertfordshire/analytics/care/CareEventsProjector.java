@@ -1,11 +1,15 @@
 package uk.gov.hertfordshire.analytics.care;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 import uk.gov.hertfordshire.analytics.projection.Projector;
 import uk.gov.hertfordshire.platform.events.EventSerializer;
 import uk.gov.hertfordshire.platform.events.ReceivedEvent;
@@ -17,13 +21,15 @@ import uk.gov.hertfordshire.platform.events.care.ReferralReceived;
 /**
  * Applies care events to one generation's {@code care_referral_fact}. Order-independent (see {@link
  * Projector}): a referral's agency, category and times never change, so whichever event arrives
- * first fills them; breached clocks accumulate as a set.
+ * first fills them; breached clocks accumulate as a set. A batch folds each referral's events in
+ * memory by the same rules and writes one upsert.
  */
 @Component
 class CareEventsProjector implements Projector {
 
     private final JdbcClient jdbc;
     private final EventSerializer serializer = new EventSerializer();
+    private final JsonMapper json = JsonMapper.builder().build();
 
     CareEventsProjector(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -40,52 +46,97 @@ class CareEventsProjector implements Projector {
     }
 
     @Override
-    public void apply(int generation, ReceivedEvent event) {
-        String type = event.type();
-        if (ReferralReceived.TYPE.type().equals(type)) {
-            ReferralReceived e = serializer.fromJson(event.data(), ReferralReceived.class);
-            upsert(
-                    generation,
-                    e.referralId(),
-                    e.agencyId(),
-                    e.category(),
-                    e.receivedAt(),
-                    null,
-                    null,
-                    null);
-        } else if (ReferralDecided.TYPE.type().equals(type)) {
-            ReferralDecided e = serializer.fromJson(event.data(), ReferralDecided.class);
-            upsert(
-                    generation,
-                    e.referralId(),
-                    e.agencyId(),
-                    e.category(),
-                    e.receivedAt(),
-                    e.outcome(),
-                    e.decidedAt(),
-                    null);
-        } else if (ClockBreached.TYPE.type().equals(type)) {
-            ClockBreached e = serializer.fromJson(event.data(), ClockBreached.class);
-            upsert(generation, e.referralId(), null, null, null, null, null, e.clock());
+    public void apply(int generation, List<ReceivedEvent> events) {
+        Map<UUID, Referral> referrals = new TreeMap<>();
+        for (ReceivedEvent event : events) {
+            String type = event.type();
+            if (ReferralReceived.TYPE.type().equals(type)) {
+                ReferralReceived e = serializer.fromJson(event.data(), ReferralReceived.class);
+                referral(referrals, e.referralId())
+                        .fill(e.agencyId(), e.category(), e.receivedAt(), null, null, null);
+            } else if (ReferralDecided.TYPE.type().equals(type)) {
+                ReferralDecided e = serializer.fromJson(event.data(), ReferralDecided.class);
+                referral(referrals, e.referralId())
+                        .fill(
+                                e.agencyId(),
+                                e.category(),
+                                e.receivedAt(),
+                                e.outcome(),
+                                e.decidedAt(),
+                                null);
+            } else if (ClockBreached.TYPE.type().equals(type)) {
+                ClockBreached e = serializer.fromJson(event.data(), ClockBreached.class);
+                referral(referrals, e.referralId()).fill(null, null, null, null, null, e.clock());
+            }
+            // Other care events (approaching clocks, packages) are not counted here.
         }
-        // Other care events (approaching clocks, packages) are not counted here.
+        write(generation, referrals);
     }
 
-    private void upsert(
-            int generation,
-            String referralId,
-            String agencyId,
-            String category,
-            Instant receivedAt,
-            String outcome,
-            Instant decidedAt,
-            String breachedClock) {
+    private static Referral referral(Map<UUID, Referral> referrals, String referralId) {
+        return referrals.computeIfAbsent(UUID.fromString(referralId), id -> new Referral());
+    }
+
+    /** What a batch says of one referral: the first value given of each fact, every clock. */
+    private static final class Referral {
+        String agencyId;
+        String category;
+        Instant receivedAt;
+        String outcome;
+        Instant decidedAt;
+        final List<String> breachedClocks = new ArrayList<>();
+
+        void fill(
+                String agencyId,
+                String category,
+                Instant receivedAt,
+                String outcome,
+                Instant decidedAt,
+                String breachedClock) {
+            this.agencyId = this.agencyId == null ? agencyId : this.agencyId;
+            this.category = this.category == null ? category : this.category;
+            this.receivedAt = this.receivedAt == null ? receivedAt : this.receivedAt;
+            this.outcome = this.outcome == null ? outcome : this.outcome;
+            this.decidedAt = this.decidedAt == null ? decidedAt : this.decidedAt;
+            if (breachedClock != null) {
+                breachedClocks.add(breachedClock);
+            }
+        }
+    }
+
+    private void write(int generation, Map<UUID, Referral> referrals) {
+        if (referrals.isEmpty()) {
+            return;
+        }
+        List<Object> ids = new ArrayList<>();
+        List<Object> agencies = new ArrayList<>();
+        List<Object> categories = new ArrayList<>();
+        List<Object> received = new ArrayList<>();
+        List<Object> outcomes = new ArrayList<>();
+        List<Object> decided = new ArrayList<>();
+        List<Object> clocks = new ArrayList<>();
+        referrals.forEach(
+                (id, r) -> {
+                    ids.add(id.toString());
+                    agencies.add(r.agencyId);
+                    categories.add(r.category);
+                    received.add(r.receivedAt == null ? null : r.receivedAt.toString());
+                    outcomes.add(r.outcome);
+                    decided.add(r.decidedAt == null ? null : r.decidedAt.toString());
+                    // One text per row (unnest cannot take arrays of differing lengths); the set
+                    // is sorted and made distinct by PostgreSQL, as the update below does.
+                    clocks.add(json.writeValueAsString(r.breachedClocks));
+                });
         jdbc.sql(
                         "INSERT INTO care_referral_fact AS f (generation, referral_id, agency_id,"
                                 + " category, received_at, outcome, decided_at, breached_clocks)"
-                                + " VALUES (:generation, :id, :agency, :category, :receivedAt,"
-                                + " :outcome, :decidedAt, CASE WHEN CAST(:clock AS text) IS NULL"
-                                + " THEN '{}'::text[] ELSE ARRAY[CAST(:clock AS text)] END) ON"
+                                + " SELECT :generation, id, agency, category, received_at,"
+                                + " outcome, decided_at, ARRAY(SELECT DISTINCT c FROM"
+                                + " jsonb_array_elements_text(CAST(clocks AS jsonb)) AS c ORDER BY"
+                                + " c) FROM unnest(CAST(:ids AS uuid[]), :agencies, :categories,"
+                                + " CAST(:received AS timestamptz[]), :outcomes,"
+                                + " CAST(:decided AS timestamptz[]), :clocks) AS t(id, agency,"
+                                + " category, received_at, outcome, decided_at, clocks) ON"
                                 + " CONFLICT (generation, referral_id) DO UPDATE SET agency_id ="
                                 + " COALESCE(f.agency_id, EXCLUDED.agency_id), category ="
                                 + " COALESCE(f.category, EXCLUDED.category), received_at ="
@@ -96,13 +147,13 @@ class CareEventsProjector implements Projector {
                                 + " unnest(f.breached_clocks || EXCLUDED.breached_clocks) AS c"
                                 + " ORDER BY c)")
                 .param("generation", generation)
-                .param("id", UUID.fromString(referralId))
-                .param("agency", agencyId)
-                .param("category", category)
-                .param("receivedAt", receivedAt == null ? null : Timestamp.from(receivedAt))
-                .param("outcome", outcome)
-                .param("decidedAt", decidedAt == null ? null : Timestamp.from(decidedAt))
-                .param("clock", breachedClock)
+                .param("ids", new SqlArrayValue("text", ids.toArray()))
+                .param("agencies", new SqlArrayValue("text", agencies.toArray()))
+                .param("categories", new SqlArrayValue("text", categories.toArray()))
+                .param("received", new SqlArrayValue("text", received.toArray()))
+                .param("outcomes", new SqlArrayValue("text", outcomes.toArray()))
+                .param("decided", new SqlArrayValue("text", decided.toArray()))
+                .param("clocks", new SqlArrayValue("text", clocks.toArray()))
                 .update();
     }
 }

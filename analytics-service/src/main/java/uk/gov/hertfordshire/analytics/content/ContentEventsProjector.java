@@ -3,7 +3,7 @@ package uk.gov.hertfordshire.analytics.content;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.gov.hertfordshire.analytics.CouncilTime;
+import uk.gov.hertfordshire.analytics.projection.DailyCounts;
 import uk.gov.hertfordshire.analytics.projection.Projector;
 import uk.gov.hertfordshire.platform.events.EventSerializer;
 import uk.gov.hertfordshire.platform.events.ReceivedEvent;
@@ -43,24 +43,21 @@ class ContentEventsProjector implements Projector {
     }
 
     @Override
-    public void apply(int generation, ReceivedEvent event) {
-        if (!FeedbackReceived.TYPE.type().equals(event.type())) {
-            return; // publications and the rest are not measured (yet)
+    public void apply(int generation, List<ReceivedEvent> events) {
+        DailyCounts counts = new DailyCounts();
+        for (ReceivedEvent event : events) {
+            if (!FeedbackReceived.TYPE.type().equals(event.type())) {
+                continue; // publications and the rest are not measured (yet)
+            }
+            FeedbackReceived feedback = serializer.fromJson(event.data(), FeedbackReceived.class);
+            List<String> services =
+                    feedback.serviceCodes().isEmpty()
+                            ? List.of(NO_SERVICE)
+                            : feedback.serviceCodes();
+            for (String service : services) {
+                counts.add(feedback.receivedAt(), MEASURE, service, 0);
+            }
         }
-        FeedbackReceived feedback = serializer.fromJson(event.data(), FeedbackReceived.class);
-        List<String> services =
-                feedback.serviceCodes().isEmpty() ? List.of(NO_SERVICE) : feedback.serviceCodes();
-        for (String service : services) {
-            jdbc.sql(
-                            "INSERT INTO daily_count (generation, day, measure, dimension, n)"
-                                    + " VALUES (:generation, :day, :measure, :service, 1) ON"
-                                    + " CONFLICT (generation, day, measure, dimension) DO UPDATE"
-                                    + " SET n = daily_count.n + 1")
-                    .param("generation", generation)
-                    .param("day", CouncilTime.day(feedback.receivedAt()))
-                    .param("measure", MEASURE)
-                    .param("service", service)
-                    .update();
-        }
+        counts.write(jdbc, generation);
     }
 }

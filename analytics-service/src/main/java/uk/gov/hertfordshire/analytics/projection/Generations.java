@@ -4,13 +4,19 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.hertfordshire.platform.events.ReceivedEvent;
 
 /**
  * Which generation the API serves and which are written, and the moves between them. The live path
@@ -57,15 +63,35 @@ public class Generations {
                 .list();
     }
 
-    /** Records that an event was applied to a generation; false if it already was. */
-    boolean markApplied(int generation, UUID eventId) {
-        return jdbc.sql(
-                                "INSERT INTO applied_event (generation, event_id) VALUES"
-                                        + " (:generation, :eventId) ON CONFLICT DO NOTHING")
-                        .param("generation", generation)
-                        .param("eventId", eventId)
-                        .update()
-                > 0;
+    /**
+     * Records that events were applied to a generation, in one statement.
+     *
+     * @return the events not applied to it before, each id once, in the order given
+     */
+    List<ReceivedEvent> markApplied(int generation, List<ReceivedEvent> events) {
+        String[] ids = new String[events.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = events.get(i).id().toString();
+        }
+        // In one order everywhere: the live path and a rebuild may insert the same ids at once.
+        Arrays.sort(ids);
+        Set<UUID> inserted =
+                new HashSet<>(
+                        jdbc.sql(
+                                        "INSERT INTO applied_event (generation, event_id) SELECT"
+                                                + " :generation, unnest(CAST(:ids AS uuid[])) ON"
+                                                + " CONFLICT DO NOTHING RETURNING event_id")
+                                .param("generation", generation)
+                                .param("ids", new SqlArrayValue("text", (Object[]) ids))
+                                .query(UUID.class)
+                                .list());
+        List<ReceivedEvent> fresh = new ArrayList<>(inserted.size());
+        for (ReceivedEvent event : events) {
+            if (inserted.remove(event.id())) { // a second copy of the same event is not new
+                fresh.add(event);
+            }
+        }
+        return fresh;
     }
 
     /**

@@ -11,6 +11,10 @@ import uk.gov.hertfordshire.platform.events.ReceivedEvent;
  * case's events to a new generation in a different order from the log's. Counters add up; a fact
  * that can change keeps the newest value by the time it happened. Deduplication is done before
  * {@code apply} is called (per generation, by event id).
+ *
+ * <p>{@link #apply} takes a whole batch (a poll of the live consumer, or of a rebuild): it folds
+ * the events into one change per row in memory, by the same rules, and writes each table with one
+ * statement, so the figures are those of applying the events one at a time in the batch's order.
  */
 public interface Projector {
 
@@ -20,6 +24,9 @@ public interface Projector {
     /** The tables it writes; each has a {@code generation} column, which retiring one deletes. */
     List<String> tables();
 
-    /** Applies one event to one generation, inside the caller's transaction. */
-    void apply(int generation, ReceivedEvent event);
+    /**
+     * Applies events of its topic to one generation, inside the caller's transaction, with at most
+     * one statement per table however many events there are.
+     */
+    void apply(int generation, List<ReceivedEvent> events);
 }

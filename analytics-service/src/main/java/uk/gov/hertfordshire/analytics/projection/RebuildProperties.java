@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("analytics.rebuild")
 public record RebuildProperties(
-        @DefaultValue("500") int batchSize,
+        @DefaultValue("2000") int batchSize,
         @DefaultValue("2m") Duration staleAfter,
         @DefaultValue("30s") Duration retiredGrace) {
 

@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -155,11 +157,16 @@ public class Rebuilder {
 
     private void applyBatch(int generation, List<ConsumerRecord<String, byte[]>> batch) {
         try {
+            Map<ReceivedEvent, String> events = new IdentityHashMap<>();
+            List<ReceivedEvent> inOrder = new ArrayList<>(batch.size());
+            for (ConsumerRecord<String, byte[]> record : batch) {
+                ReceivedEvent event = cloudEvents.receive(record);
+                events.put(event, record.topic());
+                inOrder.add(event);
+            }
             transactions.executeWithoutResult(
                     status -> {
-                        for (ConsumerRecord<String, byte[]> record : batch) {
-                            applyOne(generation, record);
-                        }
+                        apply(generation, inOrder, events);
                         generations.progress(generation, batch.size(), 0);
                     });
         } catch (RuntimeException batchFailed) {
@@ -214,11 +221,25 @@ public class Rebuilder {
 
     private void applyOne(int generation, ConsumerRecord<String, byte[]> record) {
         ReceivedEvent event = cloudEvents.receive(record);
-        if (generations.markApplied(generation, event.id())) {
-            for (Projector projector : byTopic.get(record.topic())) {
-                projector.apply(generation, event);
-            }
+        apply(generation, List.of(event), Map.of(event, record.topic()));
+    }
+
+    /**
+     * Events not yet in the generation go to the projectors of the topic each was read from, a
+     * topic at a time, in the order read.
+     */
+    private void apply(
+            int generation, List<ReceivedEvent> events, Map<ReceivedEvent, String> topicOf) {
+        Map<String, List<ReceivedEvent>> byTopicRead = new LinkedHashMap<>();
+        for (ReceivedEvent event : generations.markApplied(generation, events)) {
+            byTopicRead.computeIfAbsent(topicOf.get(event), t -> new ArrayList<>()).add(event);
         }
+        byTopicRead.forEach(
+                (topic, fresh) -> {
+                    for (Projector projector : byTopic.get(topic)) {
+                        projector.apply(generation, fresh);
+                    }
+                });
     }
 
     private void deleteRowsOf(List<Integer> finished) {

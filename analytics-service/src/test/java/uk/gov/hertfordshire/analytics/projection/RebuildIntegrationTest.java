@@ -16,10 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import uk.gov.hertfordshire.analytics.AnalyticsServiceApplication;
 import uk.gov.hertfordshire.analytics.support.AnalyticsClient;
 import uk.gov.hertfordshire.platform.events.Channel;
+import uk.gov.hertfordshire.platform.events.Topics;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
 
 /**
  * A rebuild reads the log from its start into a new generation beside the served one, then
@@ -89,7 +93,8 @@ class RebuildIntegrationTest {
                                                         .asText()));
         JsonNode done = client.json(location, ADMIN);
         assertThat(done.at("/rebuild/eventsRead").asLong()).isGreaterThanOrEqualTo(8);
-        assertThat(done.at("/rebuild/eventsSkipped").asLong()).isZero();
+        // What it skips is what the live path dead-lettered (another test's poison event).
+        assertThat(done.at("/rebuild/eventsSkipped").asLong()).isEqualTo(deadLettered());
 
         assertThat(client.json(march10)).isEqualTo(liveMarch10);
         assertThat(client.json(march11)).isEqualTo(liveMarch11);
@@ -149,6 +154,19 @@ class RebuildIntegrationTest {
         HttpResponse<String> response = client.get(REBUILDS + "/999999", ADMIN);
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("There is no generation 999999.");
+    }
+
+    private static long deadLettered() {
+        long letters = 0;
+        for (String topic : List.of(Topics.CASES, Topics.CONTENT, Topics.CARE)) {
+            letters +=
+                    KafkaTopicReader.readAll(
+                                    TestInfrastructure.shared().kafkaBootstrapServers(),
+                                    Topics.deadLetter(
+                                            topic, AnalyticsServiceApplication.CONSUMER_GROUP))
+                            .size();
+        }
+        return letters;
     }
 
     private CaseSubmitted submitted(Channel channel, String at) {

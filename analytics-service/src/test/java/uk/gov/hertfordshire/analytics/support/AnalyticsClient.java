@@ -5,10 +5,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
@@ -62,6 +66,20 @@ public final class AnalyticsClient implements AutoCloseable {
             return eventId;
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish " + event, e);
+        }
+    }
+
+    /** Sends the records all at once (so the consumer can take them in one poll) and waits. */
+    public void publishAll(List<ProducerRecord<String, byte[]>> records) {
+        List<Future<?>> sent = new ArrayList<>();
+        records.forEach(record -> sent.add(producer.send(record)));
+        producer.flush();
+        for (Future<?> each : sent) {
+            try {
+                each.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not publish", e);
+            }
         }
     }
 

@@ -1,8 +1,11 @@
 package uk.gov.hertfordshire.analytics.support;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import uk.gov.hertfordshire.platform.events.Channel;
+import uk.gov.hertfordshire.platform.events.DomainEvent;
 import uk.gov.hertfordshire.platform.events.cases.CaseAssigned;
 import uk.gov.hertfordshire.platform.events.cases.CaseClosed;
 import uk.gov.hertfordshire.platform.events.cases.CaseReopened;
@@ -45,8 +48,19 @@ public final class JanuaryCases {
     public final String c5 = id();
     public final String c6 = id();
 
+    /** One event of the sequence under its event id (an id seen twice is a redelivery). */
+    public record Sent(DomainEvent event, UUID id) {}
+
     /** Publishes the whole sequence, c1's submission and c2's resolution twice each. */
     public void publish(AnalyticsClient client) {
+        for (Sent sent : events()) {
+            client.publish(sent.event(), sent.id());
+        }
+    }
+
+    /** The whole sequence in the order it is published, redeliveries included. */
+    public List<Sent> events() {
+        Sequence client = new Sequence();
         client.publish(service(POTHOLE, "Report a pothole", "highways-north"));
         client.publish(service(LIGHT, "Report a faulty street light", "street-lighting"));
 
@@ -156,6 +170,21 @@ public final class JanuaryCases {
 
         client.publish(
                 new CaseSupporterAdded(c1, POTHOLE, Channel.WEB, at("2026-01-15T12:00:00Z")));
+        return List.copyOf(client.sent);
+    }
+
+    /** Records the sequence as {@link AnalyticsClient#publish} would send it. */
+    private static final class Sequence {
+        final List<Sent> sent = new ArrayList<>();
+
+        UUID publish(DomainEvent event) {
+            return publish(event, UUID.randomUUID());
+        }
+
+        UUID publish(DomainEvent event, UUID id) {
+            sent.add(new Sent(event, id));
+            return id;
+        }
     }
 
     private static ServiceDefinitionChanged service(String code, String name, String team) {

@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.platform.support.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ public class InboxAutoConfiguration {
             @Qualifier("platformEventTemplate") KafkaTemplate<String, byte[]> platformEventTemplate,
             SupportProperties support,
             MeterRegistry meters,
-            ApplicationContext context) {
+            ApplicationContext context,
+            ObjectProvider<ObservationRegistry> observations) {
         return new SubscriptionListeners(
                 subscriptions.orderedStream().toList(),
                 consumerConfig(kafka),
@@ -52,7 +54,8 @@ public class InboxAutoConfiguration {
                 platformEventTemplate,
                 support.consumer(),
                 meters,
-                context);
+                context,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -2,6 +2,8 @@ package uk.gov.hertfordshire.platform.support.inbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,17 +16,23 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.util.backoff.ExponentialBackOff;
 import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.MalformedEventException;
@@ -35,8 +43,17 @@ import uk.gov.hertfordshire.platform.support.http.CorrelationId;
  * Runs one Kafka listener container per {@link EventSubscription}: bounded retries with exponential
  * back-off, then the record goes to the group's dead-letter topic (same partition) with the failure
  * in its headers, and the consumer moves on to the next record.
+ *
+ * <p>A subscription whose handler is a {@link BatchEventHandler} gets each poll in one inbox
+ * transaction. If that fails, the poll's records are handled one by one, each in its own
+ * transaction; the first that fails is reported to the error handler by its index, which commits
+ * those before it, retries it with back-off and then dead-letters it alone, and the records after
+ * it come again in the next poll. Each record still gets its own consumer span (a child of its send
+ * span) and log line, covering the batch that handled it.
  */
 final class SubscriptionListeners implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionListeners.class);
 
     private static final String CORRELATION_HEADER = "ce_" + CloudEvents.CORRELATION_ID_EXTENSION;
 
@@ -47,6 +64,7 @@ final class SubscriptionListeners implements SmartLifecycle {
     private final SupportProperties.Consumer settings;
     private final MeterRegistry meters;
     private final ApplicationContext context;
+    private final ObservationRegistry observations;
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers =
             new ArrayList<>();
     private volatile boolean running;
@@ -58,7 +76,8 @@ final class SubscriptionListeners implements SmartLifecycle {
             KafkaTemplate<String, byte[]> deadLetterTemplate,
             SupportProperties.Consumer settings,
             MeterRegistry meters,
-            ApplicationContext context) {
+            ApplicationContext context,
+            ObservationRegistry observations) {
         this.subscriptions = List.copyOf(subscriptions);
         this.consumerConfig = consumerConfig;
         this.inbox = inbox;
@@ -66,6 +85,7 @@ final class SubscriptionListeners implements SmartLifecycle {
         this.settings = settings;
         this.meters = meters;
         this.context = context;
+        this.observations = observations;
     }
 
     /** Consumer settings shared by the listeners and the dead-letter replay. */
@@ -109,23 +129,117 @@ final class SubscriptionListeners implements SmartLifecycle {
         ContainerProperties properties = new ContainerProperties(subscription.topic());
         properties.setGroupId(subscription.consumerGroup());
         properties.setObservationEnabled(true);
-        properties.setMessageListener(
-                (MessageListener<String, byte[]>)
-                        record ->
-                                inbox.process(
-                                        subscription.consumerGroup(),
-                                        record,
-                                        subscription.handler()));
+        String name = subscription.consumerGroup() + "-" + subscription.topic();
+        if (subscription.handler() instanceof BatchEventHandler batchHandler) {
+            properties.setMessageListener(
+                    (BatchMessageListener<String, byte[]>)
+                            records -> handleBatch(subscription, batchHandler, records, name));
+        } else {
+            properties.setMessageListener(
+                    (MessageListener<String, byte[]>)
+                            record ->
+                                    inbox.process(
+                                            subscription.consumerGroup(),
+                                            record,
+                                            subscription.handler()));
+        }
         var container =
                 new ConcurrentMessageListenerContainer<>(
                         new DefaultKafkaConsumerFactory<String, byte[]>(config), properties);
         container.setConcurrency(settings.concurrency());
-        container.setBeanName(subscription.consumerGroup() + "-" + subscription.topic());
+        container.setBeanName(name);
         container.setApplicationContext(context);
         container.setApplicationEventPublisher(context);
         container.setCommonErrorHandler(errorHandler(subscription));
         container.setRecordInterceptor(new CorrelationIdInterceptor());
         return container;
+    }
+
+    private void handleBatch(
+            EventSubscription subscription,
+            BatchEventHandler handler,
+            List<ConsumerRecord<String, byte[]>> records,
+            String listenerId) {
+        String group = subscription.consumerGroup();
+        List<Observation> spans = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            spans.add(
+                    KafkaListenerObservation.LISTENER_OBSERVATION
+                            .observation(
+                                    null,
+                                    KafkaListenerObservation
+                                            .DefaultKafkaListenerObservationConvention.INSTANCE,
+                                    () ->
+                                            new KafkaRecordReceiverContext(
+                                                    record, listenerId, null, group, () -> null),
+                                    observations)
+                            .start());
+        }
+        List<Inbox.Delivery> deliveries;
+        try {
+            deliveries = inbox.processBatch(group, records, handler);
+        } catch (RuntimeException batchFailed) {
+            spans.forEach(Observation::stop);
+            log.info(
+                    "A batch of {} from {} failed ({}); handling its records one by one",
+                    records.size(),
+                    subscription.topic(),
+                    batchFailed.toString());
+            handleOneByOne(subscription, records);
+            return;
+        }
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            Observation span = spans.get(i);
+            Inbox.Delivery delivery = deliveries.get(i);
+            try (Observation.Scope scope = span.openScope()) {
+                withCorrelationId(record, () -> inbox.logged(group, record, delivery));
+            }
+            span.stop();
+        }
+    }
+
+    /** Each record in its own inbox transaction, as a record listener would. */
+    private void handleOneByOne(
+            EventSubscription subscription, List<ConsumerRecord<String, byte[]>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            try {
+                withCorrelationId(
+                        record,
+                        () ->
+                                inbox.process(
+                                        subscription.consumerGroup(),
+                                        record,
+                                        subscription.handler()));
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException(
+                        "cannot handle "
+                                + record.topic()
+                                + "-"
+                                + record.partition()
+                                + "@"
+                                + record.offset()
+                                + ": "
+                                + e.getMessage(),
+                        e,
+                        i);
+            }
+        }
+    }
+
+    private static void withCorrelationId(ConsumerRecord<String, byte[]> record, Runnable work) {
+        Header header = record.headers().lastHeader(CORRELATION_HEADER);
+        if (header == null) {
+            work.run();
+            return;
+        }
+        MDC.put(CorrelationId.MDC_KEY, new String(header.value(), StandardCharsets.UTF_8));
+        try {
+            work.run();
+        } finally {
+            MDC.remove(CorrelationId.MDC_KEY);
+        }
     }
 
     private DefaultErrorHandler errorHandler(EventSubscription subscription) {

@@ -1,0 +1,167 @@
+package uk.gov.hertfordshire.analytics.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+
+/**
+ * A batch's changes to {@code case_fact}, one per case, written with one upsert whose rules are
+ * those {@link CaseFactChange} folds by: applying a change to a row gives what applying its events
+ * one by one would, whatever the row held.
+ */
+final class CaseFacts {
+
+    private static final String NEWEST_STATUS =
+            "status = CASE WHEN f.status_at IS NULL OR EXCLUDED.status_at >= f.status_at THEN"
+                    + " EXCLUDED.status ELSE f.status END, status_at = greatest(f.status_at,"
+                    + " EXCLUDED.status_at)";
+
+    /** A change without a due time leaves the row's alone. */
+    private static final String NEWEST_DUE =
+            "due_at = CASE WHEN EXCLUDED.due_set_at IS NOT NULL AND (f.due_set_at IS NULL OR"
+                    + " EXCLUDED.due_set_at >= f.due_set_at) THEN EXCLUDED.due_at ELSE f.due_at"
+                    + " END, due_set_at = greatest(f.due_set_at, EXCLUDED.due_set_at)";
+
+    private static final String NEWEST_TEAM =
+            "team_code = CASE WHEN EXCLUDED.team_at IS NOT NULL AND (f.team_at IS NULL OR"
+                    + " EXCLUDED.team_at >= f.team_at) THEN EXCLUDED.team_code ELSE f.team_code"
+                    + " END, team_at = greatest(f.team_at, EXCLUDED.team_at)";
+
+    private static final String NEWER_RESOLUTION =
+            "EXCLUDED.resolved_at IS NOT NULL AND (f.resolved_at IS NULL OR EXCLUDED.resolved_at"
+                    + " >= f.resolved_at)";
+
+    private static final String UPSERT =
+            "INSERT INTO case_fact AS f (generation, case_id, service_code, channel, area,"
+                    + " submitted_at, submitted_day, times_counted, status, status_at, due_at,"
+                    + " due_set_at, team_code, team_at, resolved_at, resolved_day, resolve_due_at,"
+                    + " resolve_seconds, reopened_at) SELECT :generation, * FROM"
+                    + " unnest(CAST(:caseIds AS uuid[]), :serviceCodes, :channels, :areas,"
+                    + " CAST(:submittedAt AS timestamptz[]), CAST(:submittedDay AS date[]),"
+                    + " :timesCounted, :statuses, CAST(:statusAt AS timestamptz[]),"
+                    + " CAST(:dueAt AS timestamptz[]), CAST(:dueSetAt AS timestamptz[]),"
+                    + " :teamCodes, CAST(:teamAt AS timestamptz[]),"
+                    + " CAST(:resolvedAt AS timestamptz[]), CAST(:resolvedDay AS date[]),"
+                    + " CAST(:resolveDueAt AS timestamptz[]), :resolveSeconds,"
+                    + " CAST(:reopenedAt AS timestamptz[]))"
+                    + " ON CONFLICT (generation, case_id) DO UPDATE SET"
+                    // a submission sets the service; other events fill it only where none is known
+                    + " service_code = CASE WHEN EXCLUDED.submitted_at IS NOT NULL THEN"
+                    + " EXCLUDED.service_code ELSE coalesce(f.service_code, EXCLUDED.service_code)"
+                    + " END, channel = coalesce(EXCLUDED.channel, f.channel),"
+                    + " area = coalesce(EXCLUDED.area, f.area),"
+                    + " submitted_at = coalesce(EXCLUDED.submitted_at, f.submitted_at),"
+                    + " submitted_day = coalesce(EXCLUDED.submitted_day, f.submitted_day),"
+                    + " times_counted = f.times_counted + EXCLUDED.times_counted, "
+                    + NEWEST_STATUS
+                    + ", "
+                    + NEWEST_DUE
+                    + ", "
+                    + NEWEST_TEAM
+                    + ", resolved_day = CASE WHEN "
+                    + NEWER_RESOLUTION
+                    + " THEN EXCLUDED.resolved_day ELSE f.resolved_day END,"
+                    + " resolve_due_at = CASE WHEN "
+                    + NEWER_RESOLUTION
+                    + " THEN EXCLUDED.resolve_due_at ELSE f.resolve_due_at END,"
+                    + " resolve_seconds = CASE WHEN "
+                    + NEWER_RESOLUTION
+                    + " THEN EXCLUDED.resolve_seconds ELSE f.resolve_seconds END,"
+                    + " resolved_at = greatest(f.resolved_at, EXCLUDED.resolved_at),"
+                    + " reopened_at = greatest(f.reopened_at, EXCLUDED.reopened_at)";
+
+    /** By case id, so concurrent writers (live and rebuild) lock rows in the same order. */
+    private final Map<UUID, CaseFactChange> changes = new TreeMap<>();
+
+    /** The change to one case, begun if this is its first event in the batch. */
+    CaseFactChange of(String caseId) {
+        return changes.computeIfAbsent(UUID.fromString(caseId), id -> new CaseFactChange());
+    }
+
+    /** Applies the changes to the generation's rows: one statement, none if there is nothing. */
+    void write(JdbcClient jdbc, int generation) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        int n = changes.size();
+        String[] caseIds = new String[n];
+        String[] serviceCodes = new String[n];
+        String[] channels = new String[n];
+        String[] areas = new String[n];
+        String[] submittedAt = new String[n];
+        String[] submittedDay = new String[n];
+        Integer[] timesCounted = new Integer[n];
+        String[] statuses = new String[n];
+        String[] statusAt = new String[n];
+        String[] dueAt = new String[n];
+        String[] dueSetAt = new String[n];
+        String[] teamCodes = new String[n];
+        String[] teamAt = new String[n];
+        String[] resolvedAt = new String[n];
+        String[] resolvedDay = new String[n];
+        String[] resolveDueAt = new String[n];
+        Long[] resolveSeconds = new Long[n];
+        String[] reopenedAt = new String[n];
+        int i = 0;
+        for (Map.Entry<UUID, CaseFactChange> entry : changes.entrySet()) {
+            CaseFactChange c = entry.getValue();
+            caseIds[i] = entry.getKey().toString();
+            serviceCodes[i] = c.serviceCode;
+            channels[i] = c.channel;
+            areas[i] = c.area;
+            submittedAt[i] = text(c.submittedAt);
+            submittedDay[i] = text(c.submittedDay);
+            timesCounted[i] = c.timesCounted;
+            statuses[i] = c.status;
+            statusAt[i] = text(c.statusAt);
+            dueAt[i] = text(c.dueAt);
+            dueSetAt[i] = text(c.dueSetAt);
+            teamCodes[i] = c.teamCode;
+            teamAt[i] = text(c.teamAt);
+            resolvedAt[i] = text(c.resolvedAt);
+            resolvedDay[i] = text(c.resolvedDay);
+            resolveDueAt[i] = text(c.resolveDueAt);
+            resolveSeconds[i] = c.resolveSeconds;
+            reopenedAt[i] = text(c.reopenedAt);
+            i++;
+        }
+        jdbc.sql(UPSERT)
+                .param("generation", generation)
+                .param("caseIds", texts(caseIds))
+                .param("serviceCodes", texts(serviceCodes))
+                .param("channels", texts(channels))
+                .param("areas", texts(areas))
+                .param("submittedAt", texts(submittedAt))
+                .param("submittedDay", texts(submittedDay))
+                .param("timesCounted", new SqlArrayValue("int4", (Object[]) timesCounted))
+                .param("statuses", texts(statuses))
+                .param("statusAt", texts(statusAt))
+                .param("dueAt", texts(dueAt))
+                .param("dueSetAt", texts(dueSetAt))
+                .param("teamCodes", texts(teamCodes))
+                .param("teamAt", texts(teamAt))
+                .param("resolvedAt", texts(resolvedAt))
+                .param("resolvedDay", texts(resolvedDay))
+                .param("resolveDueAt", texts(resolveDueAt))
+                .param("resolveSeconds", new SqlArrayValue("int8", (Object[]) resolveSeconds))
+                .param("reopenedAt", texts(reopenedAt))
+                .update();
+    }
+
+    /** Timestamps and dates travel as ISO-8601 text, which PostgreSQL reads back exactly. */
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static String text(LocalDate day) {
+        return day == null ? null : day.toString();
+    }
+
+    private static SqlArrayValue texts(String[] values) {
+        return new SqlArrayValue("text", (Object[]) values);
+    }
+}

@@ -1,0 +1,428 @@
+package uk.gov.hertfordshire.analytics.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.hertfordshire.analytics.AnalyticsServiceApplication;
+import uk.gov.hertfordshire.analytics.support.AnalyticsClient;
+import uk.gov.hertfordshire.analytics.support.JanuaryCases;
+import uk.gov.hertfordshire.analytics.support.StatementLog;
+import uk.gov.hertfordshire.platform.events.Channel;
+import uk.gov.hertfordshire.platform.events.CloudEvents;
+import uk.gov.hertfordshire.platform.events.DomainEvent;
+import uk.gov.hertfordshire.platform.events.ReceivedEvent;
+import uk.gov.hertfordshire.platform.events.Topics;
+import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
+import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
+import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
+import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
+
+/**
+ * The projections take a whole batch at once (one statement per table), with the figures of its
+ * events applied one at a time and of the hand-worked sequence; a redelivered batch counts once; a
+ * poison event in a batch is dead-lettered alone while the rest count.
+ */
+@PlatformIntegrationTest
+class BatchProjectionIntegrationTest {
+
+    private static final String GROUP = AnalyticsServiceApplication.CONSUMER_GROUP;
+    private static final List<String> TABLES =
+            List.of("case_fact", "contact_day", "daily_count", "service_definition");
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
+    @Autowired Generations generations;
+    @Autowired LiveProjection live;
+    @Autowired List<Projector> projectors;
+    @Autowired MeterRegistry meters;
+
+    private final CloudEvents cloudEvents = new CloudEvents();
+    private final List<Integer> scratch = new ArrayList<>();
+    private AnalyticsClient client;
+
+    @BeforeEach
+    void connect() {
+        client = new AnalyticsClient(port);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        client.close();
+        for (int generation : scratch) {
+            for (String table :
+                    List.of(
+                            "case_fact",
+                            "contact_day",
+                            "daily_count",
+                            "service_definition",
+                            "applied_event")) {
+                jdbc.sql("DELETE FROM " + table + " WHERE generation = :g")
+                        .param("g", generation)
+                        .update();
+            }
+        }
+    }
+
+    @Test
+    void aBatchGivesTheFiguresOfItsEventsAppliedOneAtATimeAndTheHandWorkedOnes() {
+        JanuaryCases cases = new JanuaryCases();
+        List<ReceivedEvent> events = new ArrayList<>();
+        cases.events().forEach(sent -> events.add(received(sent.event(), sent.id())));
+        int oneAtATime = scratchGeneration();
+        int batch = scratchGeneration();
+        int reversed = scratchGeneration();
+
+        for (ReceivedEvent event : events) {
+            applyInOneTransaction(oneAtATime, List.of(event));
+        }
+        applyInOneTransaction(batch, events);
+        List<ReceivedEvent> backwards = new ArrayList<>(events);
+        Collections.reverse(backwards);
+        applyInOneTransaction(reversed, backwards);
+
+        assertThat(rows(batch)).isEqualTo(rows(oneAtATime));
+        assertThat(rows(reversed)).as("order-independent").isEqualTo(rows(oneAtATime));
+        // By hand (JanuaryCases): 4 baseline contacts, 6 cases and a "me too" in January.
+        assertThat(sum(batch, "SELECT sum(contacts) FROM contact_day WHERE generation = :g"))
+                .isEqualTo(11);
+        assertThat(caseFact(batch, cases.c1))
+                .isEqualTo("mt-pothole web AL1 1 resolved highways-north 86400 2026-01-06 null");
+        // Resolved 7 Jan, reopened 8 Jan with a new due time: the reopening is the newest.
+        assertThat(caseFact(batch, cases.c3))
+                .isEqualTo(
+                        "mt-pothole phone unknown area 1 reopened null 86400 2026-01-07"
+                                + " 2026-01-08 09:00:00+00");
+        // Closed after its resolution; the redelivered resolution counted once (72 h).
+        assertThat(caseFact(batch, cases.c2))
+                .isEqualTo("mt-pothole app AL1 1 closed null 259200 2026-01-09 null");
+        // Its resolution (20:00) was applied before its submission (14:00): still resolved.
+        assertThat(caseFact(batch, cases.c5))
+                .isEqualTo("mt-light face_to_face SG1 1 resolved null 21600 2026-01-13 null");
+        assertThat(count(batch, "resolved")).isEqualTo(5);
+        assertThat(count(batch, "closed")).isEqualTo(1);
+        assertThat(count(batch, "reopened")).isEqualTo(1);
+        assertThat(count(batch, "target_breached")).isEqualTo(1);
+        assertThat(count(batch, "target_approaching")).isEqualTo(1);
+        assertThat(count(batch, "supporter_added")).isEqualTo(1);
+        assertThat(sum(batch, "SELECT count(*) FROM service_definition WHERE generation = :g"))
+                .isEqualTo(2);
+    }
+
+    /**
+     * The regression guard, counted rather than timed: a batch of 250 events costs the live path a
+     * fixed handful of statements (lock, generations, then per generation its applied events and
+     * one upsert per table written), where one event at a time cost at least four each.
+     */
+    @Test
+    void aLiveBatchRunsOneStatementPerTableNotSeveralPerEvent() {
+        String service = "bt-guard-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        List<ReceivedEvent> events = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String caseId = UUID.randomUUID().toString();
+            Instant at = Instant.parse("2019-03-04T09:00:00Z").plusSeconds(60L * i);
+            events.add(received(submitted(caseId, service, at), UUID.randomUUID()));
+            events.add(
+                    received(
+                            new CaseTriaged(caseId, service, at.plusSeconds(30)),
+                            UUID.randomUUID()));
+            if (i % 2 == 0) {
+                events.add(
+                        received(
+                                new CaseTargetBreached(
+                                        caseId, service, at.plusSeconds(40), at.plusSeconds(50)),
+                                UUID.randomUUID()));
+            }
+        }
+        int writable = generationsWritable();
+
+        List<String> sent =
+                StatementLog.during(
+                        () ->
+                                transactions.executeWithoutResult(
+                                        status -> live.handlerFor(Topics.CASES).handleAll(events)));
+
+        assertThat(events).hasSize(250);
+        assertThat(sent)
+                .as("statements of one batch: %s", sent)
+                .hasSizeLessThanOrEqualTo(2 + writable * 4 + 1);
+        assertThat(sent).filteredOn(s -> s.startsWith("insert into case_fact")).hasSize(writable);
+        assertThat(sent).last().isEqualTo("commit");
+        // The statements did the work: every case and contact is there.
+        int served = generations.served();
+        assertThat(
+                        sum(
+                                served,
+                                "SELECT count(*) FROM case_fact WHERE generation = :g AND"
+                                        + " service_code = '"
+                                        + service
+                                        + "' AND status = 'triaged'"))
+                .isEqualTo(100);
+        assertThat(
+                        sum(
+                                served,
+                                "SELECT sum(contacts) FROM contact_day WHERE generation = :g AND"
+                                        + " service_code = '"
+                                        + service
+                                        + "'"))
+                .isEqualTo(100);
+        assertThat(
+                        sum(
+                                served,
+                                "SELECT sum(n) FROM daily_count WHERE generation = :g AND"
+                                        + " dimension = '"
+                                        + service
+                                        + "' AND measure = 'target_breached'"))
+                .isEqualTo(50);
+    }
+
+    @Test
+    void aRedeliveredBatchCountsOnce() {
+        String service = "bt-again-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Instant at = Instant.parse("2019-04-01T09:00:00Z").plusSeconds(60L * i);
+            batch.add(onPartitionZero(submitted(UUID.randomUUID().toString(), service, at)));
+        }
+        client.publishAll(batch);
+        await("the batch is counted")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> contacts(service) == 30);
+        double duplicatesBefore = counter("inbox.duplicates.skipped", Topics.CASES);
+        double appliedBefore = counter("analytics.events", null);
+
+        List<ProducerRecord<String, byte[]>> again = new ArrayList<>(batch);
+        String control = UUID.randomUUID().toString();
+        again.add(
+                onPartitionZero(
+                        submitted(control, service, Instant.parse("2019-04-02T09:00:00Z"))));
+        client.publishAll(again);
+        await("the event after the redelivered batch is counted")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> contacts(service) == 31);
+
+        assertThat(counter("inbox.duplicates.skipped", Topics.CASES) - duplicatesBefore)
+                .isEqualTo(30);
+        assertThat(counter("analytics.events", null) - appliedBefore).isEqualTo(1);
+        assertThat(
+                        sum(
+                                generations.served(),
+                                "SELECT max(times_counted) FROM case_fact WHERE generation = :g"
+                                        + " AND service_code = '"
+                                        + service
+                                        + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonEventInABatchIsDeadLetteredAloneWhileTheOthersCount() {
+        String service = "bt-poison-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Instant at = Instant.parse("2019-05-01T09:00:00Z").plusSeconds(60L * i);
+            batch.add(onPartitionZero(submitted(UUID.randomUUID().toString(), service, at)));
+        }
+        // A well-formed CloudEvent whose case id is not one: no projection can apply it.
+        ProducerRecord<String, byte[]> valid =
+                onPartitionZero(
+                        submitted(
+                                UUID.randomUUID().toString(),
+                                service,
+                                Instant.parse("2019-05-01T12:00:00Z")));
+        String poisonKey = "poison-" + UUID.randomUUID();
+        String json = new String(valid.value(), StandardCharsets.UTF_8);
+        ProducerRecord<String, byte[]> poison =
+                new ProducerRecord<>(
+                        valid.topic(),
+                        0,
+                        poisonKey,
+                        json.replaceFirst("\"caseId\":\"[^\"]+\"", "\"caseId\":\"no-such-case\"")
+                                .getBytes(StandardCharsets.UTF_8),
+                        valid.headers());
+        batch.add(10, poison);
+        client.publishAll(batch);
+
+        await("the twenty good events are counted")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> contacts(service) == 20);
+        List<ConsumerRecord<String, byte[]>> deadLetters =
+                await("the poison event is in the dead-letter topic")
+                        .atMost(Duration.ofSeconds(30))
+                        .until(
+                                () ->
+                                        KafkaTopicReader.readAll(
+                                                        TestInfrastructure.shared()
+                                                                .kafkaBootstrapServers(),
+                                                        Topics.deadLetter(Topics.CASES, GROUP))
+                                                .stream()
+                                                .filter(
+                                                        r ->
+                                                                r.key() != null
+                                                                                && r.key()
+                                                                                        .startsWith(
+                                                                                                "poison-")
+                                                                        || service.equals(
+                                                                                serviceOf(r)))
+                                                .toList(),
+                                dead -> !dead.isEmpty());
+        assertThat(deadLetters).extracting(ConsumerRecord::key).contains(poisonKey);
+        assertThat(deadLetters)
+                .as("none of the good events of its batch")
+                .allMatch(r -> r.key() != null && r.key().startsWith("poison-"));
+    }
+
+    private static String serviceOf(ConsumerRecord<String, byte[]> record) {
+        String value = new String(record.value(), StandardCharsets.UTF_8);
+        int at = value.indexOf("\"serviceCode\":\"");
+        return at < 0 ? null : value.substring(at + 15, value.indexOf('"', at + 15));
+    }
+
+    private void applyInOneTransaction(int generation, List<ReceivedEvent> events) {
+        transactions.executeWithoutResult(
+                status -> {
+                    List<ReceivedEvent> fresh = generations.markApplied(generation, events);
+                    for (Projector projector : projectors) {
+                        if (projector.topic().equals(Topics.CASES) && !fresh.isEmpty()) {
+                            projector.apply(generation, fresh);
+                        }
+                    }
+                });
+    }
+
+    private int scratchGeneration() {
+        int generation = 1_000_000 + ThreadLocalRandom.current().nextInt(1_000_000_000);
+        scratch.add(generation);
+        return generation;
+    }
+
+    private int generationsWritable() {
+        return jdbc.sql(
+                        "SELECT count(*) FROM projection_generation WHERE state IN ('serving',"
+                                + " 'building')")
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Every projection row of a generation, as text, in a fixed order. */
+    private List<String> rows(int generation) {
+        List<String> rows = new ArrayList<>();
+        for (String table : TABLES) {
+            rows.addAll(
+                    jdbc
+                            .sql(
+                                    "SELECT to_jsonb(t) - 'generation' FROM "
+                                            + table
+                                            + " t WHERE generation = :g ORDER BY 1")
+                            .param("g", generation)
+                            .query(String.class)
+                            .list()
+                            .stream()
+                            .map(row -> table + " " + row)
+                            .toList());
+        }
+        return rows;
+    }
+
+    private String caseFact(int generation, String caseId) {
+        return jdbc.sql(
+                        "SELECT concat_ws(' ', service_code, channel, area, times_counted, status,"
+                                + " coalesce(team_code, 'null'), resolve_seconds, resolved_day,"
+                                + " coalesce(to_char(reopened_at AT TIME ZONE 'UTC',"
+                                + " 'YYYY-MM-DD HH24:MI:SS+00'), 'null')) FROM case_fact"
+                                + " WHERE generation = :g AND case_id = :id")
+                .param("g", generation)
+                .param("id", UUID.fromString(caseId))
+                .query(String.class)
+                .single();
+    }
+
+    private long count(int generation, String measure) {
+        return sum(
+                generation,
+                "SELECT sum(n) FROM daily_count WHERE generation = :g AND measure = '"
+                        + measure
+                        + "' AND dimension LIKE 'mt-%'");
+    }
+
+    private long sum(int generation, String sql) {
+        return jdbc.sql("SELECT coalesce((" + sql + "), 0)")
+                .param("g", generation)
+                .query(Long.class)
+                .single();
+    }
+
+    private long contacts(String service) {
+        return jdbc.sql(
+                        "SELECT coalesce(sum(contacts), 0) FROM contact_day WHERE generation = :g"
+                                + " AND service_code = :s")
+                .param("g", generations.served())
+                .param("s", service)
+                .query(Long.class)
+                .single();
+    }
+
+    private double counter(String name, String topic) {
+        double total = 0;
+        for (Counter c : meters.find(name).counters()) {
+            if (topic == null
+                    || (topic.equals(c.getId().getTag("topic"))
+                            && GROUP.equals(c.getId().getTag("group")))) {
+                total += c.count();
+            }
+        }
+        return total;
+    }
+
+    private static CaseSubmitted submitted(String caseId, String service, Instant at) {
+        return new CaseSubmitted(caseId, service, Channel.WEB, at, null, null);
+    }
+
+    private ProducerRecord<String, byte[]> onPartitionZero(DomainEvent event) {
+        ProducerRecord<String, byte[]> record =
+                cloudEvents.toProducerRecord(
+                        cloudEvents.toCloudEvent(event, UUID.randomUUID(), null));
+        return new ProducerRecord<>(
+                record.topic(), 0, record.key(), record.value(), record.headers());
+    }
+
+    private ReceivedEvent received(DomainEvent event, UUID id) {
+        ProducerRecord<String, byte[]> record =
+                cloudEvents.toProducerRecord(cloudEvents.toCloudEvent(event, id, null));
+        return cloudEvents.receive(
+                new ConsumerRecord<>(
+                        record.topic(),
+                        0,
+                        0L,
+                        ConsumerRecord.NO_TIMESTAMP,
+                        TimestampType.NO_TIMESTAMP_TYPE,
+                        ConsumerRecord.NULL_SIZE,
+                        ConsumerRecord.NULL_SIZE,
+                        record.key(),
+                        record.value(),
+                        record.headers(),
+                        Optional.empty()));
+    }
+}

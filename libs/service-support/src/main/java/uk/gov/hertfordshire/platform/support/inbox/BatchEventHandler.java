@@ -1,0 +1,27 @@
+package uk.gov.hertfordshire.platform.support.inbox;
+
+import java.util.List;
+import uk.gov.hertfordshire.platform.events.ReceivedEvent;
+
+/**
+ * An {@link EventHandler} that takes each poll's new events at once, so it can write each of its
+ * tables once per batch rather than once per event. It runs inside the inbox transaction that also
+ * records every event id of the batch; throwing rolls the whole batch back, and the library then
+ * handles the batch's records one by one ({@link #handle}, a transaction each), so a bad event is
+ * retried and dead-lettered alone while the others count.
+ */
+@FunctionalInterface
+public interface BatchEventHandler extends EventHandler {
+
+    /**
+     * Applies events new to the consumer group, each id once, in the order they were read.
+     *
+     * @param events at least one
+     */
+    void handleAll(List<ReceivedEvent> events);
+
+    @Override
+    default void handle(ReceivedEvent event) {
+        handleAll(List.of(event));
+    }
+}
