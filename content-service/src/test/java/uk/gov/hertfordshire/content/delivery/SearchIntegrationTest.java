@@ -72,7 +72,7 @@ class SearchIntegrationTest {
                 page(
                         "/search/gully",
                         "Gullyemptying schedule",
-                        "When the gullyemptying lorry comes."));
+                        "When the gullyemptying lorry comes. It comes each month."));
 
         JsonNode answer = search("web", "gullyemptyng");
         assertThat(answer.get("correctedQuery").asString()).isEqualTo("gullyemptying");
