@@ -51,7 +51,7 @@ public class Authoring {
             Outbox outbox,
             Clock clock,
             PublishRefusals refusals,
-            @Value("${platform.content.gates.max-reading-age:12}") double maxReadingAge) {
+            @Value("${platform.content.gates.max-reading-age:9}") double maxReadingAge) {
         this.items = items;
         this.services = services;
         this.outbox = outbox;

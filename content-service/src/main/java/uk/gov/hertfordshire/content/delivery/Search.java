@@ -31,6 +31,25 @@ class Search {
     private static final String START = "\u0002";
     private static final String STOP = "\u0003";
 
+    /**
+     * The live items on a channel matching {@code :q}, best first: every match is ranked (its
+     * search_vector is kept in the row for that: migration V4, ADR 28), and only the {@code :limit}
+     * shown are highlighted, as PostgreSQL evaluates ts_headline after the sort and limit.
+     */
+    static final String QUERY =
+            "SELECT i.id, i.type, i.path, r.title, r.summary, ts_rank('{0.1, 0.2, 0.4, 1.0}',"
+                    + " r.search_vector, query) AS rank, ts_headline('english', r.plain_text,"
+                    + " query, 'StartSel="
+                    + START
+                    + ", StopSel="
+                    + STOP
+                    + ", MaxWords=30, MinWords=12, MaxFragments=2') AS snippet FROM content_item i"
+                    + " JOIN content_revision r ON r.item_id = i.id AND r.revision ="
+                    + " i.live_revision, websearch_to_tsquery('english', :q) AS query WHERE"
+                    + " r.search_vector @@ query AND"
+                    + LiveContent.ON_CHANNEL
+                    + " ORDER BY rank DESC, r.title LIMIT :limit";
+
     private final JdbcClient jdbc;
 
     Search(JdbcClient jdbc) {
@@ -65,19 +84,7 @@ class Search {
     }
 
     private List<Map<String, Object>> run(ContentChannel channel, String q) {
-        return jdbc.sql(
-                        "SELECT i.id, i.type, i.path, r.title, r.summary, ts_rank('{0.1, 0.2,"
-                                + " 0.4, 1.0}', r.search_vector, query) AS rank,"
-                                + " ts_headline('english', r.plain_text, query, 'StartSel="
-                                + START
-                                + ", StopSel="
-                                + STOP
-                                + ", MaxWords=30, MinWords=12, MaxFragments=2') AS snippet FROM"
-                                + " content_item i JOIN content_revision r ON r.item_id = i.id AND"
-                                + " r.revision = i.live_revision, websearch_to_tsquery('english',"
-                                + " :q) AS query WHERE r.search_vector @@ query AND"
-                                + LiveContent.ON_CHANNEL
-                                + " ORDER BY rank DESC, r.title LIMIT :limit")
+        return jdbc.sql(QUERY)
                 .param("q", q)
                 .param("channel", channel.wireValue())
                 .param("publicChannel", channel.isPublic())

@@ -263,6 +263,28 @@ class WorkflowIntegrationTest {
     }
 
     @Test
+    void byDefaultTheReadingAgeGateHoldsTheCouncilsAimOfNine() {
+        // 11.2 by the formula: past the old limit of 12, refused at the council's aim of 9.
+        String officialese =
+                "Tell us where the pothole is. We aim to repair carriageway defects within 5"
+                        + " working days.";
+        UUID hard = api.created(ERIN, page("/wf/reading-age-hard", "Hard words", officialese));
+        UUID plain = api.created(ERIN, page("/wf/reading-age-plain", "Plain words", BODY));
+        expect(api.act(ERIN, hard, "submit", null), 200);
+        expect(api.act(ERIN, plain, "submit", null), 200);
+
+        HttpResponse<String> refused = api.act(FRANK, hard, "approve", null);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonNode failures = json(refused).get("failures");
+        assertThat(failures.findValuesAsString("gate")).containsExactly("reading-age");
+        assertThat(failures.get(0).get("message").asString()).contains("above the limit of 9.0");
+        assertThat(json(refused).get("readingAge").asDouble()).isGreaterThan(9).isLessThan(12);
+
+        expect(api.act(FRANK, plain, "approve", null), 200);
+        assertThat(json(api.get(ERIN, plain)).get("status").asString()).isEqualTo("published");
+    }
+
+    @Test
     void aLiveItemPastItsReviewDateIsListedAsOverdueAndOthersAreNot() {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         Map<String, Object> overdue = page("/wf/overdue", "Overdue page", BODY);

@@ -122,7 +122,7 @@ class DeliveryIntegrationTest {
     @Test
     void digitalTvGetsPlainTextWithinItsLimitsCutAtAWord() {
         String title = "Roadworks on the A414 between Hertford and Hatfield this spring";
-        String sentence = "Crews will resurface the road at night to keep traffic moving by day. ";
+        String sentence = "Crews will work on the road at night to keep it open by day. ";
         Map<String, Object> item =
                 page("/dl/tv-limits", title, "**Important:** " + sentence.repeat(12));
         api.published(ERIN, FRANK, item);

@@ -2,8 +2,10 @@ package uk.gov.hertfordshire.content.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static uk.gov.hertfordshire.content.support.ContentApi.AGENT;
 import static uk.gov.hertfordshire.content.support.ContentApi.ERIN;
 import static uk.gov.hertfordshire.content.support.ContentApi.FRANK;
+import static uk.gov.hertfordshire.content.support.ContentApi.JSON;
 import static uk.gov.hertfordshire.content.support.ContentApi.json;
 import static uk.gov.hertfordshire.content.support.ContentApi.page;
 import static uk.gov.hertfordshire.content.support.ContentApi.with;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import uk.gov.hertfordshire.content.catalogue.KnownServices;
 import uk.gov.hertfordshire.content.support.ContentApi;
@@ -29,6 +32,7 @@ class SearchIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired KnownServices services;
+    @Autowired JdbcClient jdbc;
 
     private ContentApi api;
 
@@ -72,7 +76,7 @@ class SearchIntegrationTest {
                 page(
                         "/search/gully",
                         "Gullyemptying schedule",
-                        "When the gullyemptying lorry comes."));
+                        "When the gullyemptying lorry comes. It comes each month."));
 
         JsonNode answer = search("web", "gullyemptyng");
         assertThat(answer.get("correctedQuery").asString()).isEqualTo("gullyemptying");
@@ -96,6 +100,94 @@ class SearchIntegrationTest {
     }
 
     @Test
+    void queriesOverTheStarterPagesFindWhatAReaderOfThosePagesWould() {
+        // Worked out by reading seed/starter-content.json. "library": the public web pages whose
+        // title, summary or text hold a form of the word; the four with it in their title rank
+        // above the one that only mentions it.
+        List<String> library = paths(search("web", "library"));
+        assertThat(library)
+                .containsExactlyInAnyOrder(
+                        "/libraries/join-the-library",
+                        "/libraries/opening-hours",
+                        "/news/new-library-app",
+                        "/community/watford-baby-rhyme-time",
+                        "/news/summer-reading-challenge");
+        assertThat(library.get(4)).isEqualTo("/news/summer-reading-challenge");
+        // Every word must be there: the renewal page names all three in its title; the
+        // application page names renewal only in a link, and the staff article never shows.
+        assertThat(paths(search("web", "renew a blue badge")))
+                .containsExactly("/parking/renew-a-blue-badge", "/parking/apply-for-a-blue-badge");
+        assertThat(paths(search("web", "blue badge")))
+                .containsExactlyInAnyOrder(
+                        "/parking/renew-a-blue-badge", "/parking/apply-for-a-blue-badge");
+        assertThat(
+                        paths(
+                                json(
+                                        api.deliver(
+                                                AGENT,
+                                                searchPath("contact_centre", "blue badge"),
+                                                Map.of()))))
+                .containsExactlyInAnyOrder(
+                        "/parking/renew-a-blue-badge",
+                        "/parking/apply-for-a-blue-badge",
+                        "/kb/blue-badge-eligibility");
+        JsonNode misspelt = search("web", "libary");
+        assertThat(misspelt.get("correctedQuery").asString()).isEqualTo("library");
+        assertThat(paths(misspelt)).containsExactlyInAnyOrderElementsOf(library);
+    }
+
+    /**
+     * Ranking reads every match's search vector, so it must come from the match's row: a vector
+     * moved to TOAST costs an index probe and chunk reads for each match (migration V4).
+     */
+    @Test
+    void rankingManyMatchesReadsFewerThanTwoBlocksForEach() {
+        int items = 300;
+        try {
+            insertWideItems(items);
+            assertThat(
+                            jdbc.sql(
+                                            "SELECT count(*) FROM content_revision WHERE"
+                                                    + " search_vector @@ to_tsquery('english',"
+                                                    + " 'widevector')")
+                                    .query(Long.class)
+                                    .single())
+                    .isEqualTo(items);
+            JsonNode plan = explain("widevector");
+            long blocks =
+                    plan.get("Shared Hit Blocks").asLong()
+                            + plan.get("Shared Read Blocks").asLong();
+            assertThat(blocks).isPositive().isLessThan(2L * items);
+            assertThat(
+                            jdbc.sql(
+                                            "SELECT attstorage FROM pg_attribute WHERE attrelid ="
+                                                    + " 'content_revision'::regclass AND attname ="
+                                                    + " 'search_vector'")
+                                    .query(String.class)
+                                    .single())
+                    .isEqualTo("m");
+        } finally {
+            deleteWideItems();
+        }
+    }
+
+    @Test
+    void aWordFewItemsHoldIsFoundThroughTheFullTextIndex() {
+        try {
+            insertWideItems(300);
+            String rare =
+                    jdbc.sql("SELECT 'w' || left(md5('/guard/wide-7:1'), 10)")
+                            .query(String.class)
+                            .single();
+            JsonNode plan = explain(rare);
+            assertThat(plan.findValuesAsString("Index Name")).contains("content_revision_search");
+            assertThat(plan.get("Actual Rows").asLong()).isEqualTo(1);
+        } finally {
+            deleteWideItems();
+        }
+    }
+
+    @Test
     void emptyOverLongAndOperatorLadenQueriesAreA400OrAnOrdinaryResultNeverA500() {
         assertThat(raw("web", "").statusCode()).isEqualTo(400);
         assertThat(raw("web", "x".repeat(201)).statusCode()).isEqualTo(400);
@@ -113,6 +205,60 @@ class SearchIntegrationTest {
         assertThat(raw("web", "pothole").statusCode()).isEqualTo(200);
     }
 
+    private static List<String> paths(JsonNode answer) {
+        return answer.get("results").findValuesAsString("path");
+    }
+
+    /** The plan of the statement search runs, as PostgreSQL ran it for {@code q} on web. */
+    private JsonNode explain(String q) {
+        String plan =
+                jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + Search.QUERY)
+                        .param("q", q)
+                        .param("channel", "web")
+                        .param("publicChannel", true)
+                        .param("limit", Search.LIMIT)
+                        .query(String.class)
+                        .single();
+        return JSON.readTree(plan).get(0).get("Plan");
+    }
+
+    /**
+     * Live web items written with SQL, as the benchmark writes its items: each text is 150 distinct
+     * made-up words and "widevector", so its search vector is about 3 kB, wider than a row kept
+     * whole by default.
+     */
+    private void insertWideItems(int count) {
+        jdbc.sql(
+                        "INSERT INTO content_item (id, type, path, status, latest_revision,"
+                                + " live_revision, version, published_at, announced_revision,"
+                                + " created_at, updated_at) SELECT gen_random_uuid(),"
+                                + " 'service_page', '/guard/wide-' || g, 'published', 1, 1, 1,"
+                                + " now(), 1, now(), now() FROM generate_series(1, :count) g")
+                .param("count", count)
+                .update();
+        jdbc.sql(
+                        "WITH text AS (SELECT i.id, 'Widevector ' || (SELECT string_agg('w' ||"
+                                + " left(md5(i.path || ':' || k), 10), ' ') FROM generate_series(1, 150)"
+                                + " k) || '.' AS t FROM content_item i WHERE i.path LIKE"
+                                + " '/guard/wide-%') INSERT INTO content_revision (item_id,"
+                                + " revision, title, summary, body, topics, service_codes,"
+                                + " channels, audience, review_by, plain_text, author_staff_id,"
+                                + " created_at) SELECT id, 1, 'Wide vector', 'A wide vector.', t,"
+                                + " '{guard}', '{}', '{web}', 'public', DATE '2030-01-01', t,"
+                                + " 'guard', now() FROM text")
+                .update();
+        jdbc.sql("ANALYZE content_revision").update();
+        jdbc.sql("ANALYZE content_item").update();
+    }
+
+    private void deleteWideItems() {
+        jdbc.sql(
+                        "DELETE FROM content_revision WHERE item_id IN (SELECT id FROM"
+                                + " content_item WHERE path LIKE '/guard/wide-%')")
+                .update();
+        jdbc.sql("DELETE FROM content_item WHERE path LIKE '/guard/wide-%'").update();
+    }
+
     private JsonNode search(String channel, String q) {
         HttpResponse<String> response = raw(channel, q);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -120,12 +266,13 @@ class SearchIntegrationTest {
     }
 
     private HttpResponse<String> raw(String channel, String q) {
-        return api.deliver(
-                null,
-                "/api/content/channels/"
-                        + channel
-                        + "/search?q="
-                        + URLEncoder.encode(q, StandardCharsets.UTF_8),
-                Map.of());
+        return api.deliver(null, searchPath(channel, q), Map.of());
+    }
+
+    private static String searchPath(String channel, String q) {
+        return "/api/content/channels/"
+                + channel
+                + "/search?q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8);
     }
 }

@@ -28,6 +28,27 @@ class ReadingAgeTest {
     }
 
     @Test
+    void agreesWithTheFormulaWorkedByHandForPlainPages() {
+        // Sentence 1: tell us a-bout a road sign that is dam-aged (9 words, 11 syllables; the
+        // final -ed of "damaged" is silent). Sentence 2: we aim to check it with-in work-ing days
+        // (8 words, 10 syllables; "10" is no word). 17 words, 2 sentences, 21 syllables:
+        // 0.39 * 17 / 2 + 11.8 * 21 / 17 - 15.59 = 2.30, plus 5.
+        assertThat(
+                        ReadingAge.of(
+                                "Tell us about a road sign that is damaged. We aim to check it"
+                                        + " within 10 working days."))
+                .isCloseTo(7.30, within(0.06));
+        // A question mark ends a sentence too. is wa-ter com-ing in-to your home (6 words, 9
+        // syllables; the e of "home" is silent), phone us on straight a-way (5 words, 6):
+        // 0.39 * 11 / 2 + 11.8 * 15 / 11 - 15.59 = 2.65, plus 5.
+        assertThat(
+                        ReadingAge.of(
+                                "Is water coming into your home? Phone us on 0300 123 4047"
+                                        + " straight away."))
+                .isCloseTo(7.65, within(0.06));
+    }
+
+    @Test
     void shortPlainSentencesReadYoung() {
         assertThat(ReadingAge.of("Tell us where it is. We will fix it soon.")).isLessThan(9);
         assertThat(ReadingAge.of("")).isZero();
