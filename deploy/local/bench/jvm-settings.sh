@@ -54,13 +54,18 @@ cell() {
   awk -F'|' -v p="$2" -v c="$3" 'index($2, p) == 2 { gsub(/ /, "", $c); print $c; exit }' <<<"$1"
 }
 
+CURRENT= # the data folder of the platform running now, stopped on any exit
+trap '[[ -z $CURRENT ]] || PLATFORM_DATA=$CURRENT "$PLATFORM" down >/dev/null 2>&1 || true' EXIT
+
 TEMPLATE=$BASE/template
 if [[ ! -f $TEMPLATE/.settled ]]; then
   rm -rf "$TEMPLATE"
   say "Template: a platform with today's defaults, started once and settled ($TEMPLATE)"
+  CURRENT=$TEMPLATE
   PLATFORM_DATA=$TEMPLATE "$PLATFORM" up -d >&2
   PLATFORM_DATA=$TEMPLATE "$OWN" --settle
   PLATFORM_DATA=$TEMPLATE "$PLATFORM" down >&2
+  CURRENT=
   touch "$TEMPLATE/.settled"
 fi
 
@@ -73,6 +78,7 @@ run_config() { # run_config <name>
   opts=${OPTS[$name]//@DATA@/$dir}
   [[ $name == jdk25-* ]] && java_path=$JDK25/bin:$PATH
   export PLATFORM_DATA=$dir
+  CURRENT=$dir
   say ""
   say "== $name: PLATFORM_JVM_OPTS=\"$opts\" ($(PATH=$java_path java -version 2>&1 | head -1))"
   if [[ $name == *-cds ]]; then
@@ -96,6 +102,7 @@ run_config() { # run_config <name>
   analytics=$("$PLATFORM" bench analytics "$EVENTS" 2>/dev/null) || true
   rss_after=$(nine_rss "$dir")
   "$PLATFORM" down >/dev/null
+  CURRENT=
   # The figures each benchmark prints, by their rows' labels (columns of their own tables).
   ROWS+=("$(printf '| %-12s | %7s | %8s | %9s | %9s | %9s | %9s | %9s | %9s |' "$name" "$started" \
     "$rss_idle" "$rss_after" "$(cell "$cases" "submissions through the gateway" 3)" \

@@ -26,7 +26,7 @@ PLATFORM=$ROOT/platform
 SELF=$ROOT/deploy/local/bench/own-platform.sh
 # The ports ./platform listens on (deploy/local/README.md); checked only without a namespace.
 PLATFORM_PORTS=(5433 9092 9093 9000 8080 8081 8082 8083 8084 8085 8090 8091 9080 9090 9187 9404)
-SETTLE_CPU=${PLATFORM_BENCH_SETTLE_CPU:-15} # % of one core: below it over 5 s, the platform is idle
+SETTLE_CPU=${PLATFORM_BENCH_SETTLE_CPU:-30} # % of one core: below it over 5 s, the platform is idle
 SETTLE_LIMIT=${PLATFORM_BENCH_SETTLE_LIMIT:-180}
 
 say() { printf '%s\n' "$*" >&2; }
