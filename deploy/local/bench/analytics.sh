@@ -4,9 +4,8 @@
 # (Kafka's own ConsumerPerformance tool) and rebuilds analytics-service's projections from it,
 # and prints both rates and their ratio. See docs/benchmarks/analytics-rebuild.md for results.
 #
-# The events are synthetic cases (service codes bench-*, dates in 2024) added to the running
-# platform's log for good: run it on a throw-away data folder, e.g.
-#   PLATFORM_DATA=/tmp/bench-data ./platform up -d && PLATFORM_DATA=/tmp/bench-data ./platform bench analytics
+# The events are synthetic cases (service codes bench-*, dates in 2024) added to the log for good:
+# ./platform bench analytics runs it on a platform of its own, deleted afterwards (own-platform.sh).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)

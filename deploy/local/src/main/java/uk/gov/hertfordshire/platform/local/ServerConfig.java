@@ -17,6 +17,11 @@ final class ServerConfig {
     static final Map<String, String> SETTINGS =
             Map.of(
                     "listen_addresses", LocalPostgres.HOST,
+                    // TCP only: no Unix socket in /tmp, whose lock file (/tmp/.s.PGSQL.<port>.lock)
+                    // would keep a second platform on the same port from starting even in a
+                    // network namespace of its own (./platform bench), and which would take any
+                    // local user's connection.
+                    "unix_socket_directories", "",
                     // Zonky passes -F (fsync off) for tests; this is a database people keep.
                     "fsync", "on",
                     "synchronous_commit", "on",

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# ./platform bench jvm [configuration...]: the services' JVM settings against each other. For each
+# configuration, a platform of its own started with them (PLATFORM_JVM_OPTS; the JDK on the PATH),
+# then: seconds to all healthy, resident memory of the nine components (PostgreSQL, Kafka, the
+# identity provider, the gateway and the five services, as ./platform status counts it) once
+# settled and again after the benchmarks, and short runs of "bench cases", "bench gateway" and
+# "bench analytics". One row per configuration; results: docs/benchmarks/jvm-settings.md.
+#
+# Runs inside own-platform.sh (a data folder and network of its own). Every configuration starts
+# from a copy of one template: a platform started once with today's defaults and settled (its
+# first SAP HR load done), then stopped; so each start is a start on existing data, as a
+# developer's is, and each benchmark finds the same data. With PLATFORM_BENCH_DATA=<folder> the
+# template is kept there for the next run.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+PLATFORM=$ROOT/platform
+OWN=$ROOT/deploy/local/bench/own-platform.sh
+BASE=${PLATFORM_DATA:?runs through ./platform bench jvm}
+JDK25=${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+EVENTS=${BENCH_EVENTS:-20000} # for bench analytics
+# Short runs (seconds), so two configurations fit in a few minutes: say so beside the figures.
+CASES_ENV=(BENCH_DURATION=${BENCH_CASES_DURATION:-10} BENCH_WARMUP=${BENCH_CASES_WARMUP:-5})
+GATEWAY_ENV=(BENCH_DURATION=${BENCH_GATEWAY_DURATION:-5} BENCH_WARMUP=${BENCH_GATEWAY_WARMUP:-3})
+NINE=(postgres kafka identity-provider gateway case-service content-service care-service sap-adapter analytics-service)
+
+COMMON="-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m"
+declare -A OPTS=(
+  [c1]="$COMMON -XX:TieredStopAtLevel=1"
+  [c2]="$COMMON"
+  [c1-lean]="$COMMON -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Dserver.tomcat.threads.min-spare=2 -Dserver.tomcat.threads.max=32"
+  [jdk25-c1]="$COMMON -XX:TieredStopAtLevel=1"
+  # A class data sharing archive per service, written when it stops and read on every start after
+  # (JDK 19+); the measured start is the second one.
+  [jdk25-c1-cds]="$COMMON -XX:TieredStopAtLevel=1 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=@DATA@/cds/{component}.jsa"
+)
+ORDER=(c1 c2 c1-lean jdk25-c1 jdk25-c1-cds)
+CONFIGS=("$@")
+((${#CONFIGS[@]})) || CONFIGS=("${ORDER[@]}")
+for c in "${CONFIGS[@]}"; do
+  [[ -v OPTS[$c] ]] || { echo "Unknown configuration '$c'. Known: ${ORDER[*]}" >&2; exit 2; }
+  [[ $c != jdk25-* || -x $JDK25/bin/java ]] || { echo "$c needs a JDK 25 at $JDK25 (BENCH_JDK25)" >&2; exit 2; }
+done
+
+say() { printf '%s\n' "$*" >&2; }
+# The nine components' resident memory in MB, from ./platform status (RSS MB is the last column).
+nine_rss() {
+  PLATFORM_DATA=$1 "$PLATFORM" status 2>/dev/null |
+    awk -v names="${NINE[*]}" 'BEGIN { split(names, n, " "); for (i in n) want[n[i]] = 1 }
+      ($1 in want) && $NF ~ /^[0-9]+$/ { s += $NF } END { print s + 0 }'
+}
+# cell <text> <line prefix> <column>: a column of the first table row starting with the prefix.
+cell() {
+  awk -F'|' -v p="$2" -v c="$3" 'index($2, p) == 2 { gsub(/ /, "", $c); print $c; exit }' <<<"$1"
+}
+
+CURRENT= # the data folder of the platform running now, stopped on any exit
+trap '[[ -z $CURRENT ]] || PLATFORM_DATA=$CURRENT "$PLATFORM" down >/dev/null 2>&1 || true' EXIT
+
+TEMPLATE=$BASE/template
+if [[ ! -f $TEMPLATE/.settled ]]; then
+  rm -rf "$TEMPLATE"
+  say "Template: a platform with today's defaults, started once and settled ($TEMPLATE)"
+  CURRENT=$TEMPLATE
+  PLATFORM_DATA=$TEMPLATE "$PLATFORM" up -d >&2
+  PLATFORM_DATA=$TEMPLATE "$OWN" --settle
+  PLATFORM_DATA=$TEMPLATE "$PLATFORM" down >&2
+  CURRENT=
+  touch "$TEMPLATE/.settled"
+fi
+
+ROWS=()
+run_config() { # run_config <name>
+  local name=$1 dir=$BASE/$1 java_path=$PATH opts up started rss_idle rss_after cases gateway analytics
+  rm -rf "$dir"
+  cp -a "$TEMPLATE" "$dir"
+  rm -f "$dir"/logs/*.log
+  opts=${OPTS[$name]//@DATA@/$dir}
+  [[ $name == jdk25-* ]] && java_path=$JDK25/bin:$PATH
+  export PLATFORM_DATA=$dir
+  CURRENT=$dir
+  say ""
+  say "== $name: PLATFORM_JVM_OPTS=\"$opts\" ($(PATH=$java_path java -version 2>&1 | head -1))"
+  if [[ $name == *-cds ]]; then
+    mkdir -p "$dir/cds"
+    say "  training start: the archives are written when the services stop"
+    PATH=$java_path PLATFORM_JVM_OPTS=$opts "$PLATFORM" up -d >/dev/null
+    "$OWN" --settle
+    "$PLATFORM" down >/dev/null
+    say "  archives: $(du -sh "$dir/cds" | cut -f1) in $(find "$dir/cds" -name '*.jsa' | wc -l) files"
+  fi
+  up=$(PATH=$java_path PLATFORM_JVM_OPTS=$opts "$PLATFORM" up -d 2>&1) || { say "$up"; return 1; }
+  started=$(sed -n 's/.*all healthy in \([0-9.]*\) s.*/\1/p' <<<"$up")
+  say "  all healthy in $started s"
+  "$OWN" --settle
+  rss_idle=$(nine_rss "$dir")
+  say "  nine components: $rss_idle MB; bench cases..."
+  cases=$(env "${CASES_ENV[@]}" "$PLATFORM" bench cases 2>/dev/null) || true
+  say "  bench gateway..."
+  gateway=$(env "${GATEWAY_ENV[@]}" "$PLATFORM" bench gateway 2>/dev/null) || true
+  say "  bench analytics $EVENTS..."
+  analytics=$("$PLATFORM" bench analytics "$EVENTS" 2>/dev/null) || true
+  rss_after=$(nine_rss "$dir")
+  "$PLATFORM" down >/dev/null
+  CURRENT=
+  # The figures each benchmark prints, by their rows' labels (columns of their own tables).
+  ROWS+=("$(printf '| %-12s | %7s | %8s | %9s | %9s | %9s | %9s | %9s | %9s |' "$name" "$started" \
+    "$rss_idle" "$rss_after" "$(cell "$cases" "submissions through the gateway" 3)" \
+    "$(cell "$gateway" "(a) public read: GET open311 services" 4)" \
+    "$(cell "$gateway" "(a) public read: GET open311 services" 7)" \
+    "$(cell "$gateway" "(b) authenticated case submission " 7)" \
+    "$(awk '/analytics rebuild/ { print $(NF-1); exit }' <<<"$analytics")")")
+  printf '%s\n' "${ROWS[-1]}" >&2
+  ((${PLATFORM_BENCH_KEEP:-0})) || rm -rf "$dir"
+}
+
+for c in "${CONFIGS[@]}"; do run_config "$c"; done
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+printf '\nMachine: %s, %s cores, %s MB RAM, load average %s; %s\n' "$cpu" "$(nproc)" \
+  "$(awk '/MemTotal/ { print int($2 / 1024) }' /proc/meminfo)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(date -u '+%F %T UTC')"
+printf 'Runs: bench cases %s, bench gateway %s, bench analytics %s events.\n\n' \
+  "${CASES_ENV[*]}" "${GATEWAY_ENV[*]}" "$EVENTS"
+printf '| %-12s | %7s | %8s | %9s | %9s | %9s | %9s | %9s | %9s |\n' configuration "start s" "RSS MB" \
+  "RSS after" "cases/s" "read dir" "read gw" "submit gw" "rebuild/s"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "--------------" "---------" "----------" "-----------" \
+  "-----------" "-----------" "-----------" "-----------" "-----------"
+printf '%s\n' "${ROWS[@]}"
+echo
+for c in "${CONFIGS[@]}"; do
+  [[ $c == jdk25-* ]] && jdk="JDK 25" || jdk="the JDK on the PATH"
+  printf '%s: %s, %s\n' "$c" "$jdk" "${OPTS[$c]}"
+done
