@@ -69,7 +69,7 @@ class AccessLogFilter implements GlobalFilter, Ordered {
         access.info(JSON.writeValueAsString(line));
     }
 
-    static TraceContext traceContext(ServerWebExchange exchange) {
+    private static TraceContext traceContext(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                 .map(
                         context ->
