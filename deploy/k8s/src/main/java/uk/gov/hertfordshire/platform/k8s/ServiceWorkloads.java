@@ -1,0 +1,348 @@
+package uk.gov.hertfordshire.platform.k8s;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import uk.gov.hertfordshire.platform.topology.Component;
+
+/**
+ * One service's workload: its Deployment, Service, autoscaler, disruption budget and
+ * ServiceMonitor.
+ */
+final class ServiceWorkloads {
+
+    /**
+     * The local platform's JVM settings (docs/benchmarks/jvm-settings.md), which the memory figures
+     * below were measured with; a container stops on running out of memory so Kubernetes restarts
+     * it rather than it limping on.
+     */
+    static final String JVM_OPTIONS =
+            "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m"
+                    + " -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1"
+                    + " -XX:+ExitOnOutOfMemoryError";
+
+    /**
+     * Each service JVM settled at 215-245 MB resident and about 280 MB after the benchmarks' load
+     * (docs/benchmarks/platform-startup.md, jvm-settings.md): the request covers the loaded figure,
+     * the limit the JVM's ceilings (heap, metaspace, code cache) with room for threads.
+     */
+    static final String MEMORY_REQUEST = "320Mi";
+
+    static final String MEMORY_LIMIT = "640Mi";
+    static final String CPU_REQUEST = "250m";
+    static final int MAX_REPLICAS = 4;
+    static final int CPU_TARGET_PERCENT = 70;
+
+    private ServiceWorkloads() {}
+
+    static List<HasMetadata> of(Component service) {
+        return List.of(
+                deployment(service),
+                service(service),
+                autoscaler(service),
+                disruptionBudget(service),
+                serviceMonitor(service));
+    }
+
+    private static HasMetadata deployment(Component service) {
+        String name = service.name();
+        return new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(Names.labels(name))
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(service.replicas().cluster())
+                .withNewSelector()
+                .withMatchLabels(Names.selector(name))
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(Names.labels(name))
+                .endMetadata()
+                .withNewSpec()
+                .withAutomountServiceAccountToken(false)
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withRunAsUser(1000L)
+                .withRunAsGroup(1000L)
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
+                .endSecurityContext()
+                .withContainers(container(service))
+                .withVolumes(volumes(service))
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    private static Container container(Component service) {
+        return new ContainerBuilder()
+                .withName(service.name())
+                .withImage(Names.image(service))
+                .withImagePullPolicy("IfNotPresent")
+                .withPorts(containerPorts(service))
+                .withEnv(environment(service))
+                .withVolumeMounts(mounts(service))
+                .withStartupProbe(probe(service, service.liveness(), 5, 36))
+                .withLivenessProbe(probe(service, service.liveness(), 10, 3))
+                .withReadinessProbe(probe(service, service.readiness(), 5, 3))
+                .withNewResources()
+                .withRequests(
+                        Map.of(
+                                "cpu", new Quantity(CPU_REQUEST),
+                                "memory", new Quantity(MEMORY_REQUEST)))
+                .withLimits(Map.of("memory", new Quantity(MEMORY_LIMIT)))
+                .endResources()
+                .withNewSecurityContext()
+                .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(true)
+                .withNewCapabilities()
+                .withDrop("ALL")
+                .endCapabilities()
+                .endSecurityContext()
+                .build();
+    }
+
+    private static List<ContainerPort> containerPorts(Component service) {
+        List<ContainerPort> ports = new ArrayList<>();
+        ports.add(
+                new ContainerPortBuilder()
+                        .withName("http")
+                        .withContainerPort(service.port())
+                        .build());
+        if (service.managementPort() != 0) {
+            ports.add(
+                    new ContainerPortBuilder()
+                            .withName("management")
+                            .withContainerPort(service.managementPort())
+                            .build());
+        }
+        return ports;
+    }
+
+    /** The port name the actuator answers on. */
+    static String actuatorPortName(Component service) {
+        return service.managementPort() != 0 ? "management" : "http";
+    }
+
+    private static Probe probe(Component service, String path, int period, int failures) {
+        return new ProbeBuilder()
+                .withNewHttpGet()
+                .withPath(path)
+                .withPort(new IntOrString(actuatorPortName(service)))
+                .endHttpGet()
+                .withPeriodSeconds(period)
+                .withFailureThreshold(failures)
+                .withTimeoutSeconds(2)
+                .build();
+    }
+
+    private static List<EnvVar> environment(Component service) {
+        List<EnvVar> env = new ArrayList<>();
+        env.add(value("JAVA_TOOL_OPTIONS", JVM_OPTIONS));
+        env.add(value("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:/etc/platform/"));
+        service.ownedDatabase()
+                .ifPresent(
+                        database -> {
+                            env.add(
+                                    value(
+                                            "SPRING_DATASOURCE_URL",
+                                            "jdbc:postgresql://"
+                                                    + Names.POSTGRES_RW
+                                                    + ":5432/"
+                                                    + database));
+                            env.add(
+                                    secret(
+                                            "SPRING_DATASOURCE_USERNAME",
+                                            Names.databaseSecret(service),
+                                            "username"));
+                            env.add(
+                                    secret(
+                                            "SPRING_DATASOURCE_PASSWORD",
+                                            Names.databaseSecret(service),
+                                            "password"));
+                            // Strimzi's user operator writes the KafkaUser's Secret, named after
+                            // it.
+                            env.add(
+                                    secret(
+                                            "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+                                            service.name(),
+                                            "sasl.jaas.config"));
+                        });
+        return env;
+    }
+
+    private static EnvVar value(String name, String value) {
+        return new EnvVarBuilder().withName(name).withValue(value).build();
+    }
+
+    private static EnvVar secret(String name, String secret, String key) {
+        return new EnvVarBuilder()
+                .withName(name)
+                .withNewValueFrom()
+                .withNewSecretKeyRef()
+                .withName(secret)
+                .withKey(key)
+                .endSecretKeyRef()
+                .endValueFrom()
+                .build();
+    }
+
+    private static List<VolumeMount> mounts(Component service) {
+        List<VolumeMount> mounts = new ArrayList<>();
+        mounts.add(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
+        mounts.add(
+                new VolumeMountBuilder()
+                        .withName("config")
+                        .withMountPath("/etc/platform")
+                        .withReadOnly(true)
+                        .build());
+        if (service.ownedDatabase().isPresent()) {
+            mounts.add(
+                    new VolumeMountBuilder()
+                            .withName("kafka-ca")
+                            .withMountPath("/etc/kafka-ca")
+                            .withReadOnly(true)
+                            .build());
+        }
+        return mounts;
+    }
+
+    private static List<Volume> volumes(Component service) {
+        List<Volume> volumes = new ArrayList<>();
+        volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+        volumes.add(
+                new VolumeBuilder()
+                        .withName("config")
+                        .withNewConfigMap()
+                        .withName(Names.CONFIG_MAP)
+                        .endConfigMap()
+                        .build());
+        if (service.ownedDatabase().isPresent()) {
+            volumes.add(
+                    new VolumeBuilder()
+                            .withName("kafka-ca")
+                            .withNewSecret()
+                            .withSecretName(Names.KAFKA_CA_SECRET)
+                            .endSecret()
+                            .build());
+        }
+        return volumes;
+    }
+
+    private static HasMetadata service(Component service) {
+        List<ServicePort> ports = new ArrayList<>();
+        for (ContainerPort port : containerPorts(service)) {
+            ports.add(
+                    new ServicePortBuilder()
+                            .withName(port.getName())
+                            .withPort(port.getContainerPort())
+                            .withTargetPort(new IntOrString(port.getName()))
+                            .build());
+        }
+        return new ServiceBuilder()
+                .withNewMetadata()
+                .withName(service.name())
+                .withLabels(Names.labels(service.name()))
+                .endMetadata()
+                .withNewSpec()
+                .withSelector(Names.selector(service.name()))
+                .withPorts(ports)
+                .endSpec()
+                .build();
+    }
+
+    private static HasMetadata autoscaler(Component service) {
+        return new HorizontalPodAutoscalerBuilder()
+                .withNewMetadata()
+                .withName(service.name())
+                .withLabels(Names.labels(service.name()))
+                .endMetadata()
+                .withNewSpec()
+                .withNewScaleTargetRef()
+                .withApiVersion("apps/v1")
+                .withKind("Deployment")
+                .withName(service.name())
+                .endScaleTargetRef()
+                .withMinReplicas(service.replicas().cluster())
+                .withMaxReplicas(MAX_REPLICAS)
+                .addNewMetric()
+                .withType("Resource")
+                .withNewResource()
+                .withName("cpu")
+                .withNewTarget()
+                .withType("Utilization")
+                .withAverageUtilization(CPU_TARGET_PERCENT)
+                .endTarget()
+                .endResource()
+                .endMetric()
+                .endSpec()
+                .build();
+    }
+
+    private static HasMetadata disruptionBudget(Component service) {
+        return new PodDisruptionBudgetBuilder()
+                .withNewMetadata()
+                .withName(service.name())
+                .withLabels(Names.labels(service.name()))
+                .endMetadata()
+                .withNewSpec()
+                .withMinAvailable(new IntOrString(1))
+                .withNewSelector()
+                .withMatchLabels(Names.selector(service.name()))
+                .endSelector()
+                .endSpec()
+                .build();
+    }
+
+    /** The Prometheus Operator's scrape of the same path the local Prometheus scrapes. */
+    private static HasMetadata serviceMonitor(Component service) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion("monitoring.coreos.com/v1")
+                .withKind("ServiceMonitor")
+                .withNewMetadata()
+                .withName(service.name())
+                .withLabels(Names.labels(service.name()))
+                .endMetadata()
+                .addToAdditionalProperties(
+                        "spec",
+                        Map.of(
+                                "selector",
+                                Map.of("matchLabels", Names.selector(service.name())),
+                                "endpoints",
+                                List.of(
+                                        Map.of(
+                                                "port",
+                                                actuatorPortName(service),
+                                                "path",
+                                                Prometheus.SERVICE_METRICS_PATH,
+                                                "interval",
+                                                "15s"))))
+                .build();
+    }
+}

@@ -1,0 +1,196 @@
+package uk.gov.hertfordshire.platform.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.gov.hertfordshire.platform.topology.Topology;
+
+/**
+ * The committed manifests are what the generator writes, and they would work: every overlay
+ * resolves, and the checks in {@link ManifestChecks} find nothing. Each check is shown to fail on
+ * an in-memory copy with one planted mistake. {@code -Dk8s.regenerate=true} writes the files
+ * instead of comparing them.
+ */
+class ManifestsTest {
+
+    private static Path root;
+    private static Topology topology;
+    private static SortedMap<String, String> generated;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        root = Topology.repositoryRoot();
+        topology = Topology.load();
+        generated = ManifestGenerator.generate(topology, root);
+        if (Boolean.getBoolean("k8s.regenerate")) {
+            for (String stale : committed().keySet()) {
+                if (!generated.containsKey(stale)) {
+                    Files.delete(root.resolve(stale));
+                }
+            }
+            for (Map.Entry<String, String> file : generated.entrySet()) {
+                Files.createDirectories(root.resolve(file.getKey()).getParent());
+                Files.writeString(root.resolve(file.getKey()), file.getValue());
+            }
+        }
+    }
+
+    /** The committed files under deploy/k8s's base and overlays, and the launcher's projection. */
+    private static SortedMap<String, String> committed() throws IOException {
+        SortedMap<String, String> files = new TreeMap<>();
+        for (String folder : new String[] {"deploy/k8s/base", "deploy/k8s/overlays"}) {
+            if (!Files.isDirectory(root.resolve(folder))) {
+                continue;
+            }
+            try (Stream<Path> paths = Files.walk(root.resolve(folder))) {
+                for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                    files.put(
+                            root.relativize(path).toString().replace('\\', '/'),
+                            Files.readString(path));
+                }
+            }
+        }
+        Path projection = root.resolve(LauncherProjection.FILE);
+        if (Files.exists(projection)) {
+            files.put(LauncherProjection.FILE, Files.readString(projection));
+        }
+        return files;
+    }
+
+    @Test
+    void theCommittedFilesAreWhatTheGeneratorWrites() throws IOException {
+        SortedMap<String, String> committed = committed();
+
+        assertThat(committed.keySet())
+                .as("regenerate: ./mvnw -pl deploy/k8s -am verify -Dk8s.regenerate=true")
+                .containsExactlyElementsOf(generated.keySet());
+        generated.forEach(
+                (path, content) ->
+                        assertThat(committed.get(path))
+                                .as(
+                                        path
+                                                + " differs from what the generator writes; regenerate"
+                                                + " (deploy/k8s/README.md)")
+                                .isEqualTo(content));
+    }
+
+    @Test
+    void theCommittedManifestsResolveAndPassEveryCheck() throws IOException {
+        assertThat(ManifestChecks.problems(committed(), topology, root)).isEmpty();
+    }
+
+    @Test
+    void aTypoInAProbePathIsFound() {
+        Map<String, String> files =
+                edit(
+                        "deploy/k8s/base/services/case-service.yaml",
+                        text ->
+                                text.replace(
+                                        "path: /actuator/health/readiness",
+                                        "path: /actuator/health/readyness"));
+
+        assertThat(ManifestChecks.problems(files, topology, root))
+                .containsExactly(
+                        "case-service: readinessProbe asks /actuator/health/readyness, the service"
+                                + " serves /actuator/health/readiness");
+    }
+
+    @Test
+    void aDeadLetterTopicWithoutItsKafkaTopicIsFound() {
+        Map<String, String> files =
+                edit(
+                        "deploy/k8s/base/kafka-topics.yaml",
+                        text ->
+                                Arrays.stream(text.split("\n---\n"))
+                                        .filter(
+                                                doc ->
+                                                        !doc.contains(
+                                                                "topicName: care.events.sap-adapter.DLT"))
+                                        .collect(Collectors.joining("\n---\n")));
+
+        assertThat(ManifestChecks.problems(files, topology, root))
+                .containsExactly("topic care.events.sap-adapter.DLT has no KafkaTopic");
+    }
+
+    @Test
+    void aDomainTopicWithoutItsKafkaTopicIsFound() {
+        Map<String, String> files =
+                edit(
+                        "deploy/k8s/base/kafka-topics.yaml",
+                        text ->
+                                Arrays.stream(text.split("\n---\n"))
+                                        .filter(doc -> !doc.contains("  name: content.events\n"))
+                                        .collect(Collectors.joining("\n---\n")));
+
+        assertThat(ManifestChecks.problems(files, topology, root))
+                .containsExactly("topic content.events has no KafkaTopic");
+    }
+
+    @Test
+    void anAclBeyondWhatTheServiceUsesIsFound() {
+        Map<String, String> files =
+                edit(
+                        "deploy/k8s/base/kafka-users.yaml",
+                        text -> text.replaceFirst("name: cases.events\n", "name: care.events\n"));
+
+        assertThat(ManifestChecks.problems(files, topology, root))
+                .singleElement()
+                .asString()
+                .contains("KafkaUser grants");
+    }
+
+    @Test
+    void anOverlayReferenceThatDoesNotResolveIsFound() {
+        Map<String, String> files =
+                edit(
+                        "deploy/k8s/overlays/dev/kustomization.yaml",
+                        text ->
+                                text.replace("path: /spec/instances", "path: /spec/instance")
+                                        .replace("../../base", "../../bases"));
+
+        assertThat(ManifestChecks.problems(files, topology, root))
+                .contains(
+                        "deploy/k8s/overlays/dev/kustomization.yaml: resource ../../bases does not exist")
+                .anySatisfy(p -> assertThat(p).contains("matches no resource"));
+    }
+
+    @Test
+    void aLatestTagAndAPlainTextPasswordAreFound() {
+        Map<String, String> files =
+                edit(
+                        "deploy/k8s/base/services/content-service.yaml",
+                        text ->
+                                text.replace(
+                                                "content-service:0.1.0-SNAPSHOT",
+                                                "content-service:latest")
+                                        .replace(
+                                                "            - name: JAVA_TOOL_OPTIONS\n",
+                                                "            - name: SPRING_DATASOURCE_PASSWORD\n"
+                                                        + "              value: content_service\n"
+                                                        + "            - name: JAVA_TOOL_OPTIONS\n"));
+
+        assertThat(ManifestChecks.problems(files, topology, root))
+                .contains(
+                        "deploy/k8s/base/services/content-service.yaml: image registry.hertfordshire.gov.uk/platform/content-service:latest has no pinned tag",
+                        "deploy/k8s/base/services/content-service.yaml: SPRING_DATASOURCE_PASSWORD is written in plain text");
+    }
+
+    private static Map<String, String> edit(
+            String file, java.util.function.UnaryOperator<String> change) {
+        Map<String, String> files = new TreeMap<>(generated);
+        String changed = change.apply(files.get(file));
+        assertThat(changed).as("the planted mistake changed " + file).isNotEqualTo(files.get(file));
+        files.put(file, changed);
+        return files;
+    }
+}

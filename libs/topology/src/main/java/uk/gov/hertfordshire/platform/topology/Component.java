@@ -1,0 +1,61 @@
+package uk.gov.hertfordshire.platform.topology;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One component of the platform.
+ *
+ * @param name the component's name, as {@code ./platform} and Kubernetes call it
+ * @param kind infrastructure, service, local (a stand-in only the local platform runs) or
+ *     monitoring
+ * @param port the port it serves on
+ * @param managementPort the actuator's own port, or 0 where the actuator answers on {@code port}
+ * @param metricsPort a separate metrics port (Kafka's JMX exporter), or 0
+ * @param health the health path a process manager or load balancer asks, or null
+ * @param liveness the actuator health group Kubernetes' liveness probe asks, or null
+ * @param readiness the actuator health group Kubernetes' readiness probe asks, or null
+ * @param replicas copies per mode
+ * @param dependsOn components it needs running
+ * @param database the PostgreSQL database (and owning role) it owns, or null
+ * @param publishes topics its outbox publishes
+ * @param subscriptions consumer groups and topics it reads
+ */
+public record Component(
+        String name,
+        Kind kind,
+        int port,
+        int managementPort,
+        int metricsPort,
+        String health,
+        String liveness,
+        String readiness,
+        Replicas replicas,
+        List<String> dependsOn,
+        String database,
+        List<String> publishes,
+        List<Subscription> subscriptions) {
+
+    /** What a component is, which decides where it runs. */
+    public enum Kind {
+        INFRASTRUCTURE,
+        SERVICE,
+        LOCAL,
+        MONITORING
+    }
+
+    /** The port the actuator (health, metrics) answers on. */
+    public int actuatorPort() {
+        return managementPort == 0 ? port : managementPort;
+    }
+
+    /** The database it owns, if any. */
+    public Optional<String> ownedDatabase() {
+        return Optional.ofNullable(database);
+    }
+
+    /** Whether it is one of the platform's own services, deployed in every environment. */
+    public boolean isService() {
+        return kind == Kind.SERVICE;
+    }
+}
