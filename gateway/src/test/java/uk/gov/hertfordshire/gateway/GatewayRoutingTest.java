@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -157,6 +159,38 @@ class GatewayRoutingTest {
                                                                                 + "\"")
                                                                 && line.contains(
                                                                         "\"requestId\":\"trace-claimed\"")));
+    }
+
+    /**
+     * Spring's own lines about a request (here WebFlux's "Completed" line, at DEBUG) begin with the
+     * request's trace and span ids, as the services' lines do, not with Reactor Netty's connection
+     * number.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void springsOwnLogLinesAboutARequestBeginWithItsTraceAndSpanIds(CapturedOutput output)
+            throws Exception {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        String adapter = "org.springframework.web.server.adapter.HttpWebHandlerAdapter";
+        logging.setLogLevel(adapter, LogLevel.DEBUG);
+        try {
+            send("GET", "/api/cases/logged", "trace-logged");
+        } finally {
+            logging.setLogLevel(adapter, null);
+        }
+        String traceId = seenTraceparents.get("trace-logged").split("-")[1];
+        await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () ->
+                                output.getOut()
+                                        .lines()
+                                        .anyMatch(
+                                                line ->
+                                                        line.matches(
+                                                                ".*\\["
+                                                                        + traceId
+                                                                        + ",[0-9a-f]{16}\\]"
+                                                                        + " Completed 200 OK.*")));
     }
 
     /**
