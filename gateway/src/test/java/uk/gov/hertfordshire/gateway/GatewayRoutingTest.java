@@ -171,8 +171,8 @@ class GatewayRoutingTest {
      * connection number.
      *
      * <p>The "Completed" line is written once the gateway's handling finishes, which can be after
-     * the client has read the whole response (about one request in five on this machine, on
-     * Reactor Netty 1.3.6 as on 1.3.8), so the level stays at DEBUG until the line is seen.
+     * the client has read the whole response (about one request in five on this machine, on Reactor
+     * Netty 1.3.6 as on 1.3.8), so the level stays at DEBUG until the line is seen.
      */
     @Test
     @ExtendWith(OutputCaptureExtension.class)
