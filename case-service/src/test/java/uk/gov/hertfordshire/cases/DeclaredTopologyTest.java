@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 import uk.gov.hertfordshire.platform.support.inbox.EventSubscription;
+import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 import uk.gov.hertfordshire.platform.topology.Subscription;
 import uk.gov.hertfordshire.platform.topology.Topology;
 

@@ -11,8 +11,8 @@ import uk.gov.hertfordshire.platform.topology.Topology;
 
 /**
  * The topic settings the services declare on one machine (service-support's defaults, with no
- * configuration) are the declaration's single-copy figures; the manifests take its cluster
- * figures. One place states both.
+ * configuration) are the declaration's single-copy figures; the manifests take its cluster figures.
+ * One place states both.
  */
 class TopicSettingsTest {
 

@@ -35,7 +35,8 @@ final class DeclarationProblems {
             c.dependsOn().stream()
                     .filter(d -> !names.contains(d))
                     .forEach(d -> problems.add(c.name() + ": depends on unknown component " + d));
-            boolean launched = c.kind() == Component.Kind.SERVICE || c.kind() == Component.Kind.LOCAL;
+            boolean launched =
+                    c.kind() == Component.Kind.SERVICE || c.kind() == Component.Kind.LOCAL;
             if (launched && c.health() == null) {
                 problems.add(c.name() + ": no health path for the launcher to wait on");
             }
