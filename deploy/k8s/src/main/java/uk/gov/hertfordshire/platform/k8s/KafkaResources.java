@@ -74,9 +74,32 @@ final class KafkaResources {
                         "limits", Map.of("memory", "2Gi")));
         pool.put("jvmOptions", Map.of("-Xms", "512m", "-Xmx", "1g"));
 
+        // The brokers' JMX exporter (metricsConfig above, the local platform's rules), scraped as
+        // the local Prometheus scrapes the broker's agent.
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        endpoint.put("port", "tcp-prometheus");
+        endpoint.put("path", "/metrics");
+        endpoint.put("interval", "15s");
+        Map<String, Object> podMonitor = new LinkedHashMap<>();
+        podMonitor.put(
+                "selector",
+                Map.of(
+                        "matchLabels",
+                        Map.of(
+                                "strimzi.io/cluster",
+                                Names.KAFKA_CLUSTER,
+                                "strimzi.io/kind",
+                                "Kafka")));
+        podMonitor.put("podMetricsEndpoints", List.of(endpoint));
         return List.of(
                 resource("Kafka", Names.KAFKA_CLUSTER, Map.of(), spec),
-                resource("KafkaNodePool", Names.KAFKA_NODE_POOL, clusterLabel(), pool));
+                resource("KafkaNodePool", Names.KAFKA_NODE_POOL, clusterLabel(), pool),
+                resource(
+                        "monitoring.coreos.com/v1",
+                        "PodMonitor",
+                        Names.KAFKA_CLUSTER,
+                        Map.of(),
+                        podMonitor));
     }
 
     static List<GenericKubernetesResource> topics(Topology topology) {

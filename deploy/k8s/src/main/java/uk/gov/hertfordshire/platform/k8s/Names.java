@@ -52,6 +52,11 @@ final class Names {
         return component.name() + "-db";
     }
 
+    /** The Secret holding a service's narrower runtime role, where it has one (ADR 12). */
+    static String runtimeRoleSecret(Component component) {
+        return component.name() + "-db-runtime";
+    }
+
     /**
      * A Kubernetes object name for a Kafka topic: the topic in lower case (a dead-letter topic ends
      * in upper-case {@code DLT}, which object names do not allow).

@@ -39,6 +39,14 @@ final class PostgresResources {
             role.put("login", true);
             role.put("passwordSecret", Map.of("name", Names.databaseSecret(service)));
             roles.add(role);
+            if (service.runtimeRole() != null) {
+                Map<String, Object> runtime = new LinkedHashMap<>();
+                runtime.put("name", service.runtimeRole());
+                runtime.put("ensure", "present");
+                runtime.put("login", true);
+                runtime.put("passwordSecret", Map.of("name", Names.runtimeRoleSecret(service)));
+                roles.add(runtime);
+            }
             Map<String, Object> spec = new LinkedHashMap<>();
             spec.put("name", database);
             spec.put("owner", database);

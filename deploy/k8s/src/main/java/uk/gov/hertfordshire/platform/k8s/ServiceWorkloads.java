@@ -55,6 +55,12 @@ final class ServiceWorkloads {
     static final int MAX_REPLICAS = 4;
     static final int CPU_TARGET_PERCENT = 70;
 
+    /** care-service encrypts with keys the deployment provides, from this Secret (ADR 12). */
+    static final String CARE_SERVICE = "care-service";
+
+    static final String CARE_KEYS_SECRET = "care-service-keys";
+    static final String CARE_KEYS_MOUNT = "/etc/care-service-keys";
+
     private ServiceWorkloads() {}
 
     static List<HasMetadata> of(Component service) {
@@ -166,34 +172,31 @@ final class ServiceWorkloads {
         List<EnvVar> env = new ArrayList<>();
         env.add(value("JAVA_TOOL_OPTIONS", JVM_OPTIONS));
         env.add(value("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:/etc/platform/"));
-        service.ownedDatabase()
-                .ifPresent(
-                        database -> {
-                            env.add(
-                                    value(
-                                            "SPRING_DATASOURCE_URL",
-                                            "jdbc:postgresql://"
-                                                    + Names.POSTGRES_RW
-                                                    + ":5432/"
-                                                    + database));
-                            env.add(
-                                    secret(
-                                            "SPRING_DATASOURCE_USERNAME",
-                                            Names.databaseSecret(service),
-                                            "username"));
-                            env.add(
-                                    secret(
-                                            "SPRING_DATASOURCE_PASSWORD",
-                                            Names.databaseSecret(service),
-                                            "password"));
-                            // Strimzi's user operator writes the KafkaUser's Secret, named after
-                            // it.
-                            env.add(
-                                    secret(
-                                            "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
-                                            service.name(),
-                                            "sasl.jaas.config"));
-                        });
+        if (service.ownedDatabase().isEmpty()) {
+            return env;
+        }
+        String url = "jdbc:postgresql://" + Names.POSTGRES_RW + ":5432/" + service.database();
+        env.add(value("SPRING_DATASOURCE_URL", url));
+        String owner = Names.databaseSecret(service);
+        String login = service.runtimeRole() == null ? owner : Names.runtimeRoleSecret(service);
+        env.add(secret("SPRING_DATASOURCE_USERNAME", login, "username"));
+        env.add(secret("SPRING_DATASOURCE_PASSWORD", login, "password"));
+        if (service.runtimeRole() != null) {
+            // Flyway migrates as the owner; the service runs as the narrower role (ADR 12).
+            env.add(secret("SPRING_FLYWAY_USER", owner, "username"));
+            env.add(secret("SPRING_FLYWAY_PASSWORD", owner, "password"));
+        }
+        // Strimzi's user operator writes the KafkaUser's Secret, named after the user.
+        env.add(
+                secret(
+                        "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+                        service.name(),
+                        "sasl.jaas.config"));
+        if (service.name().equals(CARE_SERVICE)) {
+            // The data keys are the deployment's own (never generated in a pod): a Secret.
+            env.add(value("PLATFORM_CARE_KEYS_FILE", CARE_KEYS_MOUNT + "/keys.properties"));
+            env.add(value("PLATFORM_CARE_KEYS_CREATE_IF_MISSING", "false"));
+        }
         return env;
     }
 
@@ -230,6 +233,14 @@ final class ServiceWorkloads {
                             .withReadOnly(true)
                             .build());
         }
+        if (service.name().equals(CARE_SERVICE)) {
+            mounts.add(
+                    new VolumeMountBuilder()
+                            .withName("care-keys")
+                            .withMountPath(CARE_KEYS_MOUNT)
+                            .withReadOnly(true)
+                            .build());
+        }
         return mounts;
     }
 
@@ -249,6 +260,15 @@ final class ServiceWorkloads {
                             .withName("kafka-ca")
                             .withNewSecret()
                             .withSecretName(Names.KAFKA_CA_SECRET)
+                            .endSecret()
+                            .build());
+        }
+        if (service.name().equals(CARE_SERVICE)) {
+            volumes.add(
+                    new VolumeBuilder()
+                            .withName("care-keys")
+                            .withNewSecret()
+                            .withSecretName(CARE_KEYS_SECRET)
                             .endSecret()
                             .build());
         }

@@ -147,6 +147,7 @@ final class ManifestChecks {
                             + monitorPath
                             + ", not the actuator's prometheus endpoint");
         }
+        checkDatabaseRoles(name, real, container, docs, problems);
         Map<String, Object> hardening =
                 Map.of(
                         "/securityContext/runAsNonRoot", pod,
@@ -171,6 +172,53 @@ final class ManifestChecks {
                         problems.add(name + ": " + pointer + " is " + value);
                     }
                 });
+    }
+
+    /**
+     * The roles the service logs in as (its application.yml) exist in the PostgreSQL cluster; where
+     * it migrates as another role, Flyway's credentials come from a different Secret than the
+     * service's own.
+     */
+    private static void checkDatabaseRoles(
+            String name,
+            ServiceSettings real,
+            Map<String, Object> container,
+            List<Document> docs,
+            List<String> problems) {
+        if (real.datasourceUser() == null) {
+            return;
+        }
+        Set<Object> roles = new TreeSet<>();
+        docs.stream()
+                .filter(d -> "Cluster".equals(d.kind()))
+                .forEach(
+                        d ->
+                                Json.list(Json.at(d.body(), "/spec/managed/roles"))
+                                        .forEach(r -> roles.add(Json.map(r).get("name"))));
+        for (String role : new String[] {real.datasourceUser(), real.flywayUser()}) {
+            if (role != null && !roles.contains(role)) {
+                problems.add(name + ": role " + role + " is not in the PostgreSQL cluster");
+            }
+        }
+        Map<String, Object> secrets = new java.util.HashMap<>();
+        Json.list(container.get("env"))
+                .forEach(
+                        e ->
+                                secrets.put(
+                                        (String) Json.map(e).get("name"),
+                                        Json.at(e, "/valueFrom/secretKeyRef/name")));
+        Object login = secrets.get("SPRING_DATASOURCE_USERNAME");
+        Object migrator = secrets.get("SPRING_FLYWAY_USER");
+        if (login == null) {
+            problems.add(name + ": the datasource's user is not taken from a Secret");
+        }
+        if (real.flywayUser() != null && (migrator == null || migrator.equals(login))) {
+            problems.add(
+                    name
+                            + ": migrates as "
+                            + real.flywayUser()
+                            + " but Flyway's user is not its own Secret");
+        }
     }
 
     private static void checkTopics(Topology topology, List<Document> docs, List<String> problems) {

@@ -165,6 +165,22 @@ class ManifestsTest {
     }
 
     @Test
+    void aServiceMigratingAsTheRoleItRunsAsIsFound() {
+        Map<String, String> files =
+                edit(
+                        "deploy/k8s/base/services/care-service.yaml",
+                        text ->
+                                text.replace(
+                                        "name: SPRING_FLYWAY_USER\n",
+                                        "name: SPRING_FLYWAY_USERNAME\n"));
+
+        assertThat(ManifestChecks.problems(files, topology, root))
+                .containsExactly(
+                        "care-service: migrates as care_service but Flyway's user is not its own"
+                                + " Secret");
+    }
+
+    @Test
     void aLatestTagAndAPlainTextPasswordAreFound() {
         Map<String, String> files =
                 edit(

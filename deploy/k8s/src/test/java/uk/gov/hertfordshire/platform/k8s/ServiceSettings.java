@@ -19,8 +19,16 @@ import uk.gov.hertfordshire.platform.support.ServiceDefaults;
  * @param managementPort {@code management.server.port}, or 0 where the actuator shares the port
  * @param actuatorBasePath {@code management.endpoints.web.base-path} ({@code /actuator} unless set)
  * @param probeGroups whether {@code /health/liveness} and {@code /health/readiness} exist
+ * @param datasourceUser {@code spring.datasource.username}, or null without a database
+ * @param flywayUser {@code spring.flyway.user} where migrations run as another role, or null
  */
-record ServiceSettings(int port, int managementPort, String actuatorBasePath, boolean probeGroups) {
+record ServiceSettings(
+        int port,
+        int managementPort,
+        String actuatorBasePath,
+        boolean probeGroups,
+        String datasourceUser,
+        String flywayUser) {
 
     static ServiceSettings read(Path root, String module) {
         try {
@@ -39,7 +47,9 @@ record ServiceSettings(int port, int managementPort, String actuatorBasePath, bo
                     (Integer) Json.at(settings, "/server/port"),
                     management == null ? 0 : (Integer) management,
                     base == null ? "/actuator" : (String) base,
-                    probes);
+                    probes,
+                    (String) Json.at(settings, "/spring/datasource/username"),
+                    (String) Json.at(settings, "/spring/flyway/user"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

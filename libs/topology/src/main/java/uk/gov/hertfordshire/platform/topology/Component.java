@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param replicas copies per mode
  * @param dependsOn components it needs running
  * @param database the PostgreSQL database (and owning role) it owns, or null
+ * @param runtimeRole a narrower login role the service runs as while its database's owner only
+ *     migrates (ADR 12), or null where it runs as the owner
  * @param publishes topics its outbox publishes
  * @param subscriptions consumer groups and topics it reads
  */
@@ -33,6 +35,7 @@ public record Component(
         Replicas replicas,
         List<String> dependsOn,
         String database,
+        String runtimeRole,
         List<String> publishes,
         List<Subscription> subscriptions) {
 

@@ -118,6 +118,7 @@ public record Topology(
                 replicas(c, "replicas"),
                 strings(c, "depends-on"),
                 (String) c.get("database"),
+                (String) c.get("runtime-role"),
                 strings(c, "publishes"),
                 List.copyOf(subscriptions));
     }
