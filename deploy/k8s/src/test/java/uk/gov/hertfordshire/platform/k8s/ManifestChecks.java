@@ -43,6 +43,8 @@ final class ManifestChecks {
         for (Component service : topology.services()) {
             checkService(service, ServiceSettings.read(root, service.name()), base, problems);
         }
+        NetworkPolicyChecks.checkIngress(topology, base, problems);
+        NetworkPolicyChecks.checkSapAdapterEgress(base, problems);
         checkTopics(topology, base, problems);
         checkUsers(topology, base, problems);
         checkKafka(base, problems);
@@ -50,8 +52,7 @@ final class ManifestChecks {
         return problems;
     }
 
-    private static Optional<Map<String, Object>> find(
-            List<Document> docs, String kind, String name) {
+    static Optional<Map<String, Object>> find(List<Document> docs, String kind, String name) {
         return docs.stream()
                 .filter(d -> kind.equals(d.kind()) && name.equals(d.name()))
                 .map(Document::body)

@@ -165,6 +165,40 @@ class ManifestsTest {
     }
 
     @Test
+    void anIngressFromAnotherServiceThanTheGatewayIsFound() {
+        Map<String, String> files =
+                edit(
+                        "deploy/k8s/base/network-policies.yaml",
+                        text ->
+                                Arrays.stream(text.split("\n---\n"))
+                                        .map(
+                                                doc ->
+                                                        doc.contains("name: case-service-ingress\n")
+                                                                ? doc.replace(
+                                                                        "app.kubernetes.io/name: gateway",
+                                                                        "app.kubernetes.io/name: content-service")
+                                                                : doc)
+                                        .collect(Collectors.joining("\n---\n")));
+
+        assertThat(ManifestChecks.problems(files, topology, root))
+                .containsExactly(
+                        "case-service: ingress admits {podSelector={matchLabels={app.kubernetes.io/name=content-service}}}");
+    }
+
+    @Test
+    void sapAdapterEgressBeyondItsPeersIsFound() {
+        Map<String, String> files =
+                edit(
+                        "deploy/k8s/base/network-policies.yaml",
+                        text -> text.replace("- port: 5432\n", "- port: 5433\n"));
+
+        assertThat(ManifestChecks.problems(files, topology, root))
+                .singleElement()
+                .asString()
+                .startsWith("sap-adapter: egress to");
+    }
+
+    @Test
     void aServiceMigratingAsTheRoleItRunsAsIsFound() {
         Map<String, String> files =
                 edit(
