@@ -74,10 +74,28 @@ class GatewayManagementPortTest {
                 .doesNotContain("_active_seconds");
     }
 
+    /** Kubernetes' probes (deploy/k8s) ask these two health groups on the management port. */
+    @Test
+    void theManagementPortAnswersTheLivenessAndReadinessGroups() throws Exception {
+        for (String path :
+                new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+            HttpResponse<String> response = get(managementPort, path, null);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
+        }
+    }
+
     @Test
     void thePublicPortServesNoActuatorEndpoint() throws Exception {
         String admin = issuer.staff("judy", "ADMIN").staffId("00010008").encode();
-        for (String path : new String[] {"/actuator/prometheus", "/actuator/health"}) {
+        for (String path :
+                new String[] {
+                    "/actuator/prometheus",
+                    "/actuator/health",
+                    "/actuator/health/liveness",
+                    "/actuator/health/readiness"
+                }) {
             assertThat(get(port, path, admin).statusCode()).as(path).isIn(401, 403, 404);
         }
     }
