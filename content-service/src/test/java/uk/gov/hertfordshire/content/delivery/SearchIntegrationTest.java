@@ -6,6 +6,7 @@ import static uk.gov.hertfordshire.content.support.ContentApi.AGENT;
 import static uk.gov.hertfordshire.content.support.ContentApi.ERIN;
 import static uk.gov.hertfordshire.content.support.ContentApi.FRANK;
 import static uk.gov.hertfordshire.content.support.ContentApi.JSON;
+import static uk.gov.hertfordshire.content.support.ContentApi.expect;
 import static uk.gov.hertfordshire.content.support.ContentApi.json;
 import static uk.gov.hertfordshire.content.support.ContentApi.page;
 import static uk.gov.hertfordshire.content.support.ContentApi.with;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,7 @@ class SearchIntegrationTest {
     @LocalServerPort int port;
     @Autowired KnownServices services;
     @Autowired JdbcClient jdbc;
+    @Autowired SearchCache searchCache;
 
     private ContentApi api;
 
@@ -134,6 +137,45 @@ class SearchIntegrationTest {
         JsonNode misspelt = search("web", "libary");
         assertThat(misspelt.get("correctedQuery").asString()).isEqualTo("library");
         assertThat(paths(misspelt)).containsExactlyInAnyOrderElementsOf(library);
+    }
+
+    /**
+     * A repeated search is answered from memory, and a publish or a withdrawal is in the very next
+     * search: the cache is keyed by the database's search generation (migration V5), which the
+     * change moves on in its own transaction.
+     */
+    @Test
+    void aRepeatedSearchIsCachedUntilAPublishOrWithdrawalChangesWhatItFinds() {
+        UUID first =
+                api.published(
+                        ERIN,
+                        FRANK,
+                        page("/search/heron-1", "Heronwatch walks", "Walks by water."));
+        // Background writes after a publish (its announcement) move the generation on too, so
+        // the repeat is awaited: once nothing changes, the same question is answered from memory.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> {
+                            assertThat(paths(search("web", "heronwatch")))
+                                    .containsExactly("/search/heron-1");
+                            long hits = searchCache.stats().hitCount();
+                            assertThat(paths(search("web", "heronwatch")))
+                                    .containsExactly("/search/heron-1");
+                            assertThat(searchCache.stats().hitCount()).isEqualTo(hits + 1);
+                        });
+
+        // No waiting from here: each change is in the next answer.
+        api.published(ERIN, FRANK, page("/search/heron-2", "Heronwatch talks", "Talks in town."));
+        assertThat(paths(search("web", "heronwatch")))
+                .containsExactlyInAnyOrder("/search/heron-1", "/search/heron-2");
+        expect(api.act(FRANK, first, "unpublish", null), 200);
+        assertThat(paths(search("web", "heronwatch"))).containsExactly("/search/heron-2");
+        // A change made with SQL, as the benchmark makes its items, counts as well.
+        jdbc.sql(
+                        "UPDATE content_item SET live_revision = NULL, status = 'draft' WHERE"
+                                + " path = '/search/heron-2'")
+                .update();
+        assertThat(paths(search("web", "heronwatch"))).isEmpty();
     }
 
     /**
