@@ -2,7 +2,8 @@
 # ./platform bench content: a published page read straight from content-service and through the
 # gateway, beside nginx serving the same JSON as a static file, in one run; then search over
 # BENCH_SEARCH_ITEMS (10,000) extra live items: three single queries, then the mix of
-# content-search-queries.txt, each at 1 and BENCH_SEARCH_CONNECTIONS (8) searchers at once.
+# content-search-queries.txt, then a common word no cache has seen, each at 1 and
+# BENCH_SEARCH_CONNECTIONS (8) searchers at once.
 # Prints a table; see docs/benchmarks/content.md. BENCH_PARTS="search" runs the search part alone.
 #
 # The search items are written straight into content-service's tables with SQL (psql), made of
@@ -178,6 +179,18 @@ for c in 1 "$SEARCH_CONNECTIONS"; do
   run_mix "$SEARCH_WARMUP" >/dev/null
   result=$(run_mix "$DURATION")
   SEARCHES+=("mix: $MIX_QUERIES searches, $MIX_DISTINCT distinct|$c|$(field ok_per_s "$result")|$(field p50_ms "$result")|$(field p99_ms "$result")|$(field other "$result")")
+done
+# A common word asked afresh each time ("pothole -w1", "pothole -w2", ...: the same matches, the
+# same ranking, a query no cache has seen): what a search costs when content-service's search
+# cache (ADR 28) cannot answer it.
+seq 1 100000 | sed 's|^|/api/content/channels/web/search?q=pothole%20-w|' >"$WORK/fresh-paths.txt"
+for c in 1 "$SEARCH_CONNECTIONS"; do
+  progress "search \"pothole\" asked afresh each time, $c connection(s), through the gateway"
+  run_fresh() { BENCH_TOKEN=$TOKEN BENCH_PATHS_FILE="$WORK/fresh-paths.txt" wrk -t"$(threads_for "$c")" -c"$c" \
+    -d"$1" --timeout 5s -s "$HERE/search-mix.lua" "$GATEWAY" | grep '^RESULT'; }
+  run_fresh "$SEARCH_WARMUP" >/dev/null
+  result=$(run_fresh "$DURATION")
+  SEARCHES+=("\"pothole\", never asked before|$c|$(field ok_per_s "$result")|$(field p50_ms "$result")|$(field p99_ms "$result")|$(field other "$result")")
 done
 printf '\r\e[K' >&2
 
