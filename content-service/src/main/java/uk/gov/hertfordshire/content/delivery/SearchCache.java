@@ -13,7 +13,7 @@ import uk.gov.hertfordshire.content.authoring.ContentChannel;
 
 /**
  * Search answers as JSON, kept in memory under the database's search generation: a number that
- * every change to items, revisions or the spelling list moves on in the change's own transaction
+ * every transaction changing items, revisions or the spelling list moves on as it commits
  * (migration V5). Each search reads the number first (one indexed row), so an answer is used only
  * while nothing it was made from has changed, in every instance at once, with no messages and no
  * time to live: a page published or withdrawn is in or out of the very next search. A search that

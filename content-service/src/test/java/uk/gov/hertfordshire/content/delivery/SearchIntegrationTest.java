@@ -14,10 +14,16 @@ import static uk.gov.hertfordshire.content.support.ContentApi.with;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +42,7 @@ class SearchIntegrationTest {
     @Autowired KnownServices services;
     @Autowired JdbcClient jdbc;
     @Autowired SearchCache searchCache;
+    @Autowired DataSource dataSource;
 
     private ContentApi api;
 
@@ -142,7 +149,7 @@ class SearchIntegrationTest {
     /**
      * A repeated search is answered from memory, and a publish or a withdrawal is in the very next
      * search: the cache is keyed by the database's search generation (migration V5), which the
-     * change moves on in its own transaction.
+     * change moves on as it commits.
      */
     @Test
     void aRepeatedSearchIsCachedUntilAPublishOrWithdrawalChangesWhatItFinds() {
@@ -176,6 +183,52 @@ class SearchIntegrationTest {
                                 + " path = '/search/heron-2'")
                 .update();
         assertThat(paths(search("web", "heronwatch"))).isEmpty();
+    }
+
+    /**
+     * Two transactions that write content in opposite orders finish: the search generation's row is
+     * locked only as each commits (deferred triggers, migration V5). Locked at each statement
+     * instead, the first would hold it while waiting for the second's item, and the second wait for
+     * it: PostgreSQL would abort one as a deadlock.
+     */
+    @Test
+    void writersInOppositeOrdersDoNotDeadlockOnTheSearchGeneration() throws Exception {
+        UUID a =
+                api.published(
+                        ERIN, FRANK, page("/search/lock-a", "Gate walks", "We walk to the gate."));
+        UUID b =
+                api.published(
+                        ERIN, FRANK, page("/search/lock-b", "Gate talks", "We talk at the gate."));
+        long before = generation();
+        try (Connection first = dataSource.getConnection();
+                Connection second = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            touch(first, a);
+            CompletableFuture<Void> secondOnB = CompletableFuture.runAsync(() -> touch(second, b));
+            secondOnB.get(10, TimeUnit.SECONDS);
+            // Waits for the second's lock on b, which the second gives up as it commits.
+            CompletableFuture<Void> firstOnB = CompletableFuture.runAsync(() -> touch(first, b));
+            second.commit();
+            firstOnB.get(10, TimeUnit.SECONDS);
+            first.commit();
+        }
+        assertThat(generation()).isGreaterThanOrEqualTo(before + 2);
+    }
+
+    private long generation() {
+        return jdbc.sql("SELECT generation FROM search_generation").query(Long.class).single();
+    }
+
+    private static void touch(Connection connection, UUID id) {
+        try (PreparedStatement update =
+                connection.prepareStatement(
+                        "UPDATE content_item SET updated_at = now() WHERE id = ?")) {
+            update.setObject(1, id);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
