@@ -27,7 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.hertfordshire.analytics.AnalyticsServiceApplication;
 import uk.gov.hertfordshire.analytics.support.AnalyticsClient;
 import uk.gov.hertfordshire.analytics.support.JanuaryCases;
-import uk.gov.hertfordshire.analytics.support.StatementLog;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.DomainEvent;
@@ -38,6 +37,7 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.StatementLog;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
 
 /**
