@@ -18,9 +18,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -157,6 +161,55 @@ class GatewayRoutingTest {
                                                                                 + "\"")
                                                                 && line.contains(
                                                                         "\"requestId\":\"trace-claimed\"")));
+    }
+
+    /**
+     * Spring's own lines about a request (here WebFlux's "Completed" line, at DEBUG) begin with the
+     * request's trace and span ids, the ones its access-log line carries, as the services' lines
+     * do, not with Reactor Netty's connection number. WebFlux's first line ("HTTP GET ...") is
+     * written before the request's observation starts, when no trace id exists yet, so it keeps the
+     * connection number.
+     *
+     * <p>The "Completed" line is written once the gateway's handling finishes, which can be after
+     * the client has read the whole response (about one request in five on this machine, on Reactor
+     * Netty 1.3.6 as on 1.3.8), so the level stays at DEBUG until the line is seen.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void springsOwnLogLinesAboutARequestBeginWithItsTraceAndSpanIds(CapturedOutput output)
+            throws Exception {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        String adapter = "org.springframework.web.server.adapter.HttpWebHandlerAdapter";
+        logging.setLogLevel(adapter, LogLevel.DEBUG);
+        try {
+            HttpResponse<String> response = send("GET", "/api/cases/logged", "trace-logged");
+            assertThat(response.statusCode()).isEqualTo(200);
+
+            String accessLine =
+                    await().atMost(Duration.ofSeconds(5))
+                            .until(
+                                    () -> lineContaining(output, "\"requestId\":\"trace-logged\""),
+                                    line -> line != null);
+            String traceId = field(accessLine, "traceId");
+            String spanId = field(accessLine, "spanId");
+            assertThat(traceId).isEqualTo(seenTraceparents.get("trace-logged").split("-")[1]);
+            String prefix = "[" + traceId + "," + spanId + "] ";
+
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> lineContaining(output, prefix + "Completed 200 OK") != null);
+        } finally {
+            logging.setLogLevel(adapter, null);
+        }
+    }
+
+    private static String lineContaining(CapturedOutput output, String text) {
+        return output.getOut().lines().filter(line -> line.contains(text)).findFirst().orElse(null);
+    }
+
+    private static String field(String jsonLine, String name) {
+        Matcher value = Pattern.compile("\"" + name + "\":\"([0-9a-f]+)\"").matcher(jsonLine);
+        assertThat(value.find()).as(name + " in " + jsonLine).isTrue();
+        return value.group(1);
     }
 
     /**

@@ -69,7 +69,7 @@ class AccessLogFilter implements GlobalFilter, Ordered {
         access.info(JSON.writeValueAsString(line));
     }
 
-    private static TraceContext traceContext(ServerWebExchange exchange) {
+    static TraceContext traceContext(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                 .map(
                         context ->
