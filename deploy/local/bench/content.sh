@@ -2,8 +2,9 @@
 # ./platform bench content: a published page read straight from content-service and through the
 # gateway, beside nginx serving the same JSON as a static file, in one run; then search over
 # BENCH_SEARCH_ITEMS (10,000) extra live items: three single queries, then the mix of
-# content-search-queries.txt, each at 1 and BENCH_SEARCH_CONNECTIONS (8) searchers at once.
-# Prints a table; see docs/benchmarks/content.md. BENCH_PARTS="search" runs the search part alone.
+# content-search-queries.txt, then a common word no cache has seen, each at 1 and
+# BENCH_SEARCH_CONNECTIONS (8) searchers at once.
+# Prints a table; see docs/benchmarks/content.md. BENCH_PARTS="search" (or "reads") runs one part.
 #
 # The search items are written straight into content-service's tables with SQL (psql), made of
 # the words the starter pages use, live on web and digital TV, and deleted again at the end: the
@@ -114,6 +115,8 @@ for c in "${READ_CONNECTIONS[@]}"; do
   row "through the gateway (:8080)" "$c" "${GATEWAY_RESULT[$c]}"
 done
 
+MIX_NOTE=
+if [[ $PARTS == *search* ]]; then
 # --- Search over ITEMS more live items ----------------------------------------------------------
 progress "writing $ITEMS live items for search (SQL)"
 SEED_START=$(date +%s%N)
@@ -179,6 +182,19 @@ for c in 1 "$SEARCH_CONNECTIONS"; do
   result=$(run_mix "$DURATION")
   SEARCHES+=("mix: $MIX_QUERIES searches, $MIX_DISTINCT distinct|$c|$(field ok_per_s "$result")|$(field p50_ms "$result")|$(field p99_ms "$result")|$(field other "$result")")
 done
+# A common word asked afresh each time ("pothole -w1", "pothole -w2", ...: the same matches, the
+# same ranking, a query no cache has seen): what a search costs when content-service's search
+# cache (ADR 28) cannot answer it.
+seq 1 100000 | sed 's|^|/api/content/channels/web/search?q=pothole%20-w|' >"$WORK/fresh-paths.txt"
+for c in 1 "$SEARCH_CONNECTIONS"; do
+  progress "search \"pothole\" asked afresh each time, $c connection(s), through the gateway"
+  run_fresh() { BENCH_TOKEN=$TOKEN BENCH_PATHS_FILE="$WORK/fresh-paths.txt" wrk -t"$(threads_for "$c")" -c"$c" \
+    -d"$1" --timeout 5s -s "$HERE/search-mix.lua" "$GATEWAY" | grep '^RESULT'; }
+  run_fresh "$SEARCH_WARMUP" >/dev/null
+  result=$(run_fresh "$DURATION")
+  SEARCHES+=("\"pothole\", never asked before|$c|$(field ok_per_s "$result")|$(field p50_ms "$result")|$(field p99_ms "$result")|$(field other "$result")")
+done
+fi
 printf '\r\e[K' >&2
 
 # --- The table -----------------------------------------------------------------------------------
@@ -206,6 +222,7 @@ for c in "$CONNECTIONS" 1; do
   fi
 done
 fi
+if [[ $PARTS == *search* ]]; then
 printf '\nSearch through the gateway over %s live items (%s written in %s s), %s each\n\n' \
   "$LIVE" "$ITEMS" "$SEED_SECONDS" "$DURATION"
 printf '| %-40s | %5s | %10s | %8s | %8s | %7s |\n' "query" "conns" "ok/s" "p50 ms" "p99 ms" "non-2xx"
@@ -215,5 +232,6 @@ for r in "${SEARCHES[@]}"; do
   printf '| %-40s | %5s | %10s | %8s | %8s | %7s |\n' "$label" "$c" "$ok" "$p50" "$p99" "$other"
 done
 echo "(goal: p99 under 100 ms)"
+fi
 [[ -z $MIX_NOTE ]] || printf '%s*** left out of the mix, no results:%s ***%s\n' $'\e[1;31m' "$MIX_NOTE" $'\e[0m'
 [[ -z $NGINX_NOTE ]] || printf '\n%s*** %s ***%s\n' $'\e[1;31m' "$NGINX_NOTE" $'\e[0m'

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import uk.gov.hertfordshire.analytics.projection.Columns;
 import uk.gov.hertfordshire.analytics.projection.Projector;
 import uk.gov.hertfordshire.platform.events.EventSerializer;
 import uk.gov.hertfordshire.platform.events.ReceivedEvent;
@@ -108,25 +108,17 @@ class CareEventsProjector implements Projector {
         if (referrals.isEmpty()) {
             return;
         }
-        List<Object> ids = new ArrayList<>();
-        List<Object> agencies = new ArrayList<>();
-        List<Object> categories = new ArrayList<>();
-        List<Object> received = new ArrayList<>();
-        List<Object> outcomes = new ArrayList<>();
-        List<Object> decided = new ArrayList<>();
-        List<Object> clocks = new ArrayList<>();
-        referrals.forEach(
-                (id, r) -> {
-                    ids.add(id.toString());
-                    agencies.add(r.agencyId);
-                    categories.add(r.category);
-                    received.add(r.receivedAt == null ? null : r.receivedAt.toString());
-                    outcomes.add(r.outcome);
-                    decided.add(r.decidedAt == null ? null : r.decidedAt.toString());
-                    // One text per row (unnest cannot take arrays of differing lengths); the set
-                    // is sorted and made distinct by PostgreSQL, as the update below does.
-                    clocks.add(json.writeValueAsString(r.breachedClocks));
-                });
+        Columns<Map.Entry<UUID, Referral>> columns =
+                Columns.of(referrals.entrySet())
+                        .text("ids", Map.Entry::getKey)
+                        .text("agencies", r -> r.getValue().agencyId)
+                        .text("categories", r -> r.getValue().category)
+                        .text("received", r -> r.getValue().receivedAt)
+                        .text("outcomes", r -> r.getValue().outcome)
+                        .text("decided", r -> r.getValue().decidedAt)
+                        // One text per row (unnest cannot take arrays of differing lengths); the
+                        // set is sorted and made distinct by PostgreSQL, as the update below does.
+                        .text("clocks", r -> json.writeValueAsString(r.getValue().breachedClocks));
         jdbc.sql(
                         "INSERT INTO care_referral_fact AS f (generation, referral_id, agency_id,"
                                 + " category, received_at, outcome, decided_at, breached_clocks)"
@@ -147,13 +139,7 @@ class CareEventsProjector implements Projector {
                                 + " unnest(f.breached_clocks || EXCLUDED.breached_clocks) AS c"
                                 + " ORDER BY c)")
                 .param("generation", generation)
-                .param("ids", new SqlArrayValue("text", ids.toArray()))
-                .param("agencies", new SqlArrayValue("text", agencies.toArray()))
-                .param("categories", new SqlArrayValue("text", categories.toArray()))
-                .param("received", new SqlArrayValue("text", received.toArray()))
-                .param("outcomes", new SqlArrayValue("text", outcomes.toArray()))
-                .param("decided", new SqlArrayValue("text", decided.toArray()))
-                .param("clocks", new SqlArrayValue("text", clocks.toArray()))
+                .params(columns.params())
                 .update();
     }
 }

@@ -2,17 +2,15 @@ package uk.gov.hertfordshire.analytics.cases;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import uk.gov.hertfordshire.analytics.CouncilTime;
+import uk.gov.hertfordshire.analytics.projection.Columns;
 import uk.gov.hertfordshire.analytics.projection.DailyCounts;
 import uk.gov.hertfordshire.analytics.projection.Projector;
 import uk.gov.hertfordshire.platform.events.Channel;
@@ -199,17 +197,12 @@ class CaseEventsProjector implements Projector {
         if (contacts.isEmpty()) {
             return;
         }
-        List<String> days = new ArrayList<>();
-        List<String> services = new ArrayList<>();
-        List<String> channels = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        contacts.forEach(
-                (key, n) -> {
-                    days.add(key.day().toString());
-                    services.add(key.serviceCode());
-                    channels.add(key.channel());
-                    counts.add(n);
-                });
+        Columns<Map.Entry<ContactKey, Long>> columns =
+                Columns.of(contacts.entrySet())
+                        .text("days", contact -> contact.getKey().day())
+                        .text("services", contact -> contact.getKey().serviceCode())
+                        .text("channels", contact -> contact.getKey().channel())
+                        .int8("counts", Map.Entry::getValue);
         jdbc.sql(
                         "INSERT INTO contact_day (generation, day, service_code, channel,"
                                 + " contacts) SELECT :generation, * FROM unnest(CAST(:days AS"
@@ -217,10 +210,7 @@ class CaseEventsProjector implements Projector {
                                 + " (generation, day, service_code, channel) DO UPDATE SET"
                                 + " contacts = contact_day.contacts + EXCLUDED.contacts")
                 .param("generation", generation)
-                .param("days", new SqlArrayValue("text", days.toArray()))
-                .param("services", new SqlArrayValue("text", services.toArray()))
-                .param("channels", new SqlArrayValue("text", channels.toArray()))
-                .param("counts", new SqlArrayValue("int8", counts.toArray()))
+                .params(columns.params())
                 .update();
     }
 
@@ -233,6 +223,20 @@ class CaseEventsProjector implements Projector {
                 changed.values().stream()
                         .sorted(Comparator.comparing(ServiceDefinitionChanged::serviceCode))
                         .toList();
+        Columns<ServiceDefinitionChanged> columns =
+                Columns.of(ds)
+                        .text("codes", ServiceDefinitionChanged::serviceCode)
+                        .text("names", ServiceDefinitionChanged::name)
+                        .text("groups", ServiceDefinitionChanged::group)
+                        .text("teams", ServiceDefinitionChanged::teamCode)
+                        .text("publicRealm", ServiceDefinitionChanged::publicRealm)
+                        .text("online", ServiceDefinitionChanged::availableOnline)
+                        .text("open311", ServiceDefinitionChanged::availableOpen311)
+                        .text("fees", ServiceDefinitionChanged::feePence)
+                        .text("targets", ServiceDefinitionChanged::responseTarget)
+                        .text("units", ServiceDefinitionChanged::responseUnit)
+                        .text("withdrawn", ServiceDefinitionChanged::withdrawn)
+                        .text("changedAt", ServiceDefinitionChanged::changedAt);
         jdbc.sql(
                         "INSERT INTO service_definition AS s (generation, service_code, name,"
                                 + " service_group, team_code, public_realm, available_online,"
@@ -254,29 +258,7 @@ class CaseEventsProjector implements Projector {
                                 + " EXCLUDED.withdrawn, changed_at = EXCLUDED.changed_at WHERE"
                                 + " s.changed_at <= EXCLUDED.changed_at")
                 .param("generation", generation)
-                .param("codes", texts(ds, ServiceDefinitionChanged::serviceCode))
-                .param("names", texts(ds, ServiceDefinitionChanged::name))
-                .param("groups", texts(ds, ServiceDefinitionChanged::group))
-                .param("teams", texts(ds, ServiceDefinitionChanged::teamCode))
-                .param("publicRealm", texts(ds, ServiceDefinitionChanged::publicRealm))
-                .param("online", texts(ds, ServiceDefinitionChanged::availableOnline))
-                .param("open311", texts(ds, ServiceDefinitionChanged::availableOpen311))
-                .param("fees", texts(ds, ServiceDefinitionChanged::feePence))
-                .param("targets", texts(ds, ServiceDefinitionChanged::responseTarget))
-                .param("units", texts(ds, ServiceDefinitionChanged::responseUnit))
-                .param("withdrawn", texts(ds, ServiceDefinitionChanged::withdrawn))
-                .param("changedAt", texts(ds, ServiceDefinitionChanged::changedAt))
+                .params(columns.params())
                 .update();
-    }
-
-    /** A column as text (PostgreSQL casts it back), null kept as null. */
-    private static SqlArrayValue texts(
-            List<ServiceDefinitionChanged> ds, Function<ServiceDefinitionChanged, Object> column) {
-        return new SqlArrayValue(
-                "text",
-                ds.stream()
-                        .map(column)
-                        .map(v -> v == null ? null : v.toString())
-                        .toArray(Object[]::new));
     }
 }

@@ -1,12 +1,10 @@
 package uk.gov.hertfordshire.analytics.cases;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
+import uk.gov.hertfordshire.analytics.projection.Columns;
 
 /**
  * A batch's changes to {@code case_fact}, one per case, written with one upsert whose rules are
@@ -87,81 +85,26 @@ final class CaseFacts {
         if (changes.isEmpty()) {
             return;
         }
-        int n = changes.size();
-        String[] caseIds = new String[n];
-        String[] serviceCodes = new String[n];
-        String[] channels = new String[n];
-        String[] areas = new String[n];
-        String[] submittedAt = new String[n];
-        String[] submittedDay = new String[n];
-        Integer[] timesCounted = new Integer[n];
-        String[] statuses = new String[n];
-        String[] statusAt = new String[n];
-        String[] dueAt = new String[n];
-        String[] dueSetAt = new String[n];
-        String[] teamCodes = new String[n];
-        String[] teamAt = new String[n];
-        String[] resolvedAt = new String[n];
-        String[] resolvedDay = new String[n];
-        String[] resolveDueAt = new String[n];
-        Long[] resolveSeconds = new Long[n];
-        String[] reopenedAt = new String[n];
-        int i = 0;
-        for (Map.Entry<UUID, CaseFactChange> entry : changes.entrySet()) {
-            CaseFactChange c = entry.getValue();
-            caseIds[i] = entry.getKey().toString();
-            serviceCodes[i] = c.serviceCode;
-            channels[i] = c.channel;
-            areas[i] = c.area;
-            submittedAt[i] = text(c.submittedAt);
-            submittedDay[i] = text(c.submittedDay);
-            timesCounted[i] = c.timesCounted;
-            statuses[i] = c.status;
-            statusAt[i] = text(c.statusAt);
-            dueAt[i] = text(c.dueAt);
-            dueSetAt[i] = text(c.dueSetAt);
-            teamCodes[i] = c.teamCode;
-            teamAt[i] = text(c.teamAt);
-            resolvedAt[i] = text(c.resolvedAt);
-            resolvedDay[i] = text(c.resolvedDay);
-            resolveDueAt[i] = text(c.resolveDueAt);
-            resolveSeconds[i] = c.resolveSeconds;
-            reopenedAt[i] = text(c.reopenedAt);
-            i++;
-        }
-        jdbc.sql(UPSERT)
-                .param("generation", generation)
-                .param("caseIds", texts(caseIds))
-                .param("serviceCodes", texts(serviceCodes))
-                .param("channels", texts(channels))
-                .param("areas", texts(areas))
-                .param("submittedAt", texts(submittedAt))
-                .param("submittedDay", texts(submittedDay))
-                .param("timesCounted", new SqlArrayValue("int4", (Object[]) timesCounted))
-                .param("statuses", texts(statuses))
-                .param("statusAt", texts(statusAt))
-                .param("dueAt", texts(dueAt))
-                .param("dueSetAt", texts(dueSetAt))
-                .param("teamCodes", texts(teamCodes))
-                .param("teamAt", texts(teamAt))
-                .param("resolvedAt", texts(resolvedAt))
-                .param("resolvedDay", texts(resolvedDay))
-                .param("resolveDueAt", texts(resolveDueAt))
-                .param("resolveSeconds", new SqlArrayValue("int8", (Object[]) resolveSeconds))
-                .param("reopenedAt", texts(reopenedAt))
-                .update();
-    }
-
-    /** Timestamps and dates travel as ISO-8601 text, which PostgreSQL reads back exactly. */
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
-    }
-
-    private static String text(LocalDate day) {
-        return day == null ? null : day.toString();
-    }
-
-    private static SqlArrayValue texts(String[] values) {
-        return new SqlArrayValue("text", (Object[]) values);
+        Columns<Map.Entry<UUID, CaseFactChange>> columns =
+                Columns.of(changes.entrySet())
+                        .text("caseIds", Map.Entry::getKey)
+                        .text("serviceCodes", e -> e.getValue().serviceCode)
+                        .text("channels", e -> e.getValue().channel)
+                        .text("areas", e -> e.getValue().area)
+                        .text("submittedAt", e -> e.getValue().submittedAt)
+                        .text("submittedDay", e -> e.getValue().submittedDay)
+                        .int4("timesCounted", e -> e.getValue().timesCounted)
+                        .text("statuses", e -> e.getValue().status)
+                        .text("statusAt", e -> e.getValue().statusAt)
+                        .text("dueAt", e -> e.getValue().dueAt)
+                        .text("dueSetAt", e -> e.getValue().dueSetAt)
+                        .text("teamCodes", e -> e.getValue().teamCode)
+                        .text("teamAt", e -> e.getValue().teamAt)
+                        .text("resolvedAt", e -> e.getValue().resolvedAt)
+                        .text("resolvedDay", e -> e.getValue().resolvedDay)
+                        .text("resolveDueAt", e -> e.getValue().resolveDueAt)
+                        .int8("resolveSeconds", e -> e.getValue().resolveSeconds)
+                        .text("reopenedAt", e -> e.getValue().reopenedAt);
+        jdbc.sql(UPSERT).param("generation", generation).params(columns.params()).update();
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import uk.gov.hertfordshire.analytics.CouncilTime;
 
 /**
@@ -44,21 +43,13 @@ public final class DailyCounts {
         if (counts.isEmpty()) {
             return;
         }
-        int n = counts.size();
-        String[] days = new String[n];
-        String[] measures = new String[n];
-        String[] dimensions = new String[n];
-        Long[] happenings = new Long[n];
-        Long[] amounts = new Long[n];
-        int i = 0;
-        for (Map.Entry<Key, long[]> count : counts.entrySet()) {
-            days[i] = count.getKey().day().toString();
-            measures[i] = count.getKey().measure();
-            dimensions[i] = count.getKey().dimension();
-            happenings[i] = count.getValue()[0];
-            amounts[i] = count.getValue()[1];
-            i++;
-        }
+        Columns<Map.Entry<Key, long[]>> columns =
+                Columns.of(counts.entrySet())
+                        .text("days", count -> count.getKey().day())
+                        .text("measures", count -> count.getKey().measure())
+                        .text("dimensions", count -> count.getKey().dimension())
+                        .int8("n", count -> count.getValue()[0])
+                        .int8("amounts", count -> count.getValue()[1]);
         jdbc.sql(
                         "INSERT INTO daily_count (generation, day, measure, dimension, n, amount)"
                                 + " SELECT :generation, * FROM unnest(CAST(:days AS date[]),"
@@ -66,11 +57,7 @@ public final class DailyCounts {
                                 + " day, measure, dimension) DO UPDATE SET n = daily_count.n +"
                                 + " EXCLUDED.n, amount = daily_count.amount + EXCLUDED.amount")
                 .param("generation", generation)
-                .param("days", new SqlArrayValue("text", (Object[]) days))
-                .param("measures", new SqlArrayValue("text", (Object[]) measures))
-                .param("dimensions", new SqlArrayValue("text", (Object[]) dimensions))
-                .param("n", new SqlArrayValue("int8", (Object[]) happenings))
-                .param("amounts", new SqlArrayValue("int8", (Object[]) amounts))
+                .params(columns.params())
                 .update();
     }
 }

@@ -27,7 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.hertfordshire.analytics.AnalyticsServiceApplication;
 import uk.gov.hertfordshire.analytics.support.AnalyticsClient;
 import uk.gov.hertfordshire.analytics.support.JanuaryCases;
-import uk.gov.hertfordshire.analytics.support.StatementLog;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.DomainEvent;
@@ -38,6 +37,7 @@ import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
 import uk.gov.hertfordshire.platform.events.cases.CaseTriaged;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.StatementLog;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
 
 /**
@@ -51,6 +51,15 @@ class BatchProjectionIntegrationTest {
     private static final String GROUP = AnalyticsServiceApplication.CONSUMER_GROUP;
     private static final List<String> TABLES =
             List.of("case_fact", "contact_day", "daily_count", "service_definition");
+
+    /** The projection tables and which events each generation has applied. */
+    private static final List<String> SCRATCH_TABLES =
+            List.of(
+                    "case_fact",
+                    "contact_day",
+                    "daily_count",
+                    "service_definition",
+                    "applied_event");
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
@@ -73,13 +82,7 @@ class BatchProjectionIntegrationTest {
     void cleanUp() {
         client.close();
         for (int generation : scratch) {
-            for (String table :
-                    List.of(
-                            "case_fact",
-                            "contact_day",
-                            "daily_count",
-                            "service_definition",
-                            "applied_event")) {
+            for (String table : SCRATCH_TABLES) {
                 jdbc.sql("DELETE FROM " + table + " WHERE generation = :g")
                         .param("g", generation)
                         .update();
@@ -172,41 +175,31 @@ class BatchProjectionIntegrationTest {
         assertThat(sent).filteredOn(s -> s.startsWith("insert into case_fact")).hasSize(writable);
         assertThat(sent).last().isEqualTo("commit");
         // The statements did the work: every case and contact is there.
-        int served = generations.served();
         assertThat(
-                        sum(
-                                served,
+                        sumOf(
+                                service,
                                 "SELECT count(*) FROM case_fact WHERE generation = :g AND"
-                                        + " service_code = '"
-                                        + service
-                                        + "' AND status = 'triaged'"))
+                                        + " service_code = :s AND status = 'triaged'"))
                 .isEqualTo(100);
         assertThat(
-                        sum(
-                                served,
+                        sumOf(
+                                service,
                                 "SELECT sum(contacts) FROM contact_day WHERE generation = :g AND"
-                                        + " service_code = '"
-                                        + service
-                                        + "'"))
+                                        + " service_code = :s"))
                 .isEqualTo(100);
         assertThat(
-                        sum(
-                                served,
+                        sumOf(
+                                service,
                                 "SELECT sum(n) FROM daily_count WHERE generation = :g AND"
-                                        + " dimension = '"
-                                        + service
-                                        + "' AND measure = 'target_breached'"))
+                                        + " dimension = :s AND measure = 'target_breached'"))
                 .isEqualTo(50);
     }
 
     @Test
     void aRedeliveredBatchCountsOnce() {
         String service = "bt-again-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            Instant at = Instant.parse("2019-04-01T09:00:00Z").plusSeconds(60L * i);
-            batch.add(onPartitionZero(submitted(UUID.randomUUID().toString(), service, at)));
-        }
+        List<ProducerRecord<String, byte[]>> batch =
+                submissions(service, 30, Instant.parse("2019-04-01T09:00:00Z"));
         client.publishAll(batch);
         await("the batch is counted")
                 .atMost(Duration.ofSeconds(30))
@@ -228,23 +221,18 @@ class BatchProjectionIntegrationTest {
                 .isEqualTo(30);
         assertThat(counter("analytics.events", null) - appliedBefore).isEqualTo(1);
         assertThat(
-                        sum(
-                                generations.served(),
+                        sumOf(
+                                service,
                                 "SELECT max(times_counted) FROM case_fact WHERE generation = :g"
-                                        + " AND service_code = '"
-                                        + service
-                                        + "'"))
+                                        + " AND service_code = :s"))
                 .isEqualTo(1);
     }
 
     @Test
     void aPoisonEventInABatchIsDeadLetteredAloneWhileTheOthersCount() {
         String service = "bt-poison-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            Instant at = Instant.parse("2019-05-01T09:00:00Z").plusSeconds(60L * i);
-            batch.add(onPartitionZero(submitted(UUID.randomUUID().toString(), service, at)));
-        }
+        List<ProducerRecord<String, byte[]>> batch =
+                submissions(service, 20, Instant.parse("2019-05-01T09:00:00Z"));
         // A well-formed CloudEvent whose case id is not one: no projection can apply it.
         ProducerRecord<String, byte[]> valid =
                 onPartitionZero(
@@ -271,27 +259,25 @@ class BatchProjectionIntegrationTest {
         List<ConsumerRecord<String, byte[]>> deadLetters =
                 await("the poison event is in the dead-letter topic")
                         .atMost(Duration.ofSeconds(30))
-                        .until(
-                                () ->
-                                        KafkaTopicReader.readAll(
-                                                        TestInfrastructure.shared()
-                                                                .kafkaBootstrapServers(),
-                                                        Topics.deadLetter(Topics.CASES, GROUP))
-                                                .stream()
-                                                .filter(
-                                                        r ->
-                                                                r.key() != null
-                                                                                && r.key()
-                                                                                        .startsWith(
-                                                                                                "poison-")
-                                                                        || service.equals(
-                                                                                serviceOf(r)))
-                                                .toList(),
-                                dead -> !dead.isEmpty());
+                        .until(() -> deadLettersOf(service), dead -> !dead.isEmpty());
         assertThat(deadLetters).extracting(ConsumerRecord::key).contains(poisonKey);
         assertThat(deadLetters)
                 .as("none of the good events of its batch")
-                .allMatch(r -> r.key() != null && r.key().startsWith("poison-"));
+                .allMatch(BatchProjectionIntegrationTest::isPoison);
+    }
+
+    /** The group's dead letters of this test: any poison, and any event of its service. */
+    private static List<ConsumerRecord<String, byte[]>> deadLettersOf(String service) {
+        return KafkaTopicReader.readAll(
+                        TestInfrastructure.shared().kafkaBootstrapServers(),
+                        Topics.deadLetter(Topics.CASES, GROUP))
+                .stream()
+                .filter(r -> isPoison(r) || service.equals(serviceOf(r)))
+                .toList();
+    }
+
+    private static boolean isPoison(ConsumerRecord<String, byte[]> record) {
+        return record.key() != null && record.key().startsWith("poison-");
     }
 
     private static String serviceOf(ConsumerRecord<String, byte[]> record) {
@@ -374,14 +360,21 @@ class BatchProjectionIntegrationTest {
                 .single();
     }
 
-    private long contacts(String service) {
-        return jdbc.sql(
-                        "SELECT coalesce(sum(contacts), 0) FROM contact_day WHERE generation = :g"
-                                + " AND service_code = :s")
+    /**
+     * {@code sql}'s one figure in the served generation ({@code :g}) for a service ({@code :s}).
+     */
+    private long sumOf(String service, String sql) {
+        return jdbc.sql("SELECT coalesce((" + sql + "), 0)")
                 .param("g", generations.served())
                 .param("s", service)
                 .query(Long.class)
                 .single();
+    }
+
+    private long contacts(String service) {
+        return sumOf(
+                service,
+                "SELECT sum(contacts) FROM contact_day WHERE generation = :g AND service_code = :s");
     }
 
     private double counter(String name, String topic) {
@@ -398,6 +391,17 @@ class BatchProjectionIntegrationTest {
 
     private static CaseSubmitted submitted(String caseId, String service, Instant at) {
         return new CaseSubmitted(caseId, service, Channel.WEB, at, null, null);
+    }
+
+    /** {@code count} new cases of {@code service}, a minute apart from {@code first}, in order. */
+    private List<ProducerRecord<String, byte[]>> submissions(
+            String service, int count, Instant first) {
+        List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant at = first.plusSeconds(60L * i);
+            batch.add(onPartitionZero(submitted(UUID.randomUUID().toString(), service, at)));
+        }
+        return batch;
     }
 
     private ProducerRecord<String, byte[]> onPartitionZero(DomainEvent event) {

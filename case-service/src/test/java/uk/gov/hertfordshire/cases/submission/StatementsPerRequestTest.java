@@ -9,27 +9,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -39,15 +31,17 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.StatementLog;
 import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
 /**
  * A regression guard for the hot paths, counted rather than timed: the SQL statements (and commits)
- * the request's own thread sends to PostgreSQL, seen through a wrapper around the application's
- * real data source. The outbox relay's work, on its own thread, is not the request's.
+ * the request's own thread sends to PostgreSQL, as test-support's {@link StatementLog} sees them
+ * through a wrapper around the application's real data source. The outbox relay's work, on its own
+ * thread, is not the request's.
  */
 @PlatformIntegrationTest
-@Import(StatementsPerRequestTest.Counting.class)
+@Import({StatementLog.class, StatementsPerRequestTest.Counting.class})
 class StatementsPerRequestTest {
 
     static final TestIssuer idp = TestIssuer.shared();
@@ -131,13 +125,12 @@ class StatementsPerRequestTest {
         }
     }
 
-    /** Records the SQL sent on the thread of each request that asks for it. */
+    /** Records the SQL sent on the thread of each request that asks for it, by its label. */
     @TestConfiguration(proxyBeanMethods = false)
     static class Counting {
 
         static final String HEADER = "X-Count-Statements";
 
-        private static final ThreadLocal<List<String>> recording = new ThreadLocal<>();
         private static final Map<String, List<String>> recorded = new ConcurrentHashMap<>();
         private static final AtomicInteger labels = new AtomicInteger();
         private static volatile String label;
@@ -176,81 +169,16 @@ class StatementsPerRequestTest {
                                         chain.doFilter(request, response);
                                         return;
                                     }
-                                    List<String> sent = new ArrayList<>();
-                                    recording.set(sent);
+                                    StatementLog.Recording recording = StatementLog.start();
                                     try {
                                         chain.doFilter(request, response);
                                     } finally {
-                                        recording.remove();
-                                        recorded.put(name, List.copyOf(sent));
+                                        recorded.put(name, recording.stop());
                                     }
                                 }
                             });
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             return registration;
-        }
-
-        @Bean
-        static BeanPostProcessor countingDataSource() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof DataSource dataSource
-                            ? watch(DataSource.class, dataSource)
-                            : bean;
-                }
-            };
-        }
-
-        /**
-         * The target behind a proxy that records what reaches PostgreSQL: a statement prepared or
-         * executed (by its first words) and a commit; connections and plain statements it hands out
-         * are watched the same way.
-         */
-        @SuppressWarnings("unchecked")
-        private static <T> T watch(Class<T> type, Object target) {
-            return (T)
-                    Proxy.newProxyInstance(
-                            type.getClassLoader(),
-                            new Class<?>[] {type},
-                            (self, method, args) -> {
-                                String name = method.getName();
-                                if ((name.equals("prepareStatement")
-                                                || name.startsWith("execute")
-                                                || name.equals("prepareCall"))
-                                        && args != null
-                                        && args.length > 0
-                                        && args[0] instanceof String sql) {
-                                    record(firstWords(sql));
-                                } else if (name.equals("commit")) {
-                                    record("commit");
-                                }
-                                Object result;
-                                try {
-                                    result = method.invoke(target, args);
-                                } catch (InvocationTargetException e) {
-                                    throw e.getCause();
-                                }
-                                if (name.equals("getConnection")) {
-                                    return watch(Connection.class, result);
-                                }
-                                if (name.equals("createStatement")) {
-                                    return watch(Statement.class, result);
-                                }
-                                return result;
-                            });
-        }
-
-        private static void record(String what) {
-            List<String> sent = recording.get();
-            if (sent != null) {
-                sent.add(what);
-            }
-        }
-
-        private static String firstWords(String sql) {
-            String[] words = sql.trim().toLowerCase(Locale.ROOT).split("\\s+");
-            return String.join(" ", List.of(words).subList(0, Math.min(3, words.length)));
         }
     }
 }

@@ -7,19 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.hertfordshire.content.authoring.ContentProblems.FieldError;
 import uk.gov.hertfordshire.content.catalogue.KnownServices;
-import uk.gov.hertfordshire.content.rendering.PublishGates;
 import uk.gov.hertfordshire.content.rendering.PublishGates.GateReport;
-import uk.gov.hertfordshire.platform.events.content.AlertEnded;
-import uk.gov.hertfordshire.platform.events.content.AlertRaised;
 import uk.gov.hertfordshire.platform.events.content.ContentArchived;
-import uk.gov.hertfordshire.platform.events.content.ContentPublished;
 import uk.gov.hertfordshire.platform.events.content.ContentUnpublished;
 import uk.gov.hertfordshire.platform.events.content.ContributionModerated;
 import uk.gov.hertfordshire.platform.events.content.ContributionSubmitted;
@@ -30,7 +25,8 @@ import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 /**
  * Writes content: creates drafts, saves each edit as a new revision, and applies the workflow under
  * a row lock, checking the caller saw the state they change ({@code If-Match}), the four-eyes rule
- * and the publish gates, with each change's one event in the same transaction.
+ * and the publish gates ({@link PublishChecks}), with each change's one event in the same
+ * transaction (going live and coming off: {@link Publication}).
  */
 @Service
 public class Authoring {
@@ -42,22 +38,22 @@ public class Authoring {
     private final KnownServices services;
     private final Outbox outbox;
     private final Clock clock;
-    private final PublishGates gates;
-    private final PublishRefusals refusals;
+    private final PublishChecks checks;
+    private final Publication publication;
 
     Authoring(
             ItemRepository items,
             KnownServices services,
             Outbox outbox,
             Clock clock,
-            PublishRefusals refusals,
-            @Value("${platform.content.gates.max-reading-age:9}") double maxReadingAge) {
+            PublishChecks checks,
+            Publication publication) {
         this.items = items;
         this.services = services;
         this.outbox = outbox;
         this.clock = clock;
-        this.refusals = refusals;
-        this.gates = new PublishGates(maxReadingAge);
+        this.checks = checks;
+        this.publication = publication;
     }
 
     /** Creates a draft at revision 1. */
@@ -113,8 +109,7 @@ public class Authoring {
         outbox.append(new ContentUnpublished(id.toString(), item.liveRevision(), now));
         moderated(item, ContributionModerated.RETURNED_TO_MODERATION, now);
         items.update(
-                with(
-                        item,
+                item.withState(
                         item.path(),
                         ContentStatus.IN_REVIEW,
                         item.latestRevision(),
@@ -133,21 +128,7 @@ public class Authoring {
             ContentStatus status) {
         validate(type, path, content);
         Instant now = now();
-        ItemRecord item =
-                new ItemRecord(
-                        UUID.randomUUID(),
-                        type,
-                        path,
-                        status,
-                        1,
-                        null,
-                        1,
-                        null,
-                        null,
-                        null,
-                        null,
-                        now,
-                        now);
+        ItemRecord item = ItemRecord.created(UUID.randomUUID(), type, path, status, now);
         try {
             items.insert(item);
         } catch (DuplicateKeyException e) {
@@ -182,7 +163,8 @@ public class Authoring {
         Revision revision = new Revision(id, number, content, staffId, null, now);
         items.insertRevision(revision, content.readerText());
         items.update(
-                with(before, path, ContentStatus.DRAFT, number, before.liveRevision(), null, null),
+                before.withState(
+                        path, ContentStatus.DRAFT, number, before.liveRevision(), null, null),
                 now);
         return Optional.of(new Saved(items.find(id).orElseThrow(), revision));
     }
@@ -210,8 +192,7 @@ public class Authoring {
         ItemRecord after =
                 switch (action) {
                     case SUBMIT ->
-                            with(
-                                    before,
+                            before.withState(
                                     before.path(),
                                     ContentStatus.IN_REVIEW,
                                     before.latestRevision(),
@@ -219,21 +200,21 @@ public class Authoring {
                                     null,
                                     null);
                     case APPROVE -> {
-                        requireApprovable(before, latest, staffId);
+                        checks.requireApprovable(before, staffId);
                         requireFuture(request.unpublishAt(), now, "unpublishAt");
-                        yield publish(before, latest, request.unpublishAt(), now, true);
+                        checks.requireGatesPassed(latest.content());
+                        yield publication.publish(before, latest, request.unpublishAt(), now);
                     }
                     case SCHEDULE -> {
-                        requireApprovable(before, latest, staffId);
+                        checks.requireApprovable(before, staffId);
                         requireFuture(request.publishAt(), now, "publishAt");
-                        requireGatesPassed(latest);
+                        checks.requireGatesPassed(latest.content());
                         if (request.unpublishAt() != null
                                 && !request.unpublishAt().isAfter(request.publishAt())) {
                             throw ContentProblems.badSchedule(
                                     "unpublishAt must be after publishAt.");
                         }
-                        yield with(
-                                before,
+                        yield before.withState(
                                 before.path(),
                                 ContentStatus.SCHEDULED,
                                 before.latestRevision(),
@@ -242,25 +223,22 @@ public class Authoring {
                                 request.unpublishAt());
                     }
                     case REJECT ->
-                            withNote(
-                                    with(
-                                            before,
+                            before.withState(
                                             before.path(),
                                             ContentStatus.DRAFT,
                                             before.latestRevision(),
                                             before.liveRevision(),
                                             null,
-                                            null),
-                                    request.reason());
+                                            null)
+                                    .withNote(request.reason());
                     case UNPUBLISH -> {
                         if (before.liveRevision() != null) {
                             outbox.append(
                                     new ContentUnpublished(
                                             id.toString(), before.liveRevision(), now));
-                            alertEnded(before, now);
+                            publication.alertEnded(before, now);
                         }
-                        yield with(
-                                before,
+                        yield before.withState(
                                 before.path(),
                                 ContentStatus.DRAFT,
                                 before.latestRevision(),
@@ -273,10 +251,9 @@ public class Authoring {
                                 new ContentArchived(
                                         id.toString(), before.liveRevision() != null, now));
                         if (before.liveRevision() != null) {
-                            alertEnded(before, now);
+                            publication.alertEnded(before, now);
                         }
-                        yield with(
-                                before,
+                        yield before.withState(
                                 before.path(),
                                 ContentStatus.ARCHIVED,
                                 before.latestRevision(),
@@ -285,36 +262,11 @@ public class Authoring {
                                 null);
                     }
                     case RESTORE -> {
-                        int source =
-                                request.revision() == null
-                                        ? before.latestRevision()
-                                        : request.revision();
-                        Revision restored =
-                                items.revision(id, source)
-                                        .orElseThrow(
-                                                () ->
-                                                        ContentProblems.invalid(
-                                                                List.of(
-                                                                        new FieldError(
-                                                                                "revision",
-                                                                                "item has no"
-                                                                                        + " revision "
-                                                                                        + source))));
-                        int number = before.latestRevision() + 1;
-                        latest =
-                                new Revision(
-                                        id,
-                                        number,
-                                        restored.content(),
-                                        staffId,
-                                        "restored from revision " + source,
-                                        now);
-                        items.insertRevision(latest, latest.content().readerText());
-                        yield with(
-                                before,
+                        latest = restore(before, request.revision(), staffId, now);
+                        yield before.withState(
                                 before.path(),
                                 ContentStatus.DRAFT,
-                                number,
+                                latest.number(),
                                 before.liveRevision(),
                                 null,
                                 null);
@@ -329,32 +281,30 @@ public class Authoring {
         return Optional.of(new Saved(items.find(id).orElseThrow(), latest));
     }
 
-    /**
-     * Publishes a scheduled item whose time has come (the publication watch; the row is already
-     * locked and its schedule was approved).
-     */
-    void publishScheduled(ItemRecord scheduled, Instant now) {
-        Revision latest = items.revision(scheduled.id(), scheduled.latestRevision()).orElseThrow();
-        // Its gates were passed when a publisher scheduled it.
-        items.update(publish(scheduled, latest, scheduled.unpublishAt(), now, false), now);
-    }
-
-    /** Takes a live item off at its unpublish time (the publication watch, row locked). */
-    void unpublishDue(ItemRecord item, Instant now) {
-        outbox.append(new ContentUnpublished(item.id().toString(), item.liveRevision(), now));
-        alertEnded(item, now);
-        ContentStatus status =
-                item.status() == ContentStatus.PUBLISHED ? ContentStatus.DRAFT : item.status();
-        items.update(
-                with(
-                        item,
-                        item.path(),
-                        status,
-                        item.latestRevision(),
-                        null,
-                        item.publishAt(),
-                        null),
-                now);
+    /** A new latest revision with the content of an earlier one (the latest if none is named). */
+    private Revision restore(ItemRecord before, Integer revision, String staffId, Instant now) {
+        int source = revision == null ? before.latestRevision() : revision;
+        Revision restored =
+                items.revision(before.id(), source)
+                        .orElseThrow(
+                                () ->
+                                        ContentProblems.invalid(
+                                                List.of(
+                                                        new FieldError(
+                                                                "revision",
+                                                                "item has no revision "
+                                                                        + source))));
+        int number = before.latestRevision() + 1;
+        Revision latest =
+                new Revision(
+                        before.id(),
+                        number,
+                        restored.content(),
+                        staffId,
+                        "restored from revision " + source,
+                        now);
+        items.insertRevision(latest, latest.content().readerText());
+        return latest;
     }
 
     /** The item as it stands, with its latest revision. */
@@ -371,7 +321,7 @@ public class Authoring {
     /** The publish gates' verdict on the item's latest revision, as approving would see it. */
     @Transactional(readOnly = true)
     public Optional<GateReport> gates(UUID id) {
-        return find(id).map(saved -> check(saved.latest().content()));
+        return find(id).map(saved -> checks.report(saved.latest().content()));
     }
 
     @Transactional(readOnly = true)
@@ -395,59 +345,6 @@ public class Authoring {
         return items.inStatus(status, 200);
     }
 
-    private ItemRecord publish(
-            ItemRecord before, Revision latest, Instant unpublishAt, Instant now, boolean gated) {
-        if (gated) {
-            requireGatesPassed(latest);
-        }
-        int revision = before.latestRevision();
-        outbox.append(
-                new ContentPublished(
-                        before.id().toString(), revision, latest.content().channels(), now));
-        Instant comesOff = unpublishAt;
-        if (before.type() == ContentType.ALERT) {
-            outbox.append(alertRaised(before.id(), revision, latest.content(), now));
-            if (comesOff == null) {
-                comesOff = latest.content().endsAt(); // an alert comes off when it ends
-            }
-        }
-        items.markAnnounced(before.id(), revision);
-        items.rememberWords(before.id(), revision);
-        return new ItemRecord(
-                before.id(),
-                before.type(),
-                before.path(),
-                ContentStatus.PUBLISHED,
-                revision,
-                revision,
-                before.version(),
-                null,
-                comesOff,
-                now,
-                null,
-                before.createdAt(),
-                now);
-    }
-
-    /** What an alert's going live tells banner feeds. */
-    static AlertRaised alertRaised(UUID id, int revision, ItemContent alert, Instant now) {
-        return new AlertRaised(
-                id.toString(),
-                revision,
-                alert.priority(),
-                alert.channels(),
-                alert.startsAt(),
-                alert.endsAt(),
-                now);
-    }
-
-    /** A live alert coming off the channels (nothing for other types). */
-    private void alertEnded(ItemRecord item, Instant now) {
-        if (item.type() == ContentType.ALERT) {
-            outbox.append(new AlertEnded(item.id().toString(), now));
-        }
-    }
-
     /** A moderation decision on a citizen's listing (not on a listing staff wrote). */
     private void moderated(ItemRecord item, String outcome, Instant now) {
         boolean contributed =
@@ -457,33 +354,6 @@ public class Authoring {
                                 .orElse(false);
         if (contributed) {
             outbox.append(new ContributionModerated(item.id().toString(), outcome, now));
-        }
-    }
-
-    private void requireGatesPassed(Revision latest) {
-        GateReport report = check(latest.content());
-        if (!report.passed()) {
-            refusals.refused(
-                    report.failures().stream().map(PublishGates.GateFailure::gate).toList());
-            throw ContentProblems.gatesFailed(report.failures(), report.readingAge());
-        }
-    }
-
-    private GateReport check(ItemContent content) {
-        return gates.check(content.sections(), items::isLivePath, content.readerText());
-    }
-
-    /** The four-eyes rule: nobody approves a revision under review that they made. */
-    private void requireApprovable(ItemRecord item, Revision latest, String staffId) {
-        int since = item.liveRevision() == null ? 0 : item.liveRevision();
-        List<Integer> theirs =
-                items.authorsAfter(item.id(), since).entrySet().stream()
-                        .filter(entry -> entry.getValue().equals(staffId))
-                        .map(Map.Entry::getKey)
-                        .toList();
-        if (!theirs.isEmpty()) {
-            refusals.refused(List.of(PublishRefusals.FOUR_EYES));
-            throw ContentProblems.fourEyes(staffId, theirs);
         }
     }
 
@@ -510,47 +380,6 @@ public class Authoring {
             throw new AccessDeniedException("content is written by staff with a staff_id");
         }
         return caller.staffId();
-    }
-
-    private static ItemRecord with(
-            ItemRecord item,
-            String path,
-            ContentStatus status,
-            int latest,
-            Integer live,
-            Instant publishAt,
-            Instant unpublishAt) {
-        return new ItemRecord(
-                item.id(),
-                item.type(),
-                path,
-                status,
-                latest,
-                live,
-                item.version(),
-                publishAt,
-                unpublishAt,
-                live == null ? null : item.publishedAt(),
-                null,
-                item.createdAt(),
-                item.updatedAt());
-    }
-
-    private static ItemRecord withNote(ItemRecord item, String note) {
-        return new ItemRecord(
-                item.id(),
-                item.type(),
-                item.path(),
-                item.status(),
-                item.latestRevision(),
-                item.liveRevision(),
-                item.version(),
-                item.publishAt(),
-                item.unpublishAt(),
-                item.publishedAt(),
-                note,
-                item.createdAt(),
-                item.updatedAt());
     }
 
     private Instant now() {

@@ -25,8 +25,59 @@ public record ItemRecord(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** A new item at revision 1, nothing live. */
+    static ItemRecord created(
+            UUID id, ContentType type, String path, ContentStatus status, Instant now) {
+        return new ItemRecord(id, type, path, status, 1, null, 1, null, null, null, null, now, now);
+    }
+
     /** The strong entity tag of this state, quoted as HTTP wants it. */
     public String etag() {
         return "\"" + id + "-v" + version + "\"";
+    }
+
+    /**
+     * This item in another workflow state; it keeps its publication time only while something is
+     * live, and a state change clears any review note.
+     */
+    ItemRecord withState(
+            String path,
+            ContentStatus status,
+            int latest,
+            Integer live,
+            Instant publishAt,
+            Instant unpublishAt) {
+        return new ItemRecord(
+                id,
+                type,
+                path,
+                status,
+                latest,
+                live,
+                version,
+                publishAt,
+                unpublishAt,
+                live == null ? null : publishedAt,
+                null,
+                createdAt,
+                updatedAt);
+    }
+
+    /** This item with a reviewer's note. */
+    ItemRecord withNote(String note) {
+        return new ItemRecord(
+                id,
+                type,
+                path,
+                status,
+                latestRevision,
+                liveRevision,
+                version,
+                publishAt,
+                unpublishAt,
+                publishedAt,
+                note,
+                createdAt,
+                updatedAt);
     }
 }

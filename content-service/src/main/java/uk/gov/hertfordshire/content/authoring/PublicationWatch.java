@@ -9,8 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
-import uk.gov.hertfordshire.platform.events.content.ContentPublished;
-import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 
 /**
  * Publishes scheduled items when their time comes and unpublishes items at their unpublish time,
@@ -26,23 +24,20 @@ class PublicationWatch {
 
     private final JdbcClient jdbc;
     private final ItemRepository items;
-    private final Authoring authoring;
+    private final Publication publication;
     private final TransactionOperations transactions;
-    private final Outbox outbox;
     private final Clock clock;
 
     PublicationWatch(
             JdbcClient jdbc,
             ItemRepository items,
-            Authoring authoring,
+            Publication publication,
             TransactionOperations transactions,
-            Outbox outbox,
             Clock clock) {
         this.jdbc = jdbc;
         this.items = items;
-        this.authoring = authoring;
+        this.publication = publication;
         this.transactions = transactions;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -62,7 +57,7 @@ class PublicationWatch {
         int done = 0;
         for (UUID id :
                 claim("status = 'scheduled' AND publish_at <= :now ORDER BY publish_at", now)) {
-            authoring.publishScheduled(items.find(id).orElseThrow(), now);
+            publication.publishScheduled(items.find(id).orElseThrow(), now);
             done++;
         }
         for (UUID id :
@@ -70,7 +65,7 @@ class PublicationWatch {
                         "live_revision IS NOT NULL AND unpublish_at <= :now ORDER BY"
                                 + " unpublish_at",
                         now)) {
-            authoring.unpublishDue(items.find(id).orElseThrow(), now);
+            publication.unpublishDue(items.find(id).orElseThrow(), now);
             done++;
         }
         for (UUID id :
@@ -80,22 +75,11 @@ class PublicationWatch {
                         now)) {
             ItemRecord item = items.find(id).orElseThrow();
             Revision live = items.revision(id, item.liveRevision()).orElseThrow();
-            outbox.append(
-                    new ContentPublished(
-                            id.toString(),
-                            item.liveRevision(),
-                            live.content().channels(),
-                            item.publishedAt() == null ? now : item.publishedAt()));
-            if (item.type() == ContentType.ALERT) {
-                outbox.append(
-                        Authoring.alertRaised(
-                                id,
-                                item.liveRevision(),
-                                live.content(),
-                                item.publishedAt() == null ? now : item.publishedAt()));
-            }
-            items.markAnnounced(id, item.liveRevision());
-            items.rememberWords(id, item.liveRevision());
+            publication.announce(
+                    item,
+                    item.liveRevision(),
+                    live.content(),
+                    item.publishedAt() == null ? now : item.publishedAt());
             done++;
         }
         return done;

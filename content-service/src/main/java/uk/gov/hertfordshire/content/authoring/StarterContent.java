@@ -69,21 +69,7 @@ class StarterContent implements JavaMigration {
         for (ItemRequest seed : seeds()) {
             UUID id = UUID.nameUUIDFromBytes(("hertfordshire-content:" + seed.path()).getBytes());
             ContentType type = ContentType.fromWire(seed.type()).orElseThrow();
-            ItemRecord draft =
-                    new ItemRecord(
-                            id,
-                            type,
-                            seed.path(),
-                            ContentStatus.DRAFT,
-                            1,
-                            null,
-                            1,
-                            null,
-                            null,
-                            null,
-                            null,
-                            now,
-                            now);
+            ItemRecord draft = ItemRecord.created(id, type, seed.path(), ContentStatus.DRAFT, now);
             items.insert(draft);
             ItemContent content = seed.content();
             items.insertRevision(

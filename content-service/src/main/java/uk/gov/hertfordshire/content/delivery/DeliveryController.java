@@ -39,7 +39,7 @@ class DeliveryController {
     private final LiveContent live;
     private final Renditions renditions;
     private final PageCache pages;
-    private final Search search;
+    private final SearchCache searches;
     private final Feedback feedback;
     private final ListingReports reports;
     private final Clock clock;
@@ -48,14 +48,14 @@ class DeliveryController {
             LiveContent live,
             Renditions renditions,
             PageCache pages,
-            Search search,
+            SearchCache searches,
             Feedback feedback,
             ListingReports reports,
             Clock clock) {
         this.live = live;
         this.renditions = renditions;
         this.pages = pages;
-        this.search = search;
+        this.searches = searches;
         this.feedback = feedback;
         this.reports = reports;
         this.clock = clock;
@@ -119,7 +119,10 @@ class DeliveryController {
     ResponseEntity<?> search(
             @PathVariable String channel, @RequestParam(required = false) String q) {
         ContentChannel on = ChannelAccess.require(channel);
-        return ResponseEntity.ok().cacheControl(cacheControl(on)).body(search.search(on, q));
+        return ResponseEntity.ok()
+                .cacheControl(cacheControl(on))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(searches.answer(on, q));
     }
 
     /**

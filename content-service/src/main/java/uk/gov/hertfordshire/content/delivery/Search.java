@@ -60,13 +60,7 @@ class Search {
      * @throws IllegalArgumentException for an empty or over-long query (a 400)
      */
     Map<String, Object> search(ContentChannel channel, String query) {
-        String q = query == null ? "" : query.replaceAll("[\\p{Cntrl}]", " ").strip();
-        if (q.isEmpty()) {
-            throw new IllegalArgumentException("q must not be empty");
-        }
-        if (q.length() > MAX_QUERY) {
-            throw new IllegalArgumentException("q must be at most " + MAX_QUERY + " characters");
-        }
+        String q = normalised(query);
         List<Map<String, Object>> results = run(channel, q);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("query", q);
@@ -81,6 +75,22 @@ class Search {
         }
         answer.put("results", results);
         return answer;
+    }
+
+    /**
+     * The query as it is searched for: control characters made spaces, stripped.
+     *
+     * @throws IllegalArgumentException for an empty or over-long query (a 400)
+     */
+    static String normalised(String query) {
+        String q = query == null ? "" : query.replaceAll("[\\p{Cntrl}]", " ").strip();
+        if (q.isEmpty()) {
+            throw new IllegalArgumentException("q must not be empty");
+        }
+        if (q.length() > MAX_QUERY) {
+            throw new IllegalArgumentException("q must be at most " + MAX_QUERY + " characters");
+        }
+        return q;
     }
 
     private List<Map<String, Object>> run(ContentChannel channel, String q) {

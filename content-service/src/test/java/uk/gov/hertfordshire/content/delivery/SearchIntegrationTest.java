@@ -6,6 +6,7 @@ import static uk.gov.hertfordshire.content.support.ContentApi.AGENT;
 import static uk.gov.hertfordshire.content.support.ContentApi.ERIN;
 import static uk.gov.hertfordshire.content.support.ContentApi.FRANK;
 import static uk.gov.hertfordshire.content.support.ContentApi.JSON;
+import static uk.gov.hertfordshire.content.support.ContentApi.expect;
 import static uk.gov.hertfordshire.content.support.ContentApi.json;
 import static uk.gov.hertfordshire.content.support.ContentApi.page;
 import static uk.gov.hertfordshire.content.support.ContentApi.with;
@@ -13,9 +14,16 @@ import static uk.gov.hertfordshire.content.support.ContentApi.with;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +41,8 @@ class SearchIntegrationTest {
     @LocalServerPort int port;
     @Autowired KnownServices services;
     @Autowired JdbcClient jdbc;
+    @Autowired SearchCache searchCache;
+    @Autowired DataSource dataSource;
 
     private ContentApi api;
 
@@ -134,6 +144,91 @@ class SearchIntegrationTest {
         JsonNode misspelt = search("web", "libary");
         assertThat(misspelt.get("correctedQuery").asString()).isEqualTo("library");
         assertThat(paths(misspelt)).containsExactlyInAnyOrderElementsOf(library);
+    }
+
+    /**
+     * A repeated search is answered from memory, and a publish or a withdrawal is in the very next
+     * search: the cache is keyed by the database's search generation (migration V5), which the
+     * change moves on as it commits.
+     */
+    @Test
+    void aRepeatedSearchIsCachedUntilAPublishOrWithdrawalChangesWhatItFinds() {
+        UUID first =
+                api.published(
+                        ERIN,
+                        FRANK,
+                        page("/search/heron-1", "Heronwatch walks", "Walks by water."));
+        // Background writes after a publish (its announcement) move the generation on too, so
+        // the repeat is awaited: once nothing changes, the same question is answered from memory.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> {
+                            assertThat(paths(search("web", "heronwatch")))
+                                    .containsExactly("/search/heron-1");
+                            long hits = searchCache.stats().hitCount();
+                            assertThat(paths(search("web", "heronwatch")))
+                                    .containsExactly("/search/heron-1");
+                            assertThat(searchCache.stats().hitCount()).isEqualTo(hits + 1);
+                        });
+
+        // No waiting from here: each change is in the next answer.
+        api.published(ERIN, FRANK, page("/search/heron-2", "Heronwatch talks", "Talks in town."));
+        assertThat(paths(search("web", "heronwatch")))
+                .containsExactlyInAnyOrder("/search/heron-1", "/search/heron-2");
+        expect(api.act(FRANK, first, "unpublish", null), 200);
+        assertThat(paths(search("web", "heronwatch"))).containsExactly("/search/heron-2");
+        // A change made with SQL, as the benchmark makes its items, counts as well.
+        jdbc.sql(
+                        "UPDATE content_item SET live_revision = NULL, status = 'draft' WHERE"
+                                + " path = '/search/heron-2'")
+                .update();
+        assertThat(paths(search("web", "heronwatch"))).isEmpty();
+    }
+
+    /**
+     * Two transactions that write content in opposite orders finish: the search generation's row is
+     * locked only as each commits (deferred triggers, migration V5). Locked at each statement
+     * instead, the first would hold it while waiting for the second's item, and the second wait for
+     * it: PostgreSQL would abort one as a deadlock.
+     */
+    @Test
+    void writersInOppositeOrdersDoNotDeadlockOnTheSearchGeneration() throws Exception {
+        UUID a =
+                api.published(
+                        ERIN, FRANK, page("/search/lock-a", "Gate walks", "We walk to the gate."));
+        UUID b =
+                api.published(
+                        ERIN, FRANK, page("/search/lock-b", "Gate talks", "We talk at the gate."));
+        long before = generation();
+        try (Connection first = dataSource.getConnection();
+                Connection second = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            touch(first, a);
+            CompletableFuture<Void> secondOnB = CompletableFuture.runAsync(() -> touch(second, b));
+            secondOnB.get(10, TimeUnit.SECONDS);
+            // Waits for the second's lock on b, which the second gives up as it commits.
+            CompletableFuture<Void> firstOnB = CompletableFuture.runAsync(() -> touch(first, b));
+            second.commit();
+            firstOnB.get(10, TimeUnit.SECONDS);
+            first.commit();
+        }
+        assertThat(generation()).isGreaterThanOrEqualTo(before + 2);
+    }
+
+    private long generation() {
+        return jdbc.sql("SELECT generation FROM search_generation").query(Long.class).single();
+    }
+
+    private static void touch(Connection connection, UUID id) {
+        try (PreparedStatement update =
+                connection.prepareStatement(
+                        "UPDATE content_item SET updated_at = now() WHERE id = ?")) {
+            update.setObject(1, id);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -87,11 +87,17 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
                             if (!probe.isConsumed()) {
                                 return tooMany(exchange, probe);
                             }
+                            // Just before the headers go out, so that a response from the
+                            // gateway's cache still tells this caller its own remaining count.
+                            String remaining = String.valueOf(probe.getRemainingTokens());
                             exchange.getResponse()
-                                    .getHeaders()
-                                    .set(
-                                            "X-RateLimit-Remaining",
-                                            String.valueOf(probe.getRemainingTokens()));
+                                    .beforeCommit(
+                                            () -> {
+                                                exchange.getResponse()
+                                                        .getHeaders()
+                                                        .set("X-RateLimit-Remaining", remaining);
+                                                return Mono.empty();
+                                            });
                             return chain.filter(exchange);
                         });
     }

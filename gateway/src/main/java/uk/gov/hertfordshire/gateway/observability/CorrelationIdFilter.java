@@ -31,6 +31,14 @@ class CorrelationIdFilter implements GlobalFilter, Ordered {
         // The service echoes the id too; UpstreamRequestIdFilter drops that copy, so the caller
         // sees exactly one.
         exchange.getResponse().getHeaders().set(HEADER, correlationId);
+        // Again just before the headers go out: a response from the gateway's cache (route
+        // content-public-pages) replaces them with those of the request that filled it.
+        exchange.getResponse()
+                .beforeCommit(
+                        () -> {
+                            exchange.getResponse().getHeaders().set(HEADER, correlationId);
+                            return Mono.empty();
+                        });
         return chain.filter(
                 exchange.mutate()
                         .request(request -> request.headers(h -> h.set(HEADER, correlationId)))

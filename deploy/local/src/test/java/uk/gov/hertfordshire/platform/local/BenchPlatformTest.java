@@ -51,17 +51,7 @@ class BenchPlatformTest {
             assertThat(direct).contains("data=" + userData, "exists", "port=answers");
 
             // ...and through the wrapper, neither.
-            String own =
-                    run(
-                            Map.of(),
-                            SCRIPT.toString(),
-                            "--run",
-                            "--no-up",
-                            "bash",
-                            "-c",
-                            PROBE,
-                            "probe",
-                            port);
+            String own = probeThroughTheWrapper(Map.of(), port);
 
             assertThat(own).contains("exists", "port=silent").doesNotContain("port=answers");
             Path benchData = Path.of(line(own, "data="));
@@ -78,20 +68,15 @@ class BenchPlatformTest {
         requireNetworkNamespaces();
         Path named = userData.resolve("my-bench");
 
-        String own =
-                run(
-                        Map.of("PLATFORM_BENCH_DATA", named.toString()),
-                        SCRIPT.toString(),
-                        "--run",
-                        "--no-up",
-                        "bash",
-                        "-c",
-                        PROBE,
-                        "probe",
-                        "1");
+        String own = probeThroughTheWrapper(Map.of("PLATFORM_BENCH_DATA", named.toString()), "1");
 
         assertThat(line(own, "data=")).isEqualTo(named.toString());
         assertThat(named).isDirectory();
+    }
+
+    /** The probe run where a benchmark runs: {@code own-platform.sh --run --no-up}. */
+    private String probeThroughTheWrapper(Map<String, String> env, String port) throws Exception {
+        return run(env, SCRIPT.toString(), "--run", "--no-up", "bash", "-c", PROBE, "probe", port);
     }
 
     private String run(Map<String, String> env, String... command) throws Exception {

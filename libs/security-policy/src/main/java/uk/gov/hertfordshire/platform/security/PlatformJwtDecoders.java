@@ -60,7 +60,7 @@ public final class PlatformJwtDecoders {
     }
 
     /** A blocking decoder that verifies each distinct token once while it lasts. */
-    static JwtDecoder remembering(JwtDecoder verifier, VerifiedTokens verified) {
+    static JwtDecoder remembering(JwtDecoder verifier, VerifiedTokens<Jwt> verified) {
         return token -> {
             Jwt known = verified.find(token);
             if (known != null) {
@@ -73,7 +73,8 @@ public final class PlatformJwtDecoders {
     }
 
     /** A non-blocking decoder that verifies each distinct token once while it lasts. */
-    static ReactiveJwtDecoder remembering(ReactiveJwtDecoder verifier, VerifiedTokens verified) {
+    static ReactiveJwtDecoder remembering(
+            ReactiveJwtDecoder verifier, VerifiedTokens<Jwt> verified) {
         return token -> {
             Jwt known = verified.find(token);
             if (known != null) {

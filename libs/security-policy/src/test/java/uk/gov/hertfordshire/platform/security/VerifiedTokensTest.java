@@ -41,7 +41,7 @@ class VerifiedTokensTest {
     @Test
     void aTokenIsVerifiedOnceAndThenServedFromMemory() {
         JwtDecoder decoder =
-                PlatformJwtDecoders.remembering(counted, new VerifiedTokens(16, clock));
+                PlatformJwtDecoders.remembering(counted, VerifiedTokens.jwts(16, clock));
         String token = idp.citizen("alice").encode();
 
         Jwt first = decoder.decode(token);
@@ -55,7 +55,7 @@ class VerifiedTokensTest {
     @Test
     void theSameTokenWithItsSignatureAlteredIsVerifiedAfreshAndRefused() {
         JwtDecoder decoder =
-                PlatformJwtDecoders.remembering(counted, new VerifiedTokens(16, clock));
+                PlatformJwtDecoders.remembering(counted, VerifiedTokens.jwts(16, clock));
         String token = idp.citizen("alice").encode();
         decoder.decode(token);
 
@@ -68,7 +68,7 @@ class VerifiedTokensTest {
     @Test
     void aRememberedTokenIsVerifiedAgainOnceItsExpiryHasPassed() {
         JwtDecoder decoder =
-                PlatformJwtDecoders.remembering(counted, new VerifiedTokens(16, clock));
+                PlatformJwtDecoders.remembering(counted, VerifiedTokens.jwts(16, clock));
         String token = idp.citizen("alice").encode();
         Instant expiry = decoder.decode(token).getExpiresAt();
 
@@ -83,7 +83,7 @@ class VerifiedTokensTest {
 
     @Test
     void aRefusedTokenIsNeverRemembered() {
-        VerifiedTokens verified = new VerifiedTokens(16, clock);
+        VerifiedTokens<Jwt> verified = VerifiedTokens.jwts(16, clock);
         JwtDecoder decoder = PlatformJwtDecoders.remembering(counted, verified);
         String wrongAudience = idp.citizen("alice").forAnotherAudience().encode();
 
@@ -96,7 +96,7 @@ class VerifiedTokensTest {
 
     @Test
     void theMemoryHoldsNoMoreThanItsCapacity() {
-        VerifiedTokens verified = new VerifiedTokens(3, clock);
+        VerifiedTokens<Jwt> verified = VerifiedTokens.jwts(3, clock);
         JwtDecoder decoder = PlatformJwtDecoders.remembering(counted, verified);
 
         for (int i = 0; i < 10; i++) {
@@ -108,6 +108,20 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void aTokenWithoutAnExpiryIsNeverHeldWhileOneWithAnExpiryIs() {
+        VerifiedTokens<Jwt> verified = VerifiedTokens.jwts(16, clock);
+        Jwt lasting = verifiedToken("lasting", clock.instant().plusSeconds(60));
+        Jwt endless = verifiedToken("endless", null);
+
+        verified.remember(lasting);
+        verified.remember(endless);
+
+        assertThat(verified.find("lasting")).isSameAs(lasting);
+        assertThat(verified.find("endless")).isNull();
+        assertThat(verified.size()).isEqualTo(1);
+    }
+
+    @Test
     void theGatewaysDecoderAlsoVerifiesEachTokenOnce() {
         ReactiveJwtDecoder counting =
                 token -> {
@@ -115,7 +129,7 @@ class VerifiedTokensTest {
                     return realReactive.decode(token);
                 };
         ReactiveJwtDecoder decoder =
-                PlatformJwtDecoders.remembering(counting, new VerifiedTokens(16, clock));
+                PlatformJwtDecoders.remembering(counting, VerifiedTokens.jwts(16, clock));
         String token = idp.citizen("bob").encode();
 
         decoder.decode(token).block(Duration.ofSeconds(10));
@@ -123,6 +137,15 @@ class VerifiedTokensTest {
 
         assertThat(again.getSubject()).isEqualTo("bob");
         assertThat(verifications).hasValue(1);
+    }
+
+    /**
+     * A token as a decoder hands it back once verified, with the given expiry or none: built here
+     * because the real validator refuses a token without {@code exp} before it could be held.
+     */
+    private static Jwt verifiedToken(String value, Instant expiry) {
+        Jwt.Builder token = Jwt.withTokenValue(value).header("alg", "RS256").subject("alice");
+        return expiry == null ? token.build() : token.expiresAt(expiry).build();
     }
 
     /**

@@ -62,7 +62,10 @@ final class DeadLetterReplay {
                 .findFirst();
     }
 
-    /** Dead letters not yet re-driven. */
+    /**
+     * Dead letters not yet re-driven, read on demand (the endpoint, after a replay); the gauge of
+     * the same figure is {@link SubscriptionMetrics}', through its long-lived admin client.
+     */
     long pending(EventSubscription subscription) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(subscription)) {
             List<TopicPartition> partitions = partitions(consumer, subscription);
@@ -171,9 +174,14 @@ final class DeadLetterReplay {
         return true;
     }
 
+    /** The group whose committed offsets on the dead-letter topic are the replay's progress. */
+    static String replayGroup(EventSubscription subscription) {
+        return subscription.consumerGroup() + ".dlt-replay";
+    }
+
     private KafkaConsumer<String, byte[]> consumer(EventSubscription subscription) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, subscription.consumerGroup() + ".dlt-replay");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, replayGroup(subscription));
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         return new KafkaConsumer<>(config);
     }

@@ -81,13 +81,11 @@ public class InboxAutoConfiguration {
     SubscriptionMetrics subscriptionMetrics(
             ObjectProvider<EventSubscription> subscriptions,
             KafkaProperties kafka,
-            DeadLetterReplay replay,
             Environment environment,
             MeterRegistry meters) {
         return new SubscriptionMetrics(
                 subscriptions.orderedStream().toList(),
                 kafka.buildAdminProperties(),
-                replay,
                 environment.getProperty(
                         "platform.support.metrics.refresh", Duration.class, Duration.ofSeconds(10)),
                 meters);

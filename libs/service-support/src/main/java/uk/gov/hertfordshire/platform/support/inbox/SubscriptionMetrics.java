@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,9 +28,11 @@ import org.springframework.context.SmartLifecycle;
  * What operations need to see of each subscription, measured at the broker (as {@code
  * kafka-consumer-groups} would) so a stuck consumer shows as well as a slow one: its lag per
  * partition ({@code inbox_consumer_lag_events}) and the dead letters not yet re-driven ({@code
- * inbox_dead_letters_pending_events}). Read from Kafka on a timer, not on each scrape, so a busy
- * scraper costs the broker nothing; while Kafka cannot be reached the last values stay and the
- * failure is logged once.
+ * inbox_dead_letters_pending_events}: the lag of the replay group, {@code <group>.dlt-replay}, on
+ * the dead-letter topic). Read from Kafka on a timer, not on each scrape, so a busy scraper costs
+ * the broker nothing, through one admin client held for the service's life (no consumer per
+ * subscription per refresh); while Kafka cannot be reached the last values stay and the failure is
+ * logged once.
  */
 final class SubscriptionMetrics implements SmartLifecycle {
 
@@ -36,7 +40,6 @@ final class SubscriptionMetrics implements SmartLifecycle {
 
     private final List<EventSubscription> subscriptions;
     private final Map<String, Object> adminConfig;
-    private final DeadLetterReplay replay;
     private final Duration refresh;
     private final MultiGauge lag;
     private final Map<EventSubscription, Double> pending = new ConcurrentHashMap<>();
@@ -47,12 +50,10 @@ final class SubscriptionMetrics implements SmartLifecycle {
     SubscriptionMetrics(
             List<EventSubscription> subscriptions,
             Map<String, Object> adminConfig,
-            DeadLetterReplay replay,
             Duration refresh,
             MeterRegistry meters) {
         this.subscriptions = List.copyOf(subscriptions);
         this.adminConfig = adminConfig;
-        this.replay = replay;
         this.refresh = refresh;
         this.lag =
                 MultiGauge.builder("inbox.consumer.lag")
@@ -77,7 +78,7 @@ final class SubscriptionMetrics implements SmartLifecycle {
         try {
             List<MultiGauge.Row<?>> rows = new ArrayList<>();
             for (EventSubscription s : subscriptions) {
-                lagByPartition(s)
+                lagByPartition(s.consumerGroup(), s.topic())
                         .forEach(
                                 (partition, events) ->
                                         rows.add(
@@ -88,7 +89,7 @@ final class SubscriptionMetrics implements SmartLifecycle {
                                                                 "partition",
                                                                         String.valueOf(partition)),
                                                         events)));
-                pending.put(s, (double) replay.pending(s));
+                pending.put(s, (double) pending(s));
             }
             lag.register(rows, true);
             if (failing) {
@@ -106,20 +107,37 @@ final class SubscriptionMetrics implements SmartLifecycle {
         }
     }
 
-    private Map<Integer, Long> lagByPartition(EventSubscription s) throws Exception {
+    /** Dead letters the replay group has not yet re-driven ({@link DeadLetterReplay}). */
+    private long pending(EventSubscription s) throws Exception {
+        try {
+            return lagByPartition(DeadLetterReplay.replayGroup(s), s.deadLetterTopic())
+                    .values()
+                    .stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return 0; // no dead-letter topic (yet): nothing was dead-lettered
+            }
+            throw e;
+        }
+    }
+
+    /** Per partition of the topic, the events the group has not yet committed. */
+    private Map<Integer, Long> lagByPartition(String group, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed =
-                admin.listConsumerGroupOffsets(s.consumerGroup())
+                admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata()
                         .get(10, TimeUnit.SECONDS);
         List<TopicPartition> partitions =
                 admin
-                        .describeTopics(List.of(s.topic()))
+                        .describeTopics(List.of(topic))
                         .allTopicNames()
                         .get(10, TimeUnit.SECONDS)
-                        .get(s.topic())
+                        .get(topic)
                         .partitions()
                         .stream()
-                        .map(p -> new TopicPartition(s.topic(), p.partition()))
+                        .map(p -> new TopicPartition(topic, p.partition()))
                         .toList();
         Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(partitions, OffsetSpec.latest());
         Map<TopicPartition, ListOffsetsResultInfo> begins =

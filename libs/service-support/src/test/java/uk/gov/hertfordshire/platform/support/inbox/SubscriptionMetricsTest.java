@@ -74,6 +74,25 @@ class SubscriptionMetricsTest {
     }
 
     @Test
+    void aSubscriptionWhoseDeadLetterTopicIsNotYetCreatedHasNothingPending() throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        send(topic, 0, 2);
+
+        SubscriptionMetrics metrics = metrics();
+        metrics.start();
+        try {
+            metrics.refresh();
+            assertThat(lag(0)).as("the topic itself is measured").isEqualTo(2);
+            assertThat(pending()).as("no dead-letter topic: none dead-lettered").isZero();
+        } finally {
+            metrics.stop();
+        }
+    }
+
+    @Test
     void aTopicThatDoesNotExistLeavesTheGaugesUnknownRatherThanZero() {
         SubscriptionMetrics metrics = metrics();
         metrics.start();
@@ -87,16 +106,9 @@ class SubscriptionMetricsTest {
     }
 
     private SubscriptionMetrics metrics() {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         return new SubscriptionMetrics(
                 List.of(subscription),
-                config,
-                // Counting what waits reads the DLT only: no inbox, no parked records needed.
-                new DeadLetterReplay(
-                        List.of(subscription),
-                        SubscriptionListeners.consumerConfig(config),
-                        null, // no inbox: pending() only reads offsets
-                        null), // nor parked letters
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 Duration.ofHours(1), // refreshed by hand here
                 meters);
     }

@@ -1,4 +1,4 @@
-package uk.gov.hertfordshire.analytics.support;
+package uk.gov.hertfordshire.platform.testsupport;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -9,32 +9,62 @@ import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * What the test thread sends to PostgreSQL, seen through a wrapper around the application's real
- * data source (as case-service's {@code StatementsPerRequestTest} counts a request's statements):
- * each statement prepared or executed, by its first words, and each commit. A test
- * auto-configuration (listed in {@code META-INF/spring/...AutoConfiguration.imports}), so every
- * analytics test shares one application context and one consumer group member; it records only
- * while a test asks it to, and only that test's own thread.
+ * What a thread sends to PostgreSQL, seen through a wrapper around the application's real data
+ * source: each statement prepared or executed, by its first three words in lower case, and each
+ * commit. A regression guard for hot paths, counted rather than timed.
+ *
+ * <p>Opt in per module: {@code @Import(StatementLog.class)} on a test, or list this class in the
+ * test's {@code META-INF/spring/...AutoConfiguration.imports} so every test shares one context. It
+ * records only while asked to, and only the thread that asked.
  */
-@AutoConfiguration
+@Configuration(proxyBeanMethods = false)
 public class StatementLog {
 
     private static final ThreadLocal<List<String>> recording = new ThreadLocal<>();
 
     /** The statements and commits {@code work} sends from the calling thread, in order. */
     public static List<String> during(Runnable work) {
-        List<String> sent = new ArrayList<>();
-        recording.set(sent);
+        Recording recording = start();
         try {
             work.run();
         } finally {
-            recording.remove();
+            recording.stop();
         }
-        return List.copyOf(sent);
+        return recording.sent();
+    }
+
+    /**
+     * Starts recording the calling thread, for work that cannot be a {@link Runnable} (a servlet
+     * filter's chain throws checked exceptions); {@link Recording#stop()} it on the same thread.
+     */
+    public static Recording start() {
+        List<String> sent = new ArrayList<>();
+        recording.set(sent);
+        return new Recording(sent);
+    }
+
+    /** One thread's recording. */
+    public static final class Recording {
+
+        private final List<String> sent;
+
+        private Recording(List<String> sent) {
+            this.sent = sent;
+        }
+
+        /** Stops recording the calling thread and returns what it sent. */
+        public List<String> stop() {
+            recording.remove();
+            return sent();
+        }
+
+        List<String> sent() {
+            return List.copyOf(sent);
+        }
     }
 
     @Bean
@@ -49,6 +79,11 @@ public class StatementLog {
         };
     }
 
+    /**
+     * The target behind a proxy that records what reaches PostgreSQL: a statement prepared or
+     * executed (by its first words) and a commit; connections and plain statements it hands out are
+     * watched the same way.
+     */
     @SuppressWarnings("unchecked")
     private static <T> T watch(Class<T> type, Object target) {
         return (T)
