@@ -4,6 +4,8 @@
 # (Kafka's own ConsumerPerformance tool) and rebuilds analytics-service's projections from it,
 # and prints both rates and their ratio. See docs/benchmarks/analytics-rebuild.md for results.
 #
+# Each event carries what case-service's relay puts on every event: the CloudEvents headers and a W3C
+# traceparent, here of a trace that is not sampled (the platform's default, tracing off).
 # The events are synthetic cases (service codes bench-*, dates in 2024) added to the log for good:
 # ./platform bench analytics runs it on a platform of its own, deleted afterwards (own-platform.sh).
 set -euo pipefail
@@ -71,8 +73,9 @@ awk -v n="$N" -v run="$RUN_ID" 'BEGIN {
     eventId = sprintf("%s-0001-4000-8000-%012x", run, i)
     day = i % 365; month = int(day / 31) % 12 + 1; dom = day % 28 + 1
     at = sprintf("2024-%02d-%02dT%02d:%02d:00Z", month, dom, i % 24, i % 60)
-    printf "ce_specversion:1.0,ce_id:%s,ce_source:/case-service,ce_type:uk.gov.hertfordshire.case.submitted.v1,ce_time:%s,ce_subject:%s,ce_dataschema:https://schemas.hertfordshire.gov.uk/events/case/submitted.v1.json,content-type:application/json\t%s\t{\"caseId\":\"%s\",\"serviceCode\":\"%s\",\"channel\":\"%s\",\"submittedAt\":\"%s\"}\n",
-      eventId, at, caseId, caseId, caseId, sv[i % 4 + 1], ch[i % 6 + 1], at
+    traceparent = sprintf("00-%s%024x-%016x-00", run, i, i + 1)
+    printf "ce_specversion:1.0,ce_id:%s,ce_source:/case-service,ce_type:uk.gov.hertfordshire.case.submitted.v1,ce_time:%s,ce_subject:%s,ce_dataschema:https://schemas.hertfordshire.gov.uk/events/case/submitted.v1.json,content-type:application/json,traceparent:%s\t%s\t{\"caseId\":\"%s\",\"serviceCode\":\"%s\",\"channel\":\"%s\",\"submittedAt\":\"%s\"}\n",
+      eventId, at, caseId, traceparent, caseId, caseId, sv[i % 4 + 1], ch[i % 6 + 1], at
   }
 }' | kt org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$KAFKA" --topic "$TOPIC" \
   --property parse.key=true --property parse.headers=true \

@@ -27,6 +27,7 @@ public final class CloudEvents {
     public static final String JSON = "application/json";
 
     private final EventSerializer serializer;
+    private final BinaryModeReader binaryMode = new BinaryModeReader();
 
     public CloudEvents(EventSerializer serializer) {
         this.serializer = Objects.requireNonNull(serializer, "serializer");
@@ -102,11 +103,15 @@ public final class CloudEvents {
     }
 
     /**
-     * The consumer's view of a record.
+     * The consumer's view of a record. A well-formed binary-mode record (every event the platform
+     * sends) is read from its headers in one pass; anything else goes through the CloudEvents SDK,
+     * which reads it the same way or says what is wrong with it.
      *
      * @throws MalformedEventException if the record does not carry a valid CloudEvent
      */
     public ReceivedEvent receive(ConsumerRecord<String, byte[]> record) {
-        return ReceivedEvent.of(fromConsumerRecord(record));
+        Objects.requireNonNull(record, "record");
+        ReceivedEvent read = binaryMode.read(record);
+        return read != null ? read : ReceivedEvent.of(fromConsumerRecord(record));
     }
 }

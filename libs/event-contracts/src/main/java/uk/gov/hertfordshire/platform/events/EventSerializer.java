@@ -9,6 +9,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.deser.std.StdDeserializer;
@@ -38,6 +39,18 @@ public final class EventSerializer {
                                     .addDeserializer(Channel.class, new ChannelDeserializer()))
                     .build();
 
+    /**
+     * A reader per payload class, built once: {@code readValue(bytes, Class)} looks the type and
+     * its deserializer up again on every call.
+     */
+    private static final ClassValue<ObjectReader> READERS =
+            new ClassValue<>() {
+                @Override
+                protected ObjectReader computeValue(Class<?> payloadClass) {
+                    return MAPPER.readerFor(payloadClass);
+                }
+            };
+
     /** The event's payload as UTF-8 JSON. */
     public byte[] toJson(DomainEvent event) {
         Objects.requireNonNull(event, "event");
@@ -62,7 +75,7 @@ public final class EventSerializer {
                     "No data to read " + payloadClass.getName() + " from");
         }
         try {
-            return MAPPER.readValue(json, payloadClass);
+            return READERS.get(payloadClass).readValue(json);
         } catch (JacksonException e) {
             throw new MalformedEventException(
                     "Cannot read " + payloadClass.getName() + ": " + e.getOriginalMessage(), e);

@@ -155,6 +155,11 @@ final class Inbox {
         return deliveries;
     }
 
+    /** Whether {@link #logged} writes anything. */
+    boolean logsEachDelivery() {
+        return log.isDebugEnabled();
+    }
+
     /**
      * One line per event at debug: with the trace id in the pattern, it is where a request's trace
      * meets each consumer's log (ADR 21).
