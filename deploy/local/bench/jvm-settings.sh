@@ -62,7 +62,7 @@ code_cache() {
   local pid full
   pid=$(cat "$1/run/gateway.pid" 2>/dev/null) || pid=
   [[ -z $pid ]] || say "  gateway $(jcmd "$pid" Compiler.codecache 2>/dev/null | grep -m1 -E '^(CodeCache|CodeHeap)' || echo 'code cache: jcmd failed')"
-  full=$(grep -l 'CodeCache is full' "$1"/logs/*.log 2>/dev/null | xargs -r -n1 basename | tr '\n' ' ')
+  full=$(grep -l 'CodeCache is full' "$1"/logs/*.log 2>/dev/null | xargs -r -n1 basename | tr '\n' ' ') || true
   say "  'CodeCache is full' in: ${full:-no log}"
 }
 
