@@ -28,13 +28,16 @@ COMMON="-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:Reserve
 declare -A OPTS=(
   [c1]="$COMMON -XX:TieredStopAtLevel=1"
   [c2]="$COMMON"
+  # A code cache twice today's: a JFR recording of the gateway under load showed 64 MB full and
+  # compiled methods swept and compiled again. Reserved only: memory is committed as it fills.
+  [c1-cc128]="${COMMON/ReservedCodeCacheSize=64m/ReservedCodeCacheSize=128m} -XX:TieredStopAtLevel=1"
   [c1-lean]="$COMMON -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Dserver.tomcat.threads.min-spare=2 -Dserver.tomcat.threads.max=32"
   [jdk25-c1]="$COMMON -XX:TieredStopAtLevel=1"
   # A class data sharing archive per service, written when it stops and read on every start after
   # (JDK 19+); the measured start is the second one.
   [jdk25-c1-cds]="$COMMON -XX:TieredStopAtLevel=1 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=@DATA@/cds/{component}.jsa"
 )
-ORDER=(c1 c2 c1-lean jdk25-c1 jdk25-c1-cds)
+ORDER=(c1 c2 c1-cc128 c1-lean jdk25-c1 jdk25-c1-cds)
 CONFIGS=("$@")
 ((${#CONFIGS[@]})) || CONFIGS=("${ORDER[@]}")
 for c in "${CONFIGS[@]}"; do
@@ -52,6 +55,15 @@ nine_rss() {
 # cell <text> <line prefix> <column>: a column of the first table row starting with the prefix.
 cell() {
   awk -F'|' -v p="$2" -v c="$3" 'index($2, p) == 2 { gsub(/ /, "", $c); print $c; exit }' <<<"$1"
+}
+
+# The gateway's code cache after the benchmarks, and which services' logs say their cache filled.
+code_cache() {
+  local pid full
+  pid=$(cat "$1/run/gateway.pid" 2>/dev/null) || pid=
+  [[ -z $pid ]] || say "  gateway $(jcmd "$pid" Compiler.codecache 2>/dev/null | grep -m1 -E '^(CodeCache|CodeHeap)' || echo 'code cache: jcmd failed')"
+  full=$(grep -l 'CodeCache is full' "$1"/logs/*.log 2>/dev/null | xargs -r -n1 basename | tr '\n' ' ') || true
+  say "  'CodeCache is full' in: ${full:-no log}"
 }
 
 CURRENT= # the data folder of the platform running now, stopped on any exit
@@ -101,6 +113,7 @@ run_config() { # run_config <name>
   say "  bench analytics $EVENTS..."
   analytics=$("$PLATFORM" bench analytics "$EVENTS" 2>/dev/null) || true
   rss_after=$(nine_rss "$dir")
+  code_cache "$dir"
   "$PLATFORM" down >/dev/null
   CURRENT=
   # The figures each benchmark prints, by their rows' labels (columns of their own tables).
