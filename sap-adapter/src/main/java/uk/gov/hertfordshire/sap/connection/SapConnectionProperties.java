@@ -6,8 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where SAP is and how long to wait for it, under {@code platform.sap}. Locally the simulator
- * answers for both S/4HANA and SuccessFactors on port 8090.
+ * Where SAP is and how long to wait for it, under {@code platform.sap}. The addresses and the
+ * communication user have no default here: application.yml names the local simulator (port 8090,
+ * both S/4HANA and SuccessFactors), and every deployment sets its own (deploy/k8s checks each
+ * overlay does).
  *
  * @param baseUrl S/4HANA's address (communication arrangement SAP_COM_0002 for Journal Entry –
  *     Post, SAP_COM_0303 for the journal entry item API)
@@ -22,10 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("platform.sap")
 public record SapConnectionProperties(
-        @DefaultValue("http://127.0.0.1:8090") URI baseUrl,
-        @DefaultValue("http://127.0.0.1:8090") URI hrBaseUrl,
-        @DefaultValue("HERTS_PLATFORM") String user,
-        @DefaultValue("local-sap-secret") String password,
+        URI baseUrl,
+        URI hrBaseUrl,
+        String user,
+        String password,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue Breaker breaker,

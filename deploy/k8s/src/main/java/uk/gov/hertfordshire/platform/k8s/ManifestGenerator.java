@@ -68,6 +68,12 @@ public final class ManifestGenerator {
                     YamlFiles.documents(ServiceWorkloads.of(service)));
         }
         files.put(BASE + "kustomization.yaml", YamlFiles.document(Overlays.base(resources)));
+        for (EnvironmentSettings environment :
+                List.of(EnvironmentSettings.DEV, EnvironmentSettings.PRODUCTION)) {
+            files.put(
+                    OVERLAYS + environment.overlay() + "/" + Overlays.ENVIRONMENT_FILE,
+                    YamlFiles.documents(List.of(environment.configMap())));
+        }
         files.put(OVERLAYS + "dev/kustomization.yaml", YamlFiles.document(Overlays.dev(topology)));
         files.put(
                 OVERLAYS + "production/kustomization.yaml",

@@ -27,6 +27,29 @@ final class Names {
     static final String BACKUP_SECRET = "postgres-backup-s3";
     static final String CONFIG_MAP = "platform-config";
 
+    /**
+     * The settings only an environment has (token issuers, SAP's and GOV.UK Pay's addresses): one
+     * ConfigMap of this name in each overlay, read after {@link #CONFIG_MAP}.
+     */
+    static final String ENVIRONMENT_CONFIG_MAP = "platform-environment";
+
+    /** Where the Deployments mount the two ConfigMaps; Spring reads them in this order. */
+    static final String CONFIG_MOUNT = "/etc/platform";
+
+    static final String ENVIRONMENT_MOUNT = "/etc/platform-environment";
+
+    /** SAP's communication user for sap-adapter ({@code user}, {@code password}). */
+    static final String SAP_SECRET = "sap-connection";
+
+    /** The council's GOV.UK Pay API key for case-service ({@code api-key}). */
+    static final String GOVUK_PAY_SECRET = "govuk-pay";
+
+    /**
+     * The user and group the containers run as: the images' {@code USER} (deploy/images/Dockerfile)
+     * and the pods' {@code runAsUser}, which ManifestsTest holds equal.
+     */
+    static final long RUN_AS = 1000L;
+
     /** The namespace Prometheus (the Prometheus Operator's) runs in. */
     static final String MONITORING_NAMESPACE = "monitoring";
 

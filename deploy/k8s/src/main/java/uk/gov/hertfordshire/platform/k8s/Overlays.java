@@ -20,14 +20,18 @@ final class Overlays {
         return kustomization;
     }
 
+    /** The file in each overlay with its {@link EnvironmentSettings}. */
+    static final String ENVIRONMENT_FILE = "environment.yaml";
+
     /**
      * A development namespace on a small cluster: one copy of each service and one PostgreSQL
-     * instance. Kafka keeps its three brokers: with fewer, min.insync.replicas 2 refuses writes.
+     * instance, and the dev environment's settings. Kafka keeps its three brokers: with fewer,
+     * min.insync.replicas 2 refuses writes.
      */
     static Map<String, Object> dev(Topology topology) {
         Map<String, Object> kustomization = kustomization();
         kustomization.put("namespace", "hertfordshire-dev");
-        kustomization.put("resources", List.of("../../base"));
+        kustomization.put("resources", List.of("../../base", ENVIRONMENT_FILE));
         List<Map<String, Object>> replicas = new ArrayList<>();
         for (Component service : topology.services()) {
             replicas.add(Map.of("name", service.name(), "count", 1));
@@ -48,13 +52,13 @@ final class Overlays {
     }
 
     /**
-     * Production: its own namespace, the gateway's production profile (HSTS), and the replicas and
-     * instances of the base, which are the topology's cluster figures.
+     * Production: its own namespace, its environment's settings, the gateway's production profile
+     * (HSTS), and the replicas and instances of the base, which are the topology's cluster figures.
      */
     static Map<String, Object> production(Topology topology) {
         Map<String, Object> kustomization = kustomization();
         kustomization.put("namespace", "hertfordshire");
-        kustomization.put("resources", List.of("../../base"));
+        kustomization.put("resources", List.of("../../base", ENVIRONMENT_FILE));
         kustomization.put(
                 "labels",
                 List.of(

@@ -58,6 +58,8 @@ final class ServiceWorkloads {
     /** care-service encrypts with keys the deployment provides, from this Secret (ADR 12). */
     static final String CARE_SERVICE = "care-service";
 
+    static final String CASE_SERVICE = "case-service";
+
     static final String CARE_KEYS_SECRET = "care-service-keys";
     static final String CARE_KEYS_MOUNT = "/etc/care-service-keys";
 
@@ -92,8 +94,8 @@ final class ServiceWorkloads {
                 .withAutomountServiceAccountToken(false)
                 .withNewSecurityContext()
                 .withRunAsNonRoot(true)
-                .withRunAsUser(1000L)
-                .withRunAsGroup(1000L)
+                .withRunAsUser(Names.RUN_AS)
+                .withRunAsGroup(Names.RUN_AS)
                 .withNewSeccompProfile()
                 .withType("RuntimeDefault")
                 .endSeccompProfile()
@@ -171,7 +173,25 @@ final class ServiceWorkloads {
     private static List<EnvVar> environment(Component service) {
         List<EnvVar> env = new ArrayList<>();
         env.add(value("JAVA_TOOL_OPTIONS", JVM_OPTIONS));
-        env.add(value("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:/etc/platform/"));
+        // The platform's Kubernetes settings, then the environment's (later wins); both must be
+        // there, so a pod without its environment's ConfigMap does not start on local defaults.
+        env.add(
+                value(
+                        "SPRING_CONFIG_ADDITIONAL_LOCATION",
+                        "file:" + Names.CONFIG_MOUNT + "/,file:" + Names.ENVIRONMENT_MOUNT + "/"));
+        if (service.name().equals(CASE_SERVICE)) {
+            // GOV.UK Pay's address and return URL are the environment's; the key is a Secret.
+            env.add(
+                    secret(
+                            "PLATFORM_CASES_PAYMENTS_GOVUKPAY_APIKEY",
+                            Names.GOVUK_PAY_SECRET,
+                            "api-key"));
+        }
+        if (service.name().equals(NetworkPolicies.SAP_ADAPTER)) {
+            // SAP's addresses are the environment's; its communication user is a Secret.
+            env.add(secret("PLATFORM_SAP_USER", Names.SAP_SECRET, "user"));
+            env.add(secret("PLATFORM_SAP_PASSWORD", Names.SAP_SECRET, "password"));
+        }
         if (service.ownedDatabase().isEmpty()) {
             return env;
         }
@@ -222,7 +242,13 @@ final class ServiceWorkloads {
         mounts.add(
                 new VolumeMountBuilder()
                         .withName("config")
-                        .withMountPath("/etc/platform")
+                        .withMountPath(Names.CONFIG_MOUNT)
+                        .withReadOnly(true)
+                        .build());
+        mounts.add(
+                new VolumeMountBuilder()
+                        .withName("environment")
+                        .withMountPath(Names.ENVIRONMENT_MOUNT)
                         .withReadOnly(true)
                         .build());
         if (service.ownedDatabase().isPresent()) {
@@ -252,6 +278,13 @@ final class ServiceWorkloads {
                         .withName("config")
                         .withNewConfigMap()
                         .withName(Names.CONFIG_MAP)
+                        .endConfigMap()
+                        .build());
+        volumes.add(
+                new VolumeBuilder()
+                        .withName("environment")
+                        .withNewConfigMap()
+                        .withName(Names.ENVIRONMENT_CONFIG_MAP)
                         .endConfigMap()
                         .build());
         if (service.ownedDatabase().isPresent()) {

@@ -11,9 +11,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * What kustomize would do with a kustomization's references, without kustomize (not installed on
  * these machines): resolves {@code resources} (files and folders with a kustomization) to their
- * documents, and reports every reference that would make {@code kustomize build} fail or silently
- * do nothing — a missing file, a patch whose target matches no resource or whose path is not in it,
- * a {@code replicas} entry naming no Deployment.
+ * documents, applies its JSON 6902 patches ({@code add} and {@code replace}, the operations the
+ * overlays use) to them, and reports every reference that would make {@code kustomize build} fail
+ * or silently do nothing — a missing file, a patch whose target matches no resource or whose path
+ * is not in it, a {@code replicas} entry naming no Deployment.
  *
  * @param files every file by its path from the repository's root (an in-memory copy a test may
  *     change)
@@ -63,7 +64,7 @@ record Kustomize(Map<String, String> files) {
             }
         }
         for (Object entry : Json.list(kustomization.get("patches"))) {
-            checkPatch(path, Json.map(entry), documents, problems);
+            applyPatch(path, Json.map(entry), documents, problems);
         }
         for (Object entry : Json.list(kustomization.get("replicas"))) {
             String name = (String) Json.map(entry).get("name");
@@ -75,7 +76,7 @@ record Kustomize(Map<String, String> files) {
         return documents;
     }
 
-    private static void checkPatch(
+    private static void applyPatch(
             String path,
             Map<String, Object> patch,
             List<Document> documents,
@@ -93,7 +94,9 @@ record Kustomize(Map<String, String> files) {
             String mustExist =
                     op.equals("add") ? pointer.substring(0, pointer.lastIndexOf('/')) : pointer;
             for (Document d : targets) {
-                if (Json.at(d.body(), mustExist) == null) {
+                if (Json.at(d.body(), mustExist) != null) {
+                    apply(d.body(), op, pointer, operation.get("value"));
+                } else {
                     problems.add(
                             path
                                     + ": patch "
@@ -105,6 +108,26 @@ record Kustomize(Map<String, String> files) {
                                     + " "
                                     + d.name());
                 }
+            }
+        }
+    }
+
+    /** One operation on a document whose target exists ("add" to a list's end with "-"). */
+    @SuppressWarnings("unchecked")
+    private static void apply(Map<String, Object> body, String op, String pointer, Object value) {
+        int slash = pointer.lastIndexOf('/');
+        Object parent = Json.at(body, pointer.substring(0, slash));
+        String last = pointer.substring(slash + 1);
+        if (parent instanceof Map<?, ?> map) {
+            ((Map<String, Object>) map).put(last, value);
+        } else if (parent instanceof List<?> list) {
+            List<Object> items = (List<Object>) list;
+            if (last.equals("-")) {
+                items.add(value);
+            } else if (op.equals("add")) {
+                items.add(Integer.parseInt(last), value);
+            } else {
+                items.set(Integer.parseInt(last), value);
             }
         }
     }

@@ -2,10 +2,12 @@ package uk.gov.hertfordshire.platform.k8s;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import uk.gov.hertfordshire.platform.events.Topics;
@@ -38,6 +40,15 @@ final class ManifestChecks {
             List<Document> built = kustomize.build(folder, problems);
             if (folder.endsWith("base")) {
                 base = built;
+            } else {
+                for (Component service : topology.services()) {
+                    checkSettings(
+                            folder.substring(folder.lastIndexOf('/') + 1),
+                            service.name(),
+                            RequiredSettings.of(root, service.name()),
+                            built,
+                            problems);
+                }
             }
         }
         for (Component service : topology.services()) {
@@ -171,6 +182,116 @@ final class ManifestChecks {
                             || (expected.containsKey(pointer)
                                     && !expected.get(pointer).equals(value))) {
                         problems.add(name + ": " + pointer + " is " + value);
+                    }
+                });
+    }
+
+    /**
+     * Every setting the service cannot run with its local default (see {@link RequiredSettings}) is
+     * set in the overlay: by an environment variable on its container, or in a ConfigMap the
+     * container mounts where {@code SPRING_CONFIG_ADDITIONAL_LOCATION} has Spring read it; each
+     * secret by an environment variable from a Secret. A ConfigMap the container reads must be in
+     * the overlay, and carries no secret.
+     */
+    private static void checkSettings(
+            String overlay,
+            String name,
+            Map<String, String> required,
+            List<Document> docs,
+            List<String> problems) {
+        Map<String, Object> pod =
+                Json.map(
+                        Json.at(
+                                find(docs, "Deployment", name).orElse(Map.of()),
+                                "/spec/template/spec"));
+        Map<String, Object> container = Json.map(Json.at(pod, "/containers/0"));
+        Set<String> plain = new TreeSet<>();
+        Set<String> fromSecrets = new TreeSet<>();
+        String locations = "";
+        for (Object e : Json.list(container.get("env"))) {
+            String variable = String.valueOf(Json.map(e).get("name"));
+            String setting = variable.replaceFirst("_\\d+(_.*)?$", "");
+            if (Json.at(e, "/valueFrom/secretKeyRef/name") != null) {
+                fromSecrets.add(setting);
+            } else {
+                plain.add(setting);
+            }
+            if (variable.equals("SPRING_CONFIG_ADDITIONAL_LOCATION")) {
+                locations = String.valueOf(Json.map(e).get("value"));
+            }
+        }
+        Map<String, String> volumes = new java.util.HashMap<>();
+        Json.list(pod.get("volumes"))
+                .forEach(
+                        v -> {
+                            Object configMap = Json.at(v, "/configMap/name");
+                            if (configMap != null) {
+                                volumes.put((String) Json.map(v).get("name"), (String) configMap);
+                            }
+                        });
+        // The folders Spring reads application.yml from, besides the jar's own.
+        List<String> read =
+                Arrays.stream(locations.split(","))
+                        .map(l -> l.replaceFirst("^optional:", "").replaceFirst("^file:", ""))
+                        .toList();
+        for (Object m : Json.list(container.get("volumeMounts"))) {
+            String configMap = volumes.get((String) Json.map(m).get("name"));
+            String directory = Json.map(m).get("mountPath") + "/";
+            if (configMap == null || !read.contains(directory)) {
+                continue;
+            }
+            Optional<Map<String, Object>> found = find(docs, "ConfigMap", configMap);
+            if (found.isEmpty()) {
+                problems.add(
+                        overlay
+                                + ": "
+                                + name
+                                + " reads ConfigMap "
+                                + configMap
+                                + ", which is not in the overlay");
+                continue;
+            }
+            Map<String, String> settings = new TreeMap<>();
+            Kustomize.parse(String.valueOf(Json.at(found.get(), "/data/application.yml")))
+                    .forEach(d -> RequiredSettings.flatten("", d, settings));
+            for (String key : settings.keySet()) {
+                if (RequiredSettings.isSecret(key)) {
+                    problems.add(
+                            overlay
+                                    + ": ConfigMap "
+                                    + configMap
+                                    + " carries "
+                                    + key
+                                    + " in plain text");
+                }
+                plain.add(RequiredSettings.canonical(RequiredSettings.setting(key)));
+            }
+        }
+        required.forEach(
+                (setting, local) -> {
+                    String variable = RequiredSettings.canonical(setting);
+                    if (RequiredSettings.isSecret(setting)) {
+                        if (!fromSecrets.contains(variable)) {
+                            problems.add(
+                                    overlay
+                                            + ": "
+                                            + name
+                                            + " needs "
+                                            + setting
+                                            + " from a Secret ("
+                                            + variable
+                                            + ")");
+                        }
+                    } else if (!plain.contains(variable) && !fromSecrets.contains(variable)) {
+                        problems.add(
+                                overlay
+                                        + ": "
+                                        + name
+                                        + " needs "
+                                        + setting
+                                        + " (locally "
+                                        + local
+                                        + ")");
                     }
                 });
     }

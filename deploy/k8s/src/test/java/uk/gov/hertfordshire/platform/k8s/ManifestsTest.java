@@ -90,6 +90,137 @@ class ManifestsTest {
     }
 
     @Test
+    void theImagesTheScriptBuildsAreTheOnesTheDeploymentsRun() throws Exception {
+        assertThat(
+                        ImageChecks.problems(
+                                dockerfile(),
+                                ImageChecks.plan(root),
+                                ImageChecks.javaRelease(root),
+                                committed(),
+                                topology))
+                .isEmpty();
+    }
+
+    @Test
+    void anImageUserOtherThanThePodsAndAFloatingBaseAreFound() throws Exception {
+        String dockerfile =
+                dockerfile()
+                        .replace("USER 1000:1000", "USER 1001:1000")
+                        .replaceFirst("ARG BASE_IMAGE=.*", "ARG BASE_IMAGE=eclipse-temurin:17-jre");
+
+        assertThat(
+                        ImageChecks.problems(
+                                dockerfile,
+                                ImageChecks.plan(root),
+                                ImageChecks.javaRelease(root),
+                                generated,
+                                topology))
+                .contains(
+                        "deploy/images/Dockerfile: BASE_IMAGE is not a Temurin JRE pinned by"
+                                + " version tag and digest",
+                        "case-service: the image runs as 1001:1000, the pod as 1000:1000")
+                .hasSize(1 + topology.services().size());
+    }
+
+    @Test
+    void anImageTagOrPortOtherThanTheDeploymentsAndAMissingTmpAreFound() throws Exception {
+        String plan =
+                ImageChecks.plan(root)
+                        .replace("content-service:0.1.0-SNAPSHOT", "content-service:0.2.0")
+                        .replace(" 9080\n", " 9081\n");
+        Map<String, String> files =
+                edit(
+                        "deploy/k8s/base/services/care-service.yaml",
+                        text ->
+                                text.replace(
+                                        "            - mountPath: /tmp\n",
+                                        "            - mountPath: /var/tmp\n"));
+
+        assertThat(
+                        ImageChecks.problems(
+                                dockerfile(), plan, ImageChecks.javaRelease(root), files, topology))
+                .containsExactlyInAnyOrder(
+                        "content-service: deploy/images/build builds"
+                                + " registry.hertfordshire.gov.uk/platform/content-service:0.2.0,"
+                                + " the Deployment runs"
+                                + " registry.hertfordshire.gov.uk/platform/content-service:0.1.0-SNAPSHOT",
+                        "gateway: the image exposes 8080 and 9081, the Deployment's container"
+                                + " [8080, 9080]",
+                        "care-service: read-only root filesystem without a writable emptyDir on"
+                                + " /tmp");
+    }
+
+    @Test
+    void theSettingsAServiceNeedsAreWorkedOutFromItsModule() {
+        assertThat(RequiredSettings.of(root, "sap-adapter"))
+                .containsKeys(
+                        "platform.sap.base-url",
+                        "platform.sap.hr-base-url",
+                        "platform.sap.password",
+                        "platform.security.issuers",
+                        "spring.datasource.url",
+                        "spring.datasource.password",
+                        "spring.kafka.bootstrap-servers");
+        assertThat(RequiredSettings.of(root, "case-service"))
+                .containsKeys(
+                        "platform.cases.payments.govuk-pay.base-url",
+                        "platform.cases.payments.govuk-pay.api-key",
+                        "platform.cases.payments.govuk-pay.return-url");
+        // The gateway's local profile allows a local web app's origin; its default (none) holds.
+        assertThat(RequiredSettings.of(root, "gateway"))
+                .containsKeys(
+                        "platform.security.issuers",
+                        "platform.services.case-service",
+                        "management.server.address")
+                .doesNotContainKey("platform.security.cors.allowed-origins");
+    }
+
+    @Test
+    void anOverlayWithoutASettingAServiceNeedsIsFound() {
+        Map<String, String> files =
+                edit(
+                        "deploy/k8s/overlays/production/environment.yaml",
+                        text -> text.replace("hr-base-url:", "hr-url:"));
+
+        assertThat(ManifestChecks.problems(files, topology, root))
+                .containsExactly(
+                        "production: sap-adapter needs platform.sap.hr-base-url (locally"
+                                + " http://127.0.0.1:8090)");
+    }
+
+    @Test
+    void aSecretInAnOverlaysConfigMapAndAMissingConfigMapAreFound() {
+        Map<String, String> files =
+                edit(
+                        "deploy/k8s/base/services/case-service.yaml",
+                        text ->
+                                text.replace(
+                                        "PLATFORM_CASES_PAYMENTS_GOVUKPAY_APIKEY",
+                                        "GOVUK_PAY_KEY"));
+        files.put(
+                "deploy/k8s/overlays/dev/environment.yaml",
+                files.get("deploy/k8s/overlays/dev/environment.yaml")
+                        .replace(
+                                "            base-url: https://publicapi",
+                                "            api-key: api_test_committed\n"
+                                        + "            base-url: https://publicapi"));
+        files.put(
+                "deploy/k8s/overlays/production/kustomization.yaml",
+                files.get("deploy/k8s/overlays/production/kustomization.yaml")
+                        .replace("  - environment.yaml\n", ""));
+
+        assertThat(ManifestChecks.problems(files, topology, root))
+                .contains(
+                        "dev: ConfigMap platform-environment carries"
+                                + " platform.cases.payments.govuk-pay.api-key in plain text",
+                        "dev: case-service needs platform.cases.payments.govuk-pay.api-key from a"
+                                + " Secret (PLATFORM_CASES_PAYMENTS_GOVUKPAY_APIKEY)",
+                        "production: sap-adapter reads ConfigMap platform-environment, which is not"
+                                + " in the overlay")
+                .noneMatch(p -> p.startsWith("dev: sap-adapter"));
+    }
+
+    @Test
     void aTypoInAProbePathIsFound() {
         Map<String, String> files =
                 edit(
@@ -233,6 +364,10 @@ class ManifestsTest {
                 .contains(
                         "deploy/k8s/base/services/content-service.yaml: image registry.hertfordshire.gov.uk/platform/content-service:latest has no pinned tag",
                         "deploy/k8s/base/services/content-service.yaml: SPRING_DATASOURCE_PASSWORD is written in plain text");
+    }
+
+    private static String dockerfile() throws IOException {
+        return Files.readString(root.resolve(ImageChecks.DOCKERFILE));
     }
 
     private static Map<String, String> edit(
