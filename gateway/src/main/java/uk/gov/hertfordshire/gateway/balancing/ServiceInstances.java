@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.gateway.balancing;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,12 @@ public final class ServiceInstances {
     }
 
     private static ServiceInstance instance(String service, String text) {
-        URI uri = URI.create(text);
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw notABaseUri(service, text);
+        }
         boolean plain = "http".equals(uri.getScheme());
         boolean secure = "https".equals(uri.getScheme());
         String path = uri.getRawPath();
@@ -57,15 +63,19 @@ public final class ServiceInstances {
                 || uri.getPort() < 0
                 || !(path == null || path.isEmpty() || path.equals("/"))
                 || uri.getRawQuery() != null) {
-            throw new IllegalStateException(
-                    "platform.services."
-                            + service
-                            + ": \""
-                            + text
-                            + "\" is not a base URI like http://host:port");
+            throw notABaseUri(service, text);
         }
         return new DefaultServiceInstance(
                 uri.getHost() + ":" + uri.getPort(), service, uri.getHost(), uri.getPort(), secure);
+    }
+
+    private static IllegalStateException notABaseUri(String service, String text) {
+        return new IllegalStateException(
+                "platform.services."
+                        + service
+                        + ": \""
+                        + text
+                        + "\" is not a base URI like http://host:port");
     }
 
     /** The listed instances of a service; empty for one that is not listed. */
