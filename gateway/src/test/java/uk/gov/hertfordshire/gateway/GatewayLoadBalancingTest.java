@@ -28,11 +28,12 @@ import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 /**
  * Two instances of case-service listed in {@code platform.services.case-service}: the gateway
  * spreads requests over both, leaves out one that stops or stops being ready, and sends to it again
- * once it is back. Readiness is asked every 200 ms here (1 s in application.yml).
+ * once it is back. Readiness is asked every second, as application.yml says. On a loaded machine a
+ * check can time out and leave an instance out for a round, so these tests wait for what they
+ * expect to happen rather than count an exact alternation (the choice itself is counted in {@code
+ * RoundRobinElsewhereTest}).
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.loadbalancer.health-check.interval=200ms")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayLoadBalancingTest {
 
     static final StubService first = new StubService();
@@ -71,13 +72,8 @@ class GatewayLoadBalancingTest {
     }
 
     @Test
-    void requestsGoToEachListedInstanceInTurn() throws Exception {
-        for (int i = 0; i < 10; i++) {
-            assertThat(send("GET", "/api/cases/spread").statusCode()).isEqualTo(200);
-        }
-
-        assertThat(first.hits("/api/cases/spread")).isEqualTo(5);
-        assertThat(second.hits("/api/cases/spread")).isEqualTo(5);
+    void requestsGoToEveryListedInstance() {
+        awaitBothServed("/api/cases/spread");
     }
 
     @Test
@@ -101,10 +97,7 @@ class GatewayLoadBalancingTest {
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> restart(secondPort), s -> s != null);
         awaitChosenFrom(first, second);
-        for (int i = 0; i < 10; i++) {
-            assertThat(send("GET", "/api/cases/back").statusCode()).isEqualTo(200);
-        }
-        assertThat(second.hits("/api/cases/back")).isEqualTo(5);
+        awaitBothServed("/api/cases/back");
     }
 
     @Test
@@ -125,11 +118,7 @@ class GatewayLoadBalancingTest {
         first.ready = false;
         // Not one left out: the checks might be what is wrong, and both still answer.
         awaitChosenFrom(first, second);
-        for (int i = 0; i < 4; i++) {
-            assertThat(send("GET", "/api/cases/none-ready").statusCode()).isEqualTo(200);
-        }
-        assertThat(first.hits("/api/cases/none-ready")).isEqualTo(2);
-        assertThat(second.hits("/api/cases/none-ready")).isEqualTo(2);
+        awaitBothServed("/api/cases/none-ready");
     }
 
     @Test
@@ -137,6 +126,16 @@ class GatewayLoadBalancingTest {
         assertThat(send("GET", "/api/content/single").statusCode()).isEqualTo(200);
         assertThat(first.hits("/api/content/single")).isEqualTo(1);
         assertThat(chosenFrom("content-service")).containsExactly(first.port());
+    }
+
+    /** Sends reads to the path, each answered 200, until both instances have served one. */
+    private void awaitBothServed(String path) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> {
+                            assertThat(send("GET", path).statusCode()).isEqualTo(200);
+                            return first.hits(path) > 0 && second.hits(path) > 0;
+                        });
     }
 
     private void awaitChosenFrom(StubService... instances) {

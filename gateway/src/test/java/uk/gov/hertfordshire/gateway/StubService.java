@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in for a service behind the gateway (a plain JDK HTTP server) that records what reached
  * it: the gateway's own behaviour is what these tests are about. Paths containing {@code flaky}
  * answer 500, {@code slow} answer after two seconds, anything else 200 with a short body; {@code
- * /actuator/health/...} answers as a service's readiness does.
+ * /actuator/health/readiness} answers as a service's readiness does, other actuator paths 404.
  */
 final class StubService {
 
@@ -31,7 +31,7 @@ final class StubService {
     /** When set, what every path outside /actuator answers (a replica that fails its requests). */
     volatile int forcedStatus;
 
-    /** What its readiness check ({@code /actuator/health/...}) says: 200, or 503 when false. */
+    /** What {@code /actuator/health/readiness} says: 200, or 503 when false. */
     volatile boolean ready = true;
 
     private final HttpServer server;
@@ -99,8 +99,11 @@ final class StubService {
 
     private void respond(HttpExchange exchange, String path) {
         int status;
-        if (path.startsWith("/actuator/")) {
+        if (path.equals("/actuator/health/readiness")) {
             status = ready ? 200 : 503;
+        } else if (path.startsWith("/actuator/")) {
+            // Only readiness is what the gateway may ask.
+            status = 404;
         } else if (forcedStatus != 0) {
             status = forcedStatus;
         } else {
