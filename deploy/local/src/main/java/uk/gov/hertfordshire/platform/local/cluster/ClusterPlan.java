@@ -566,6 +566,11 @@ public final class ClusterPlan {
                                     args.add(
                                             "--platform.limits.redis-uri=redis://127.0.0.1:"
                                                     + r.port()));
+            // nginx in front passes the citizen's address in X-Forwarded-For; without trusting
+            // it, every citizen would share nginx's one rate-limit bucket.
+            if (!instancesOf(LOAD_BALANCER).isEmpty()) {
+                args.add("--platform.limits.trusted-proxies=127.0.0.1");
+            }
         }
         List<String> command = new ArrayList<>();
         command.addAll(

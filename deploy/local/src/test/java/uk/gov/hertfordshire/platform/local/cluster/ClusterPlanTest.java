@@ -114,6 +114,7 @@ class ClusterPlanTest {
                             "--platform.services.case-service=http://127.0.0.1:8181,http://127.0.0.1:8281",
                             "--platform.services.analytics-service=http://127.0.0.1:8185,http://127.0.0.1:8285",
                             "--platform.limits.redis-uri=redis://127.0.0.1:6379",
+                            "--platform.limits.trusted-proxies=127.0.0.1",
                             "-Dplatform.component=" + gateway);
         }
         assertThat(plan.launch(plan.instance("gateway-2")).environment())
@@ -195,6 +196,21 @@ class ClusterPlanTest {
                         "redis-1", "identity-provider-1", "case-service-2", "analytics-service-2");
         assertThat(names(plan.startAfter(plan.instance("load-balancer-1"))))
                 .containsExactly("gateway-1", "gateway-2");
+    }
+
+    @Test
+    void gatewaysBelieveForwardedAddressesOnlyWhenNginxIsInFront() {
+        ClusterPlan withoutBalancer =
+                ClusterPlan.of(
+                        TOPOLOGY, Path.of("/repo"), DATA, List.of("gateway", "case-service"));
+        ClusterPlan withBalancer =
+                ClusterPlan.of(
+                        TOPOLOGY, Path.of("/repo"), DATA, List.of("load-balancer", "case-service"));
+
+        assertThat(withoutBalancer.launch(withoutBalancer.instance("gateway-1")).command())
+                .noneMatch(arg -> arg.startsWith("--platform.limits.trusted-proxies"));
+        assertThat(withBalancer.launch(withBalancer.instance("gateway-1")).command())
+                .contains("--platform.limits.trusted-proxies=127.0.0.1");
     }
 
     @Test
