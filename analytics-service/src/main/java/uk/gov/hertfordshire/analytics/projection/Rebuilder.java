@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.ReceivedEvent;
+import uk.gov.hertfordshire.platform.support.database.DatabaseUnavailable;
 
 /**
  * Rebuilds every projection from the start of the log into a new generation beside the served one,
@@ -150,6 +151,11 @@ public class Rebuilder {
                     TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             log.error("Rebuild {} failed; the served generation is unchanged", generation, e);
+            if (DatabaseUnavailable.causedBy(e)) {
+                // Nothing can be recorded now; without a heartbeat the generation is abandoned
+                // (and its rows deleted) when the next rebuild starts after staleAfter.
+                return;
+            }
             generations.abandon(generation, e.getClass().getSimpleName() + ": " + e.getMessage());
             deleteRowsOf(List.of(generation));
         }
@@ -176,6 +182,11 @@ public class Rebuilder {
                 try {
                     applyAlone(generation, record);
                 } catch (RuntimeException e) {
+                    if (DatabaseUnavailable.causedBy(e)) {
+                        // Not the record's fault: skipping it would leave the rebuild's figures
+                        // short. The rebuild fails instead, and is started again once it is back.
+                        throw e;
+                    }
                     log.warn(
                             "Rebuild {}: skipped {}-{}@{}: {}",
                             generation,

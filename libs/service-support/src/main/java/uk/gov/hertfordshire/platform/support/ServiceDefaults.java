@@ -10,7 +10,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Defaults every service shares, at the lowest precedence so a service or an environment can
  * override any of them: no error internals in responses, virtual threads where the JDK has them
  * (the setting is ignored below Java 21), the operator endpoints, latency histograms with the SLO
- * thresholds as buckets, trace context in W3C form with sampling off until it is switched on, and
+ * thresholds as buckets, trace context in W3C form with sampling off until it is switched on,
+ * connection-pool and driver timeouts that answer rather than hang while PostgreSQL is down, and
  * the local identity provider's issuers as the ones to trust.
  *
  * <p>The issuers are a list, given here by index. Spring Boot binds a list from the one property
@@ -32,6 +33,24 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
                     // Nothing listens for a ServletRequestHandledEvent: not one per request.
                     Map.entry("spring.mvc.publish-request-handled-events", "false"),
                     Map.entry("spring.kafka.listener.observation-enabled", "true"),
+                    // While PostgreSQL is down a request waits at most this long for a connection
+                    // and is then answered 503 (Hikari's own default is 30 s: a hung request).
+                    Map.entry("spring.datasource.hikari.connection-timeout", "2000"),
+                    Map.entry("spring.datasource.hikari.validation-timeout", "1000"),
+                    // Idle connections are tested every 30 s, so those a restart broke are
+                    // replaced before a request meets them.
+                    Map.entry("spring.datasource.hikari.keepalive-time", "30000"),
+                    // The driver's own bounds, for the pool's connection attempts and for a
+                    // statement whose server went silent without closing the connection (a lost
+                    // network, not a stop: a stop closes it at once). Seconds.
+                    Map.entry(
+                            "spring.datasource.hikari.data-source-properties[connectTimeout]", "2"),
+                    Map.entry("spring.datasource.hikari.data-source-properties[loginTimeout]", "3"),
+                    Map.entry(
+                            "spring.datasource.hikari.data-source-properties[socketTimeout]", "30"),
+                    Map.entry(
+                            "spring.datasource.hikari.data-source-properties[tcpKeepAlive]",
+                            "true"),
                     Map.entry(
                             "management.endpoints.web.exposure.include",
                             "health,info,prometheus,deadletters"),

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.json.JsonMapper;
 import uk.gov.hertfordshire.platform.security.Caller;
+import uk.gov.hertfordshire.platform.support.database.DatabaseUnavailable;
 
 /**
  * {@code Idempotency-Key} for every POST, once for all services: scoped to the caller, the first
@@ -42,6 +45,8 @@ import uk.gov.hertfordshire.platform.security.Caller;
  * container to parse (its size limits apply here too).
  */
 final class IdempotencyKeyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyFilter.class);
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -178,21 +183,58 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, recorded);
             if (recorded.getStatus() < 500 || claim.hasCommitted()) {
-                store.complete(
-                        principal,
-                        key,
-                        recorded.getStatus(),
-                        replayableHeaders(recorded),
-                        keepsNoCopy(recorded) ? null : recorded.getContentAsByteArray());
-                completed = true;
+                completed =
+                        complete(
+                                principal,
+                                key,
+                                recorded.getStatus(),
+                                replayableHeaders(recorded),
+                                keepsNoCopy(recorded) ? null : recorded.getContentAsByteArray());
             }
         } finally {
             claim.end();
             if (!completed) {
                 // Deletes nothing once the work committed: a retry then finds it carried out.
-                store.release(principal, key);
+                release(principal, key);
             }
             recorded.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * Keeps the response for repeats. If the database went away after the work was done, the
+     * response still goes to the caller; a repeat then finds the work carried out (or, had nothing
+     * committed, a free key once the lease ends).
+     */
+    private boolean complete(
+            String principal, String key, int status, Map<String, String> headers, byte[] body) {
+        try {
+            store.complete(principal, key, status, headers, body);
+            return true;
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            log.warn("Could not keep an Idempotency-Key's response (database unavailable)");
+            return false;
+        }
+    }
+
+    /**
+     * Frees the key after a failure on our side. If the database is unavailable (the usual reason
+     * for that 503) the claim stays until its lease runs out, which frees it just the same; the
+     * answer already given must still reach the caller.
+     */
+    private void release(String principal, String key) {
+        try {
+            store.release(principal, key);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            log.warn(
+                    "Could not release an Idempotency-Key (database unavailable); it is free again"
+                            + " when its lease ends");
         }
     }
 

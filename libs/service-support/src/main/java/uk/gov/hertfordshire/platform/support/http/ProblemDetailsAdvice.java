@@ -16,10 +16,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import uk.gov.hertfordshire.platform.support.database.DatabaseUnavailable;
 
 /**
  * Every error as RFC 9457 problem details that say what is wrong in the caller's terms: which
@@ -128,8 +130,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return trace.length > 0 && trace[0].getClassName().startsWith(OUR_PACKAGES);
     }
 
+    /**
+     * Everything else, unless the database could not be reached (stopped, restarting, no connection
+     * to be had in time): that is 503 with {@code Retry-After}, the caller having done nothing
+     * wrong. A fault of the code, bad SQL included, stays a 500.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, WebRequest request) {
+        if (DatabaseUnavailable.causedBy(ex)) {
+            String path =
+                    request instanceof ServletWebRequest servlet
+                            ? servlet.getRequest().getRequestURI()
+                            : null;
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailableProblem.RETRY_AFTER_SECONDS)
+                    .body(DatabaseUnavailableProblem.of(ex, path));
+        }
         String correlationId = MDC.get(CorrelationId.MDC_KEY);
         log.error("Unhandled error (correlation id {})", correlationId, ex);
         ProblemDetail problem =

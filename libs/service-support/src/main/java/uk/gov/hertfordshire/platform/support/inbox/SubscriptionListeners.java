@@ -21,10 +21,13 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -34,15 +37,18 @@ import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.MalformedEventException;
 import uk.gov.hertfordshire.platform.support.SupportProperties;
+import uk.gov.hertfordshire.platform.support.database.DatabaseUnavailableException;
 import uk.gov.hertfordshire.platform.support.http.CorrelationId;
 
 /**
  * Runs one Kafka listener container per {@link EventSubscription}: bounded retries with exponential
  * back-off, then the record goes to the group's dead-letter topic (same partition) with the failure
- * in its headers, and the consumer moves on to the next record.
+ * in its headers, and the consumer moves on to the next record. A failure because the database is
+ * unavailable is not the record's fault: that record is retried until the database returns.
  *
  * <p>A subscription whose handler is a {@link BatchEventHandler} gets each poll in one inbox
  * transaction. If that fails, the poll's records are handled one by one, each in its own
@@ -139,11 +145,16 @@ final class SubscriptionListeners implements SmartLifecycle {
         } else {
             properties.setMessageListener(
                     (MessageListener<String, byte[]>)
-                            record ->
+                            record -> {
+                                try {
                                     inbox.process(
                                             subscription.consumerGroup(),
                                             record,
-                                            subscription.handler()));
+                                            subscription.handler());
+                                } catch (RuntimeException e) {
+                                    throw DatabaseUnavailableException.classify(e);
+                                }
+                            });
         }
         var container =
                 new ConcurrentMessageListenerContainer<>(
@@ -243,7 +254,7 @@ final class SubscriptionListeners implements SmartLifecycle {
                                 + record.offset()
                                 + ": "
                                 + e.getMessage(),
-                        e,
+                        DatabaseUnavailableException.classify(e),
                         i);
             }
         }
@@ -263,7 +274,28 @@ final class SubscriptionListeners implements SmartLifecycle {
         }
     }
 
-    private DefaultErrorHandler errorHandler(EventSubscription subscription) {
+    /**
+     * Two error handlers, each keeping its own count of attempts. A record whose handling failed
+     * because the database is unavailable ({@link DatabaseUnavailableException} anywhere in the
+     * cause chain) is retried every {@code max-backoff} for as long as that lasts, never counted
+     * against its attempts nor dead-lettered: nothing is wrong with the record, and the partition
+     * waits, in order, until the database returns. Every other failure has the bounded retries and
+     * then the dead-letter topic.
+     */
+    private CommonErrorHandler errorHandler(EventSubscription subscription) {
+        DefaultErrorHandler untilTheDatabaseReturns =
+                new DefaultErrorHandler(
+                        new FixedBackOff(
+                                settings.maxBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
+        untilTheDatabaseReturns.setLogLevel(KafkaException.Level.WARN);
+        CommonDelegatingErrorHandler handler =
+                new CommonDelegatingErrorHandler(boundedRetriesThenDeadLetter(subscription));
+        handler.setCauseChainTraversing(true);
+        handler.addDelegate(DatabaseUnavailableException.class, untilTheDatabaseReturns);
+        return handler;
+    }
+
+    private DefaultErrorHandler boundedRetriesThenDeadLetter(EventSubscription subscription) {
         DeadLetterPublishingRecoverer recoverer =
                 new DeadLetterPublishingRecoverer(
                         deadLetterTemplate,
