@@ -22,6 +22,9 @@ final class LauncherProjection {
                                 + "# Read by ./platform. component kind port management-port health"
                                 + " database\n");
         for (Component c : topology.components()) {
+            if (c.replicas().single() == 0) {
+                continue; // only ./platform up --cluster runs it, from the declaration itself
+            }
             out.append(
                     String.join(
                             " ",

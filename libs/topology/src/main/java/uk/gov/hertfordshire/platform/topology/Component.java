@@ -11,6 +11,7 @@ import java.util.Optional;
  *     monitoring
  * @param port the port it serves on
  * @param managementPort the actuator's own port, or 0 where the actuator answers on {@code port}
+ * @param controllerPort a KRaft controller's listener (Kafka), or 0
  * @param metricsPort a separate metrics port (Kafka's JMX exporter), or 0
  * @param health the health path a process manager or load balancer asks, or null
  * @param liveness the actuator health group Kubernetes' liveness probe asks, or null
@@ -28,6 +29,7 @@ public record Component(
         Kind kind,
         int port,
         int managementPort,
+        int controllerPort,
         int metricsPort,
         String health,
         String liveness,

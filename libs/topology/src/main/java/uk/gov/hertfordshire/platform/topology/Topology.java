@@ -21,10 +21,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *
  * @param kafka topic and broker settings
  * @param postgresInstances PostgreSQL instances per mode
+ * @param clusterPortStep in the cluster mode, replica r of a component with several replicas
+ *     listens on each of its ports plus {@code clusterPortStep * r} ({@link #clusterPort})
  * @param components every component, in the declaration's order
  */
 public record Topology(
-        KafkaSettings kafka, Replicas postgresInstances, List<Component> components) {
+        KafkaSettings kafka,
+        Replicas postgresInstances,
+        int clusterPortStep,
+        List<Component> components) {
 
     /** Where the declaration lives, relative to the repository's root. */
     public static final Path DECLARATION = Path.of("deploy", "topology.yaml");
@@ -74,7 +79,8 @@ public record Topology(
         for (Object entry : (List<?>) required(root, "components")) {
             components.add(component(asMap(entry)));
         }
-        return new Topology(settings, postgres, List.copyOf(components));
+        int portStep = integer(map(root, "cluster"), "port-step");
+        return new Topology(settings, postgres, portStep, List.copyOf(components));
     }
 
     /** The named component. */
@@ -83,6 +89,24 @@ public record Topology(
                 .filter(c -> c.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no component " + name));
+    }
+
+    /**
+     * Where replica {@code replica} (1-based) of a component listens in the cluster mode, for one
+     * of its declared ports ({@code port}, its management, controller or metrics port): that port
+     * where the component runs one replica, else that port plus {@link #clusterPortStep} times the
+     * replica (case-service's second replica on 8281).
+     */
+    public int clusterPort(Component component, int declaredPort, int replica) {
+        int replicas = component.replicas().cluster();
+        if (replica < 1 || replica > replicas) {
+            throw new IllegalArgumentException(
+                    component.name() + " has no cluster replica " + replica + " of " + replicas);
+        }
+        if (declaredPort == 0 || replicas == 1) {
+            return declaredPort;
+        }
+        return declaredPort + clusterPortStep * replica;
     }
 
     /** The platform's own services (deployed in every environment), in declaration order. */
@@ -111,6 +135,7 @@ public record Topology(
                 Component.Kind.valueOf(((String) required(c, "kind")).toUpperCase(Locale.ROOT)),
                 integer(c, "port"),
                 (Integer) c.getOrDefault("management-port", 0),
+                (Integer) c.getOrDefault("controller-port", 0),
                 (Integer) c.getOrDefault("metrics-port", 0),
                 (String) c.get("health"),
                 (String) c.get("liveness"),

@@ -20,14 +20,29 @@ final class DeclarationProblems {
     static List<String> of(Topology topology) {
         List<String> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        Set<Integer> ports = new HashSet<>();
+        Set<Integer> singlePorts = new HashSet<>();
+        Set<Integer> clusterPorts = new HashSet<>();
         for (Component c : topology.components()) {
             if (!names.add(c.name())) {
                 problems.add(c.name() + ": declared twice");
             }
-            for (int port : List.of(c.port(), c.managementPort(), c.metricsPort())) {
-                if (port != 0 && !ports.add(port)) {
+            List<Integer> declared =
+                    List.of(c.port(), c.managementPort(), c.controllerPort(), c.metricsPort());
+            for (int port : declared) {
+                if (port != 0 && c.replicas().single() > 0 && !singlePorts.add(port)) {
                     problems.add(c.name() + ": port " + port + " is taken by another component");
+                }
+                for (int r = 1; port != 0 && r <= c.replicas().cluster(); r++) {
+                    int at = topology.clusterPort(c, port, r);
+                    if (!clusterPorts.add(at)) {
+                        problems.add(
+                                c.name()
+                                        + ": cluster replica "
+                                        + r
+                                        + "'s port "
+                                        + at
+                                        + " is taken by another");
+                    }
                 }
             }
         }

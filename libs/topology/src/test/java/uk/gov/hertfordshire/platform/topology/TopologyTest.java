@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.platform.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -76,5 +77,38 @@ class TopologyTest {
 
         assertThat(DeclarationProblems.of(parse(unknown)))
                 .containsExactly("gateway: depends on unknown component sap-adaptor");
+    }
+
+    @Test
+    void clusterReplicasListenOnTheirPortsPlusTheStepTimesTheReplica() throws IOException {
+        Topology topology = parse(declaration());
+        Component cases = topology.component("case-service");
+        Component gateway = topology.component("gateway");
+        Component kafka = topology.component("kafka");
+
+        assertThat(topology.clusterPortStep()).isEqualTo(100);
+        assertThat(topology.clusterPort(cases, cases.port(), 1)).isEqualTo(8181);
+        assertThat(topology.clusterPort(cases, cases.port(), 2)).isEqualTo(8281);
+        assertThat(topology.clusterPort(gateway, gateway.managementPort(), 2)).isEqualTo(9280);
+        assertThat(topology.clusterPort(kafka, kafka.port(), 3)).isEqualTo(9392);
+        assertThat(topology.clusterPort(kafka, kafka.controllerPort(), 1)).isEqualTo(9193);
+        assertThat(topology.clusterPort(kafka, kafka.metricsPort(), 2)).isEqualTo(9604);
+        // One replica keeps its port: the identity provider's issuer URL names 9000.
+        Component idp = topology.component("identity-provider");
+        assertThat(topology.clusterPort(idp, idp.port(), 1)).isEqualTo(9000);
+        assertThat(topology.component("load-balancer").replicas()).isEqualTo(new Replicas(0, 1));
+        assertThat(topology.component("load-balancer").port()).isEqualTo(8080);
+        assertThatThrownBy(() -> topology.clusterPort(cases, cases.port(), 3))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void twoReplicasLandingOnOnePortIsAProblem() throws IOException {
+        // With a step of 1, case-service's second replica (8081 + 2) takes content-service's
+        // first (8082 + 1).
+        String clash = declaration().replace("port-step: 100", "port-step: 1");
+
+        assertThat(DeclarationProblems.of(parse(clash)))
+                .contains("content-service: cluster replica 1's port 8083 is taken by another");
     }
 }

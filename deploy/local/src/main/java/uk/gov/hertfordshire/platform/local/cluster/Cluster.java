@@ -1,0 +1,712 @@
+package uk.gov.hertfordshire.platform.local.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import uk.gov.hertfordshire.platform.local.cluster.ClusterPlan.Launch;
+import uk.gov.hertfordshire.platform.topology.Topology;
+
+/**
+ * The cluster mode on this machine: starts, watches and stops the instances of a {@link
+ * ClusterPlan} as detached processes (they outlive this JVM), one PID file and one log each under
+ * the cluster's data folder. This is the API the chaos tests use:
+ *
+ * <pre>{@code
+ * Cluster cluster = Cluster.of(Topology.load(), root, data, List.of("load-balancer", "case-service",
+ *         "analytics-service"));   // + brokers, PostgreSQL, Redis, identity provider, gateways
+ * cluster.up();                    // starts what is not running, returns once all are healthy
+ * long pid = cluster.pid("case-service-2").orElseThrow();   // kill -9 it ...
+ * cluster.start("case-service-2"); // ... and bring it back
+ * cluster.down();
+ * }</pre>
+ *
+ * <p>Instances are named {@code <component>-<replica>} ({@link Instance}); their ports follow the
+ * topology's cluster rule ({@code Topology.clusterPort}). Every method is safe to call again:
+ * {@link #up()} starts only what is missing, {@link #down()} stops only what runs.
+ */
+public final class Cluster {
+
+    /** The marker {@code ./platform} looks for to send down, status and logs here. */
+    static final String MARKER = "cluster.running";
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ClusterPlan plan;
+    private final PrintStream out;
+    private Duration timeout = Duration.ofMinutes(10);
+    private int parallel = defaultParallel();
+
+    private Cluster(ClusterPlan plan, PrintStream out) {
+        this.plan = plan;
+        this.out = out;
+    }
+
+    /**
+     * A cluster of the named components and what they need (all the cluster mode runs when none are
+     * named), with its data under {@code data}.
+     *
+     * @param topology the declaration ({@code Topology.load()})
+     * @param root the repository, whose built jars are run
+     * @param data the cluster's own data folder (./platform uses {@code $PLATFORM_DATA/cluster})
+     * @param components component names, e.g. {@code case-service}; empty for all
+     */
+    public static Cluster of(
+            Topology topology, Path root, Path data, Collection<String> components) {
+        return new Cluster(ClusterPlan.of(topology, root, data, components), System.out);
+    }
+
+    /** Progress lines go here (standard output by default). */
+    public Cluster printingTo(PrintStream stream) {
+        return new Cluster(plan, stream).withTimeout(timeout).withParallelism(parallel);
+    }
+
+    /** The overall time {@link #up()} may take (10 minutes by default). */
+    public Cluster withTimeout(Duration overall) {
+        this.timeout = overall;
+        return this;
+    }
+
+    /** How many application JVMs start at once (PLATFORM_CLUSTER_PARALLEL, default 3). */
+    public Cluster withParallelism(int jvms) {
+        this.parallel = Math.max(1, jvms);
+        return this;
+    }
+
+    private static int defaultParallel() {
+        String value = System.getenv("PLATFORM_CLUSTER_PARALLEL");
+        return value == null || value.isBlank() ? 3 : Integer.parseInt(value.strip());
+    }
+
+    /** The plan: every instance, its ports, commands and configuration. */
+    public ClusterPlan plan() {
+        return plan;
+    }
+
+    /** Every instance's name, in start order. */
+    public List<String> instances() {
+        return plan.instances().stream().map(Instance::name).toList();
+    }
+
+    /** The instance's PID while it runs (a PID file naming a live process that is ours). */
+    public OptionalLong pid(String instance) {
+        return pid(plan.instance(instance));
+    }
+
+    /** Whether the instance runs and answers its health check. */
+    public boolean healthy(String instance) {
+        Instance i = plan.instance(instance);
+        OptionalLong pid = pid(i);
+        return pid.isPresent() && Health.check(plan, i, pid.getAsLong());
+    }
+
+    // --- Up -------------------------------------------------------------------------------------
+
+    /**
+     * Starts every instance that is not running, infrastructure first, then the rest as their
+     * dependencies become healthy, at most {@link #withParallelism} application JVMs starting at a
+     * time; returns once every instance is healthy.
+     *
+     * @throws ClusterException when one exits or is not healthy in time (its log tail printed);
+     *     what did start keeps running
+     */
+    public void up() {
+        long started = System.nanoTime();
+        prepare();
+        out.printf("Starting the cluster (data in %s)%n", plan.data());
+        Map<Instance, Long> starting = new LinkedHashMap<>();
+        Set<Instance> healthy = new HashSet<>();
+        List<Instance> waiting = new ArrayList<>(plan.instances());
+        for (Instance i : plan.instances()) {
+            OptionalLong pid = pid(i);
+            if (pid.isPresent() && Health.check(plan, i, pid.getAsLong())) {
+                out.printf(
+                        "  %-22s already running     pid %-7d %s%n",
+                        i.name(), pid.getAsLong(), endpoint(i));
+                healthy.add(i);
+                waiting.remove(i);
+            } else if (pid.isPresent()) {
+                starting.put(i, System.nanoTime()); // adopted: started earlier, not healthy yet
+                waiting.remove(i);
+            }
+        }
+        long deadline = started + timeout.toNanos();
+        while (!waiting.isEmpty() || !starting.isEmpty()) {
+            for (Instance i : List.copyOf(waiting)) {
+                boolean ready = healthy.containsAll(plan.startAfter(i));
+                boolean slot =
+                        ClusterPlan.isInfrastructure(i)
+                                || applicationsStarting(starting) < parallel;
+                if (ready && slot) {
+                    launch(i);
+                    starting.put(i, System.nanoTime());
+                    waiting.remove(i);
+                }
+            }
+            for (Map.Entry<Instance, Long> e : List.copyOf(starting.entrySet())) {
+                Instance i = e.getKey();
+                OptionalLong pid = pid(i);
+                if (pid.isEmpty()) {
+                    out.printf("  %-22s exited during start-up%n", i.name());
+                    fail(i, "exited during start-up");
+                }
+                if (Health.check(plan, i, pid.getAsLong())) {
+                    out.printf(
+                            "  %-22s healthy in %5.1f s  pid %-7d %s%n",
+                            i.name(),
+                            (System.nanoTime() - e.getValue()) / 1e9,
+                            pid.getAsLong(),
+                            endpoint(i));
+                    starting.remove(i);
+                    healthy.add(i);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                Instance late =
+                        starting.isEmpty() ? waiting.get(0) : starting.keySet().iterator().next();
+                fail(
+                        late,
+                        "not healthy after " + timeout.toSeconds() + " s (the overall time-out)");
+            }
+            pause(Duration.ofMillis(250));
+        }
+        out.printf(
+                "  all %d instances healthy in %.1f s%n",
+                healthy.size(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Brings one instance back (after a kill, say) if it is not running, and waits until it is
+     * healthy. Its dependencies are expected to run.
+     */
+    public void start(String instance) {
+        Instance i = plan.instance(instance);
+        prepare();
+        if (pid(i).isEmpty()) {
+            launch(i);
+        }
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        while (true) {
+            OptionalLong pid = pid(i);
+            if (pid.isEmpty()) {
+                fail(i, "exited during start-up");
+            }
+            if (Health.check(plan, i, pid.getAsLong())) {
+                out.printf(
+                        "  %-22s healthy in %5.1f s  pid %-7d %s%n",
+                        i.name(),
+                        (System.nanoTime() - started) / 1e9,
+                        pid.getAsLong(),
+                        endpoint(i));
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                fail(i, "not healthy after " + timeout.toSeconds() + " s");
+            }
+            pause(Duration.ofMillis(250));
+        }
+    }
+
+    private int applicationsStarting(Map<Instance, Long> starting) {
+        return (int)
+                starting.keySet().stream().filter(i -> !ClusterPlan.isInfrastructure(i)).count();
+    }
+
+    private void fail(Instance instance, String why) {
+        String tail = logTail(instance, 25);
+        out.printf("  %s %s%n%s", instance.name(), why, tail);
+        throw new ClusterException(
+                instance.name() + " " + why + "; log: " + plan.log(instance) + "\n" + tail);
+    }
+
+    /** Folders, the marker, Kafka's storage (formatted once), Redis's binary, nginx's config. */
+    private void prepare() {
+        try {
+            Files.createDirectories(plan.runDir());
+            Files.createDirectories(plan.logDir());
+            Files.writeString(plan.runDir().resolve(MARKER), ProcessHandle.current().pid() + "\n");
+            List<Instance> brokers = plan.instancesOf(ClusterPlan.KAFKA);
+            if (!brokers.isEmpty()) {
+                prepareKafka(brokers);
+            }
+            if (!plan.instancesOf(ClusterPlan.REDIS).isEmpty()) {
+                prepareRedis();
+            }
+            if (!plan.instancesOf(ClusterPlan.LOAD_BALANCER).isEmpty()) {
+                prepareNginx();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void prepareKafka(List<Instance> brokers) throws IOException {
+        Path idFile = plan.kafkaClusterIdFile();
+        if (!Files.isRegularFile(idFile)) {
+            Files.writeString(
+                    idFile, kafkaTool("kafka.tools.StorageTool", "random-uuid").strip() + "\n");
+        }
+        String clusterId = Files.readString(idFile).strip();
+        List<Process> formats = new ArrayList<>();
+        for (Instance broker : brokers) {
+            Files.createDirectories(plan.kafkaLogDir(broker));
+            Files.writeString(plan.kafkaConfig(broker), plan.kafkaProperties(broker));
+            if (!Files.isRegularFile(plan.kafkaDataDir(broker).resolve("meta.properties"))) {
+                out.printf("  formatting %s's storage (cluster id %s)%n", broker.name(), clusterId);
+                formats.add(
+                        kafkaToolProcess(
+                                plan.log(broker),
+                                "kafka.tools.StorageTool",
+                                "format",
+                                "--ignore-formatted",
+                                "-t",
+                                clusterId,
+                                "-c",
+                                plan.kafkaConfig(broker).toString()));
+            }
+        }
+        for (Process format : formats) {
+            if (!waitFor(format, Duration.ofMinutes(2)) || format.exitValue() != 0) {
+                throw new ClusterException(
+                        "formatting Kafka's storage failed; see the kafka-*.log files in "
+                                + plan.logDir());
+            }
+        }
+    }
+
+    private String kafkaTool(String... args) throws IOException {
+        Path output = Files.createTempFile(plan.runDir(), "kafka-tool", ".out");
+        try {
+            Process p = kafkaToolProcess(output, args);
+            if (!waitFor(p, Duration.ofMinutes(2)) || p.exitValue() != 0) {
+                throw new ClusterException(
+                        "Kafka's "
+                                + String.join(" ", args)
+                                + " failed: "
+                                + Files.readString(output));
+            }
+            return Files.readString(output);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private Process kafkaToolProcess(Path output, String... args) throws IOException {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx128m",
+                                "-XX:TieredStopAtLevel=1",
+                                "-XX:+UseSerialGC",
+                                "-Dlog4j2.configurationFile=classpath:kafka-log4j2.xml",
+                                "-Dkafka.logs.dir=" + plan.logDir().resolve("kafka-tools"),
+                                "-cp",
+                                plan.launcherClasspath()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+    }
+
+    /**
+     * The redis-server binary the embedded-redis jar carries, unpacked once into the data folder.
+     */
+    private void prepareRedis() throws IOException {
+        Path binary = plan.redisBinary();
+        if (Files.isExecutable(binary)) {
+            return;
+        }
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        String resource =
+                arch.contains("aarch64") || arch.contains("arm64")
+                        ? "/redis-server-6.2.7-linux-arm64"
+                        : "/redis-server-6.2.6-v5-linux-amd64";
+        try (InputStream in = Cluster.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ClusterException(
+                        "no " + resource + " on the class path (embedded-redis)");
+            }
+            Files.createDirectories(binary.getParent());
+            Path temporary = binary.resolveSibling("redis-server.tmp");
+            Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
+            temporary.toFile().setExecutable(true, true);
+            Files.move(
+                    temporary,
+                    binary,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private void prepareNginx() throws IOException {
+        if (!Files.isExecutable(Path.of(ClusterPlan.NGINX))) {
+            throw new ClusterException(
+                    "the load balancer needs nginx at "
+                            + ClusterPlan.NGINX
+                            + " (apt-get install nginx-light); it is not there");
+        }
+        Path prefix = plan.data().resolve("nginx");
+        for (String dir : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi", "logs")) {
+            Files.createDirectories(prefix.resolve(dir));
+        }
+        Files.writeString(plan.nginxConfig(), plan.nginxConfigText());
+    }
+
+    /** Starts the instance detached: a session of its own, output to its log, PID recorded. */
+    private void launch(Instance instance) {
+        for (int port :
+                List.of(
+                        instance.port(),
+                        instance.managementPort(),
+                        instance.controllerPort(),
+                        instance.metricsPort())) {
+            if (Health.portInUse(port)) {
+                throw new ClusterException(
+                        instance.name()
+                                + ": port "
+                                + port
+                                + " is already in use; stop that program first"
+                                + " (./platform down stops a single-copy platform)");
+            }
+        }
+        try {
+            if (instance.componentName().equals(ClusterPlan.POSTGRES)) {
+                stopOrphanedPostmaster();
+            }
+            Launch launch = plan.launch(instance);
+            Path log = launch.log();
+            Files.writeString(
+                    log,
+                    "\n===== "
+                            + LocalDateTime.now().format(CLOCK)
+                            + ": starting "
+                            + instance.name()
+                            + " =====\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            List<String> command = new ArrayList<>();
+            command.add("setsid"); // its own session: the launcher's Ctrl-C does not reach it
+            command.addAll(launch.command());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command)
+                            .directory(plan.data().toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(launch.environment());
+            Process process = builder.start();
+            Files.writeString(plan.pidFile(instance), process.pid() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + instance.name(), e);
+        }
+    }
+
+    /** A postmaster left running by a killed supervisor: fast shutdown, so the new one owns it. */
+    private void stopOrphanedPostmaster() throws IOException {
+        Path pidFile = plan.data().resolve("postgres/postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        if (!first.matches("\\d+")) {
+            return;
+        }
+        long pid = Long.parseLong(first);
+        if (Processes.commandLine(pid).contains(plan.data().resolve("postgres").toString())) {
+            out.printf("  stopping the postmaster (pid %d) left by a killed supervisor%n", pid);
+            Processes.signal(pid, "INT");
+            if (!Processes.waitGone(List.of(pid), STOP_TIMEOUT)) {
+                Processes.signal(pid, "KILL");
+            }
+        }
+    }
+
+    // --- Down -----------------------------------------------------------------------------------
+
+    /**
+     * Stops every instance that runs: SIGTERM, then SIGKILL after 30 s. Services first (the
+     * gateways, the stand-ins), then Kafka, Redis, nginx and PostgreSQL last. Data is kept.
+     */
+    public void down() {
+        out.println("Stopping the cluster");
+        List<List<Instance>> tiers = new ArrayList<>();
+        tiers.add(
+                plan.instances().stream()
+                        .filter(
+                                i ->
+                                        !ClusterPlan.isInfrastructure(i)
+                                                && !i.componentName()
+                                                        .equals(ClusterPlan.LOAD_BALANCER))
+                        .toList());
+        for (String component :
+                List.of(
+                        ClusterPlan.KAFKA,
+                        ClusterPlan.REDIS,
+                        ClusterPlan.LOAD_BALANCER,
+                        ClusterPlan.POSTGRES)) {
+            tiers.add(plan.instancesOf(component));
+        }
+        for (List<Instance> tier : tiers) {
+            stop(tier);
+        }
+        try {
+            Files.deleteIfExists(plan.runDir().resolve(MARKER));
+            Files.deleteIfExists(plan.runDir().resolve("postgres.ready"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.printf("Stopped. Data kept in %s%n", plan.data());
+    }
+
+    /** Stops the named instance (SIGTERM, SIGKILL after 30 s) if it runs. */
+    public void stop(String instance) {
+        stop(List.of(plan.instance(instance)));
+    }
+
+    private void stop(List<Instance> instances) {
+        List<Long> pids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Instance i : instances) {
+            OptionalLong pid = pid(i);
+            if (pid.isPresent()) {
+                pids.add(pid.getAsLong());
+                names.add(i.name());
+                Processes.signal(pid.getAsLong(), "TERM");
+            }
+            try {
+                Files.deleteIfExists(plan.pidFile(i));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (pids.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        if (!Processes.waitGone(pids, STOP_TIMEOUT)) {
+            out.printf(
+                    "  still running after %d s, killing: %s%n",
+                    STOP_TIMEOUT.toSeconds(), String.join(" ", names));
+            pids.forEach(pid -> Processes.signal(pid, "KILL"));
+            Processes.waitGone(pids, Duration.ofSeconds(5));
+        }
+        out.printf(
+                "  stopped %s in %.1f s%n",
+                String.join(" ", names), (System.nanoTime() - started) / 1e9);
+    }
+
+    // --- Status ---------------------------------------------------------------------------------
+
+    /**
+     * One instance's state.
+     *
+     * @param instance its name
+     * @param component its component
+     * @param replica 1-based
+     * @param state healthy, starting (runs, not healthy) or down
+     * @param port where it serves
+     * @param pid its PID, or 0
+     * @param rssKb resident memory (PostgreSQL: with its postmaster and backends' Pss)
+     */
+    public record Row(
+            String instance,
+            String component,
+            int replica,
+            String state,
+            int port,
+            long pid,
+            long rssKb) {}
+
+    /** Every instance's state. */
+    public List<Row> status() {
+        List<Row> rows = new ArrayList<>();
+        for (Instance i : plan.instances()) {
+            OptionalLong pid = pid(i);
+            String state =
+                    pid.isEmpty()
+                            ? "down"
+                            : Health.check(plan, i, pid.getAsLong()) ? "healthy" : "starting";
+            long kb = 0;
+            if (pid.isPresent()) {
+                kb = Processes.rssKb(pid.getAsLong());
+                if (i.componentName().equals(ClusterPlan.LOAD_BALANCER)) {
+                    kb += Processes.childrenRssKb(pid.getAsLong()); // nginx's worker
+                }
+            }
+            if (i.componentName().equals(ClusterPlan.POSTGRES)) {
+                kb += postmasterPssKb();
+            }
+            rows.add(
+                    new Row(
+                            i.name(),
+                            i.componentName(),
+                            i.replica(),
+                            state,
+                            i.port(),
+                            pid.orElse(0),
+                            kb));
+        }
+        return rows;
+    }
+
+    /** Prints the status table with the total resident memory. */
+    public void printStatus() {
+        out.printf(
+                "%-22s %-19s %7s %-9s %5s %8s %7s%n",
+                "INSTANCE", "COMPONENT", "REPLICA", "STATE", "PORT", "PID", "RSS MB");
+        long total = 0;
+        for (Row r : status()) {
+            total += r.rssKb();
+            out.printf(
+                    "%-22s %-19s %7d %-9s %5d %8s %7s%n",
+                    r.instance(),
+                    r.component(),
+                    r.replica(),
+                    r.state(),
+                    r.port(),
+                    r.pid() == 0 ? "-" : String.valueOf(r.pid()),
+                    r.rssKb() == 0 ? "-" : String.valueOf(r.rssKb() / 1024));
+        }
+        out.printf("%-22s %-19s %7s %-9s %5s %8s %7d%n", "TOTAL", "", "", "", "", "", total / 1024);
+        out.println(
+                "RSS: VmRSS of each process and its children (nginx's workers); PostgreSQL adds the Pss of its postmaster and backends.");
+    }
+
+    private long postmasterPssKb() {
+        try {
+            Path pidFile = plan.data().resolve("postgres/postmaster.pid");
+            if (!Files.isRegularFile(pidFile)) {
+                return 0;
+            }
+            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+            if (!first.matches("\\d+")) {
+                return 0;
+            }
+            long pm = Long.parseLong(first);
+            if (!Processes.commandLine(pm).contains(plan.data().resolve("postgres").toString())) {
+                return 0;
+            }
+            long kb = Processes.pssKb(pm);
+            for (long child : Processes.children(pm)) {
+                kb += Processes.pssKb(child);
+            }
+            return kb;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    // --- Helpers --------------------------------------------------------------------------------
+
+    OptionalLong pid(Instance instance) {
+        Path file = plan.pidFile(instance);
+        try {
+            if (!Files.isRegularFile(file)) {
+                return OptionalLong.empty();
+            }
+            String text = Files.readString(file).strip();
+            if (!text.matches("\\d+")) {
+                return OptionalLong.empty();
+            }
+            long pid = Long.parseLong(text);
+            String marker = plan.launch(instance).marker();
+            return Processes.runningAndOurs(pid, marker)
+                    ? OptionalLong.of(pid)
+                    : OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    String endpoint(Instance i) {
+        return switch (i.componentName()) {
+            case ClusterPlan.POSTGRES -> "jdbc:postgresql://127.0.0.1:" + i.port() + "/<db>";
+            case ClusterPlan.KAFKA, ClusterPlan.REDIS -> "127.0.0.1:" + i.port();
+            default -> i.url();
+        };
+    }
+
+    /** The last lines of the instance's log (and Kafka's own log for a broker). */
+    String logTail(Instance instance, int lines) {
+        StringBuilder tail = new StringBuilder();
+        List<Path> logs = new ArrayList<>(List.of(plan.log(instance)));
+        if (instance.componentName().equals(ClusterPlan.KAFKA)) {
+            logs.add(plan.kafkaLogDir(instance).resolve("kafka.log"));
+        }
+        if (instance.componentName().equals(ClusterPlan.LOAD_BALANCER)) {
+            logs.add(plan.logDir().resolve("load-balancer.error.log"));
+        }
+        for (Path log : logs) {
+            if (!Files.isRegularFile(log)) {
+                continue;
+            }
+            try (Stream<String> all = Files.lines(log, StandardCharsets.UTF_8)) {
+                List<String> text = all.toList();
+                tail.append("--- last ")
+                        .append(lines)
+                        .append(" lines of ")
+                        .append(log)
+                        .append(" ---\n");
+                text.subList(Math.max(0, text.size() - lines), text.size())
+                        .forEach(l -> tail.append(l).append('\n'));
+            } catch (IOException | UncheckedIOException e) {
+                tail.append("(could not read ").append(log).append(")\n");
+            }
+        }
+        return tail.toString();
+    }
+
+    /** Log files of an instance, for ./platform logs. */
+    List<Path> logFiles(String instance) {
+        Instance i = plan.instance(instance);
+        List<Path> logs = new ArrayList<>(List.of(plan.log(i)));
+        if (i.componentName().equals(ClusterPlan.KAFKA)) {
+            logs.add(plan.kafkaLogDir(i).resolve("kafka.log"));
+        }
+        return logs;
+    }
+
+    private static boolean waitFor(Process process, Duration limit) {
+        try {
+            return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis()); // sleep-ok: polling processes' health between checks
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,590 @@
+package uk.gov.hertfordshire.platform.local.cluster;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Collectors;
+import uk.gov.hertfordshire.platform.topology.Component;
+import uk.gov.hertfordshire.platform.topology.Component.Kind;
+import uk.gov.hertfordshire.platform.topology.KafkaSettings;
+import uk.gov.hertfordshire.platform.topology.Topology;
+
+/**
+ * What the cluster mode runs, where, and how, decided from the topology alone: every instance with
+ * its ports, its command line, its environment, its start dependencies, and the generated Kafka and
+ * nginx configurations. Nothing here starts a process or touches the disk, so the plan is unit
+ * tested on its own ({@code ClusterPlanTest}); {@link Cluster} carries it out.
+ *
+ * <p>Which components: those asked for (all but monitoring when none are), each with what it
+ * depends on, transitively, except that a service's dependency on another service (the gateway's
+ * routes) does not pull that service in: the end-to-end tests start the gateways with two services
+ * only. A component the cluster mode does not run (no cluster replica, or monitoring) is left out.
+ */
+public final class ClusterPlan {
+
+    /** The platform's version: the jars ./platform builds are named with it. */
+    static final String VERSION = "0.1.0-SNAPSHOT";
+
+    static final String POSTGRES = "postgres";
+    static final String KAFKA = "kafka";
+    static final String REDIS = "redis";
+    static final String GATEWAY = "gateway";
+    static final String LOAD_BALANCER = "load-balancer";
+    static final String IDENTITY_PROVIDER = "identity-provider";
+
+    /** Service JVMs: as ./platform's single mode (small heaps, serial GC, C1 only). */
+    static final String DEFAULT_JVM_OPTS =
+            "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m"
+                    + " -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
+
+    static final String DEFAULT_KAFKA_JVM_OPTS = "-Xmx512m -XX:+UseSerialGC";
+
+    /** How a process's readiness is checked. */
+    public enum Probe {
+        /** LocalPostgres wrote its ready file and PostgreSQL answers a startup message. */
+        POSTGRES,
+        /** The broker answers an ApiVersions request. */
+        KAFKA,
+        /** Redis answers PING. */
+        REDIS,
+        /** The declared health path answers {@code "status":"UP"} (HTTP 200 for nginx). */
+        HTTP
+    }
+
+    /**
+     * How to start one instance.
+     *
+     * @param command the program and its arguments
+     * @param environment added to the launcher's own
+     * @param log where its standard output and error go
+     * @param marker an argument of its command line that only this instance has: a PID whose
+     *     command line (or executable) lacks it is not ours
+     */
+    public record Launch(
+            List<String> command, Map<String, String> environment, Path log, String marker) {}
+
+    private final Topology topology;
+    private final Path root;
+    private final Path data;
+    private final List<Instance> instances;
+
+    private ClusterPlan(Topology topology, Path root, Path data, List<Instance> instances) {
+        this.topology = topology;
+        this.root = root;
+        this.data = data;
+        this.instances = List.copyOf(instances);
+    }
+
+    /**
+     * The plan for the named components and what they need (every component the cluster mode runs
+     * when {@code components} is empty).
+     *
+     * @param topology the declaration
+     * @param root the repository (jars under {@code <component>/target}, deploy/monitoring)
+     * @param data the cluster's own data folder: logs, PID files, Kafka logs, PostgreSQL's data
+     * @param components component names, e.g. {@code gateway}, {@code case-service}
+     */
+    public static ClusterPlan of(
+            Topology topology, Path root, Path data, Collection<String> components) {
+        Set<String> wanted = new LinkedHashSet<>();
+        if (components.isEmpty()) {
+            topology.components().stream()
+                    .filter(ClusterPlan::runsInCluster)
+                    .forEach(c -> wanted.add(c.name()));
+        } else {
+            components.forEach(
+                    name -> addWithDependencies(topology, topology.component(name), wanted));
+        }
+        List<Instance> instances = new ArrayList<>();
+        for (Component c : topology.components()) {
+            if (!wanted.contains(c.name())) {
+                continue;
+            }
+            for (int r = 1; r <= c.replicas().cluster(); r++) {
+                instances.add(
+                        new Instance(
+                                c.name() + "-" + r,
+                                c,
+                                r,
+                                topology.clusterPort(c, c.port(), r),
+                                topology.clusterPort(c, c.managementPort(), r),
+                                topology.clusterPort(c, c.controllerPort(), r),
+                                topology.clusterPort(c, c.metricsPort(), r)));
+            }
+        }
+        return new ClusterPlan(topology, root.toAbsolutePath(), data.toAbsolutePath(), instances);
+    }
+
+    private static boolean runsInCluster(Component c) {
+        return c.replicas().cluster() > 0 && c.kind() != Kind.MONITORING;
+    }
+
+    private static void addWithDependencies(Topology topology, Component c, Set<String> wanted) {
+        if (!runsInCluster(c)) {
+            throw new IllegalArgumentException(c.name() + " does not run in the cluster mode");
+        }
+        if (!wanted.add(c.name())) {
+            return;
+        }
+        for (String name : c.dependsOn()) {
+            Component dependency = topology.component(name);
+            boolean routeOnly = c.isService() && dependency.isService();
+            if (!routeOnly && runsInCluster(dependency)) {
+                addWithDependencies(topology, dependency, wanted);
+            }
+        }
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** The cluster's data folder. */
+    public Path data() {
+        return data;
+    }
+
+    /** The repository the jars and configuration come from. */
+    public Path root() {
+        return root;
+    }
+
+    /** Every instance, in the declaration's order, replicas in order. */
+    public List<Instance> instances() {
+        return instances;
+    }
+
+    /** The named instance ({@code case-service-2}). */
+    public Instance instance(String name) {
+        return instances.stream()
+                .filter(i -> i.name().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new NoSuchElementException(
+                                        "no instance "
+                                                + name
+                                                + " in this cluster; instances: "
+                                                + instances.stream()
+                                                        .map(Instance::name)
+                                                        .collect(Collectors.joining(" "))));
+    }
+
+    /** Every instance of a component in this plan (none where it is not in it). */
+    public List<Instance> instancesOf(String component) {
+        return instances.stream().filter(i -> i.componentName().equals(component)).toList();
+    }
+
+    /** Whether the process runs on its own before anything else: PostgreSQL, Kafka, Redis. */
+    public static boolean isInfrastructure(Instance instance) {
+        return instance.component().kind() == Kind.INFRASTRUCTURE;
+    }
+
+    /**
+     * The instances that must be healthy before this one starts: every instance of what it depends
+     * on (in this plan), and for a replica after the first of an application, the first replica (it
+     * migrates the database and writes first-start files such as care-service's data keys, which
+     * the others then read rather than race to create).
+     */
+    public List<Instance> startAfter(Instance instance) {
+        List<Instance> after = new ArrayList<>();
+        for (String dependency : instance.component().dependsOn()) {
+            after.addAll(instancesOf(dependency));
+        }
+        if (instance.replica() > 1 && !isInfrastructure(instance)) {
+            after.add(instancesOf(instance.componentName()).get(0));
+        }
+        return after;
+    }
+
+    /** How its readiness is checked. */
+    public Probe probe(Instance instance) {
+        return switch (instance.componentName()) {
+            case POSTGRES -> Probe.POSTGRES;
+            case KAFKA -> Probe.KAFKA;
+            case REDIS -> Probe.REDIS;
+            default -> Probe.HTTP;
+        };
+    }
+
+    // --- Paths ----------------------------------------------------------------------------------
+
+    Path runDir() {
+        return data.resolve("run");
+    }
+
+    Path logDir() {
+        return data.resolve("logs");
+    }
+
+    /** The instance's PID file. */
+    public Path pidFile(Instance instance) {
+        return runDir().resolve(instance.name() + ".pid");
+    }
+
+    /** The log its standard output and error go to. */
+    public Path log(Instance instance) {
+        return logDir().resolve(instance.name() + ".log");
+    }
+
+    /** Kafka's own log4j log for a broker (its stdout log says little). */
+    Path kafkaLogDir(Instance broker) {
+        return logDir().resolve(broker.name());
+    }
+
+    Path kafkaDataDir(Instance broker) {
+        return data.resolve(broker.name());
+    }
+
+    Path kafkaConfig(Instance broker) {
+        return runDir().resolve(broker.name() + ".properties");
+    }
+
+    Path kafkaClusterIdFile() {
+        return data.resolve("kafka-cluster-id");
+    }
+
+    Path nginxConfig() {
+        return runDir().resolve("nginx.conf");
+    }
+
+    Path redisBinary() {
+        return data.resolve("bin").resolve("redis-server");
+    }
+
+    String launcherClasspath() {
+        Path target = root.resolve("deploy/local/target");
+        return target.resolve("lib") + "/*:" + target.resolve("local-platform-" + VERSION + ".jar");
+    }
+
+    Path jar(String component) {
+        return switch (component) {
+            // The local SAP and GOV.UK Pay (deploy/<name>): their runnable jars are the exec ones.
+            case "sap-simulator", "govuk-pay-stand-in" ->
+                    root.resolve(
+                            "deploy/"
+                                    + component
+                                    + "/target/"
+                                    + component
+                                    + "-"
+                                    + VERSION
+                                    + "-exec.jar");
+            default -> root.resolve(component + "/target/" + component + "-" + VERSION + ".jar");
+        };
+    }
+
+    // --- Settings -------------------------------------------------------------------------------
+
+    /** Every broker's client address, comma-separated: what every service bootstraps from. */
+    public String kafkaBootstrapServers() {
+        return instancesOf(KAFKA).stream()
+                .map(b -> "127.0.0.1:" + b.port())
+                .collect(Collectors.joining(","));
+    }
+
+    /**
+     * What each gateway replica is told about each service in the plan: every replica's base URI,
+     * comma-separated ({@code platform.services.case-service=http://127.0.0.1:8181,http://...}).
+     */
+    public Map<String, String> gatewayServices() {
+        Map<String, String> services = new LinkedHashMap<>();
+        for (String name : topology.component(GATEWAY).dependsOn()) {
+            Component c = topology.component(name);
+            List<Instance> replicas = instancesOf(name);
+            if (c.isService() && !replicas.isEmpty()) {
+                services.put(
+                        name,
+                        replicas.stream().map(Instance::url).collect(Collectors.joining(",")));
+            }
+        }
+        return services;
+    }
+
+    /** The broker's configuration: combined broker and controller in a quorum of every broker. */
+    public String kafkaProperties(Instance broker) {
+        KafkaSettings kafka = topology.kafka();
+        List<Instance> brokers = instancesOf(KAFKA);
+        String voters =
+                brokers.stream()
+                        .map(b -> b.replica() + "@127.0.0.1:" + b.controllerPort())
+                        .collect(Collectors.joining(","));
+        int replication = Math.min(kafka.replicationFactor().cluster(), brokers.size());
+        int minInSync = Math.min(kafka.minInSyncReplicas().cluster(), replication);
+        return String.join(
+                "\n",
+                "# Generated by ./platform up --cluster (ClusterPlan) on every start: edit"
+                        + " deploy/topology.yaml, not this file.",
+                "# KRaft combined mode: each broker is also one of the quorum's controllers.",
+                "process.roles=broker,controller",
+                "node.id=" + broker.replica(),
+                "controller.quorum.voters=" + voters,
+                "controller.listener.names=CONTROLLER",
+                "listeners=PLAINTEXT://127.0.0.1:"
+                        + broker.port()
+                        + ",CONTROLLER://127.0.0.1:"
+                        + broker.controllerPort(),
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + broker.port(),
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + kafkaDataDir(broker),
+                "# Topics are declared by the services that own them, never auto-created.",
+                "auto.create.topics.enable=false",
+                "num.partitions=" + kafka.partitions(),
+                "# deploy/topology.yaml's kafka section: a write is acknowledged once "
+                        + minInSync
+                        + " of "
+                        + replication
+                        + " replicas have it,",
+                "# and a replica that missed writes never becomes leader.",
+                "default.replication.factor=" + replication,
+                "min.insync.replicas=" + minInSync,
+                "unclean.leader.election.enable=" + kafka.uncleanLeaderElection(),
+                "offsets.topic.replication.factor=" + replication,
+                "transaction.state.log.replication.factor=" + replication,
+                "transaction.state.log.min.isr=" + minInSync,
+                "share.coordinator.state.topic.replication.factor=" + replication,
+                "share.coordinator.state.topic.min.isr=" + minInSync,
+                "# No point delaying the first rebalance when consumers join one at a time.",
+                "group.initial.rebalance.delay.ms=0",
+                "");
+    }
+
+    /**
+     * nginx in front of every gateway replica: round robin; a gateway that fails to connect, times
+     * out or answers 502/503 is skipped for {@code fail_timeout} after one failure (passive
+     * health), and the request goes to the next one, except a non-idempotent request (POST) that
+     * already reached a gateway, which nginx never sends twice (no {@code non_idempotent}).
+     */
+    public String nginxConfigText() {
+        Instance lb = instancesOf(LOAD_BALANCER).get(0);
+        Path prefix = data.resolve("nginx");
+        StringBuilder upstream = new StringBuilder();
+        for (Instance gateway : instancesOf(GATEWAY)) {
+            upstream.append("        server 127.0.0.1:")
+                    .append(gateway.port())
+                    .append(" max_fails=1 fail_timeout=5s;\n");
+        }
+        return """
+                # Generated by ./platform up --cluster (ClusterPlan) on every start: not root, every
+                # path under the cluster's data folder.
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %2$s/load-balancer.error.log warn;
+                events { worker_connections 1024; }
+                http {
+                    access_log off;
+                    client_body_temp_path %1$s/client_body;
+                    proxy_temp_path %1$s/proxy;
+                    fastcgi_temp_path %1$s/fastcgi;
+                    uwsgi_temp_path %1$s/uwsgi;
+                    scgi_temp_path %1$s/scgi;
+                    client_max_body_size 16m;
+                    upstream gateways {
+                %3$s        keepalive 32;
+                    }
+                    server {
+                        listen 127.0.0.1:%4$d;
+                        location = %5$s {
+                            default_type application/json;
+                            return 200 '{"status":"UP"}';
+                        }
+                        location / {
+                            proxy_pass http://gateways;
+                            proxy_http_version 1.1;
+                            proxy_set_header Connection "";
+                            proxy_set_header Host $http_host;
+                            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                            proxy_set_header X-Forwarded-Proto $scheme;
+                            proxy_connect_timeout 2s;
+                            proxy_read_timeout 30s;
+                            proxy_next_upstream error timeout http_502 http_503;
+                            proxy_next_upstream_tries 2;
+                        }
+                    }
+                }
+                """
+                .formatted(prefix, logDir(), upstream, lb.port(), lb.component().health());
+    }
+
+    // --- Launches -------------------------------------------------------------------------------
+
+    /** How to start the instance. */
+    public Launch launch(Instance instance) {
+        String marker = "-Dplatform.component=" + instance.name();
+        return switch (instance.componentName()) {
+            case POSTGRES ->
+                    new Launch(
+                            java(
+                                    "-Xmx48m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+                                            + " -XX:+ExitOnOutOfMemoryError",
+                                    marker,
+                                    "-cp",
+                                    launcherClasspath(),
+                                    "uk.gov.hertfordshire.platform.local.LocalPostgres",
+                                    "--data",
+                                    data.toString(),
+                                    "--port",
+                                    String.valueOf(instance.port())),
+                            Map.of(),
+                            log(instance),
+                            marker);
+            case KAFKA ->
+                    new Launch(
+                            java(
+                                    env("PLATFORM_KAFKA_JVM_OPTS", DEFAULT_KAFKA_JVM_OPTS),
+                                    marker,
+                                    "-Djava.awt.headless=true",
+                                    "-javaagent:"
+                                            + root.resolve(
+                                                    "deploy/local/target/agents/jmx_prometheus_javaagent.jar")
+                                            + "=127.0.0.1:"
+                                            + instance.metricsPort()
+                                            + ":"
+                                            + root.resolve("deploy/monitoring/kafka-jmx.yml"),
+                                    "-Dlog4j2.configurationFile=classpath:kafka-log4j2.xml",
+                                    "-Dkafka.logs.dir=" + kafkaLogDir(instance),
+                                    "-cp",
+                                    launcherClasspath(),
+                                    "kafka.Kafka",
+                                    kafkaConfig(instance).toString()),
+                            Map.of(),
+                            log(instance),
+                            marker);
+            case REDIS ->
+                    new Launch(
+                            List.of(
+                                    redisBinary().toString(),
+                                    "--bind",
+                                    "127.0.0.1",
+                                    "--port",
+                                    String.valueOf(instance.port()),
+                                    // Buckets refill on their own: nothing worth keeping on disk.
+                                    "--save",
+                                    "",
+                                    "--appendonly",
+                                    "no",
+                                    "--dir",
+                                    data.toString()),
+                            Map.of("PLATFORM_COMPONENT", instance.name()),
+                            log(instance),
+                            // redis-server rewrites its command line; its executable is ours.
+                            redisBinary().toString());
+            case LOAD_BALANCER ->
+                    new Launch(
+                            List.of(
+                                    NGINX,
+                                    "-e",
+                                    logDir().resolve("load-balancer.error.log").toString(),
+                                    "-p",
+                                    data.resolve("nginx").toString(),
+                                    "-c",
+                                    nginxConfig().toString(),
+                                    "-g",
+                                    "daemon off;"),
+                            Map.of("PLATFORM_COMPONENT", instance.name()),
+                            log(instance),
+                            // nginx rewrites its command line but keeps "-c <file>" in the title.
+                            nginxConfig().toString());
+            default -> application(instance, marker);
+        };
+    }
+
+    /** nginx from the operating system's package. */
+    static final String NGINX = "/usr/sbin/nginx";
+
+    private Launch application(Instance instance, String marker) {
+        Component c = instance.component();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("SERVER_PORT", String.valueOf(instance.port()));
+        if (instance.managementPort() != 0) {
+            env.put("MANAGEMENT_SERVER_PORT", String.valueOf(instance.managementPort()));
+        }
+        env.put("PLATFORM_DATA", data.toString());
+        if (!instancesOf(KAFKA).isEmpty()) {
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+            // The services declare their topics (TopicsAutoConfiguration) with the cluster's
+            // settings.
+            KafkaSettings kafka = topology.kafka();
+            int brokers = instancesOf(KAFKA).size();
+            int replication = Math.min(kafka.replicationFactor().cluster(), brokers);
+            env.put("PLATFORM_SUPPORT_TOPICS_PARTITIONS", String.valueOf(kafka.partitions()));
+            env.put("PLATFORM_SUPPORT_TOPICS_REPLICATION_FACTOR", String.valueOf(replication));
+            env.put(
+                    "PLATFORM_SUPPORT_TOPICS_MIN_IN_SYNC_REPLICAS",
+                    String.valueOf(Math.min(kafka.minInSyncReplicas().cluster(), replication)));
+        }
+        String db = c.database();
+        if (db != null) {
+            int pg =
+                    topology.clusterPort(
+                            topology.component(POSTGRES), topology.component(POSTGRES).port(), 1);
+            env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + pg + "/" + db);
+            // Database = login role = password (local development only), as ./platform up.
+            env.put("SPRING_DATASOURCE_USERNAME", db);
+            env.put("SPRING_DATASOURCE_PASSWORD", db);
+            if (c.runtimeRole() != null) {
+                // Migrates as the database's owner, runs as the narrower role (ADR 12).
+                env.put("SPRING_DATASOURCE_USERNAME", c.runtimeRole());
+                env.put("SPRING_DATASOURCE_PASSWORD", c.runtimeRole());
+                env.put("SPRING_FLYWAY_USER", db);
+                env.put("SPRING_FLYWAY_PASSWORD", db);
+            }
+        }
+        if (c.name().equals("care-service")) {
+            // One key file for both replicas: the first creates it (startAfter), the others read
+            // it.
+            env.put(
+                    "PLATFORM_CARE_KEYS_FILE",
+                    data.resolve("care-service/keys.properties").toString());
+        }
+        List<String> args = new ArrayList<>();
+        args.add("--spring.profiles.active=local");
+        if (c.name().equals(IDENTITY_PROVIDER)) {
+            args.add("--platform.identity.key-directory=" + data.resolve("identity"));
+        }
+        if (c.name().equals(GATEWAY)) {
+            // Command-line arguments, so the dashed keys bind as written.
+            gatewayServices()
+                    .forEach(
+                            (service, uris) ->
+                                    args.add("--platform.services." + service + "=" + uris));
+            instancesOf(REDIS).stream()
+                    .findFirst()
+                    .ifPresent(
+                            r ->
+                                    args.add(
+                                            "--platform.limits.redis-uri=redis://127.0.0.1:"
+                                                    + r.port()));
+        }
+        List<String> command = new ArrayList<>();
+        command.addAll(
+                java(
+                        env("PLATFORM_JVM_OPTS", DEFAULT_JVM_OPTS).replace("{component}", c.name()),
+                        marker,
+                        "-jar",
+                        jar(c.name()).toString()));
+        command.addAll(args);
+        return new Launch(command, env, log(instance), marker);
+    }
+
+    private static List<String> java(String options, String... rest) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
+        command.addAll(List.of(rest));
+        return command;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
