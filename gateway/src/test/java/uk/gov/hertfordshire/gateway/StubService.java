@@ -19,18 +19,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for a service behind the gateway (a plain JDK HTTP server) that records what reached
  * it: the gateway's own behaviour is what these tests are about. Paths containing {@code flaky}
- * answer 500, {@code slow} answer after two seconds, anything else 200 with a short body.
+ * answer 500, {@code slow} answer after two seconds, anything else 200 with a short body; {@code
+ * /actuator/health/...} answers as a service's readiness does.
  */
 final class StubService {
 
     final List<Map<String, List<String>>> headersSeen = new CopyOnWriteArrayList<>();
     final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     final Map<String, Integer> bodyBytes = new ConcurrentHashMap<>();
+
+    /** When set, what every path outside /actuator answers (a replica that fails its requests). */
+    volatile int forcedStatus;
+
+    /** What its readiness check ({@code /actuator/health/...}) says: 200, or 503 when false. */
+    volatile boolean ready = true;
+
     private final HttpServer server;
 
     StubService() {
+        this(0);
+    }
+
+    /** On a given port: a replica coming back where it was. */
+    StubService(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -40,7 +53,19 @@ final class StubService {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Requests whose path starts with the prefix, readiness checks aside. */
+    int hitsStartingWith(String prefix) {
+        return hits.entrySet().stream()
+                .filter(hit -> hit.getKey().startsWith(prefix))
+                .mapToInt(hit -> hit.getValue().get())
+                .sum();
     }
 
     int hits(String path) {
@@ -72,8 +97,15 @@ final class StubService {
         respond(exchange, path);
     }
 
-    private static void respond(HttpExchange exchange, String path) {
-        int status = path.contains("flaky") ? 500 : 200;
+    private void respond(HttpExchange exchange, String path) {
+        int status;
+        if (path.startsWith("/actuator/")) {
+            status = ready ? 200 : 503;
+        } else if (forcedStatus != 0) {
+            status = forcedStatus;
+        } else {
+            status = path.contains("flaky") ? 500 : 200;
+        }
         byte[] body = ("seen " + path).getBytes(StandardCharsets.UTF_8);
         try {
             exchange.sendResponseHeaders(status, body.length);

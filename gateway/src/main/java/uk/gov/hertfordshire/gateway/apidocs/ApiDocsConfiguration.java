@@ -8,11 +8,10 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * Routes {@code /api-docs/<name>} to each service's {@code /v3/api-docs}, for the Swagger UI's list
- * of documents; only where the Swagger UI is switched on.
+ * of documents, through the same balancing as the routes; only where the Swagger UI is switched on.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = ApiDocsConfiguration.SWITCH, havingValue = "true")
@@ -30,7 +29,7 @@ class ApiDocsConfiguration {
                     "analytics", "analytics-service");
 
     @Bean
-    RouteLocator apiDocsRoutes(RouteLocatorBuilder routes, Environment environment) {
+    RouteLocator apiDocsRoutes(RouteLocatorBuilder routes) {
         RouteLocatorBuilder.Builder builder = routes.routes();
         DOCUMENTS.forEach(
                 (name, service) ->
@@ -39,9 +38,7 @@ class ApiDocsConfiguration {
                                 route ->
                                         route.path("/api-docs/" + name)
                                                 .filters(filter -> filter.setPath("/v3/api-docs"))
-                                                .uri(
-                                                        environment.getRequiredProperty(
-                                                                "platform.services." + service))));
+                                                .uri("lb://" + service)));
         return builder.build();
     }
 

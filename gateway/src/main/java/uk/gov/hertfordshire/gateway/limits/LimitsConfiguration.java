@@ -13,7 +13,7 @@ class LimitsConfiguration {
     RateLimitBuckets rateLimitBuckets(LimitsProperties limits, MeterRegistry meters) {
         return limits.redisUri().isBlank()
                 ? new LocalBuckets()
-                : new RedisBuckets(limits.redisUri(), meters);
+                : new RedisBuckets(limits.redisUri(), meters, limits.redisTimeout());
     }
 
     @Bean

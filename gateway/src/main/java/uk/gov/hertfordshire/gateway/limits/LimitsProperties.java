@@ -24,6 +24,8 @@ import org.springframework.util.unit.DataSize;
  * @param trustedProxies addresses whose {@code X-Forwarded-For} is believed; nobody else's is
  * @param redisUri a Redis that several gateway replicas share their limits in, e.g. {@code
  *     redis://10.0.0.7:6379}; empty for limits kept in this gateway's memory
+ * @param redisTimeout how long Redis has to answer before a decision is taken by this replica's own
+ *     bucket (ADR 5)
  */
 @ConfigurationProperties("platform.limits")
 record LimitsProperties(
@@ -36,7 +38,8 @@ record LimitsProperties(
         List<String> largeBodyPaths,
         @DefaultValue("10MB") DataSize maxLargeBodySize,
         List<String> trustedProxies,
-        @DefaultValue("") String redisUri) {
+        @DefaultValue("") String redisUri,
+        @DefaultValue("250ms") Duration redisTimeout) {
 
     LimitsProperties {
         clients = clients == null ? Map.of() : Map.copyOf(clients);
