@@ -56,6 +56,9 @@ public final class Cluster {
 
     private final ClusterPlan plan;
     private final PrintStream out;
+    // What this JVM started: ours for certain, even in the moment before the spawn helper and
+    // setsid have exec'd the program and /proc shows its command line.
+    private final Map<String, Process> launched = new java.util.concurrent.ConcurrentHashMap<>();
     private Duration timeout = Duration.ofMinutes(10);
     private int parallel = defaultParallel();
 
@@ -422,6 +425,7 @@ public final class Cluster {
             builder.environment().putAll(launch.environment());
             Process process = builder.start();
             Files.writeString(plan.pidFile(instance), process.pid() + "\n");
+            launched.put(instance.name(), process);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + instance.name(), e);
         }
@@ -499,6 +503,7 @@ public final class Cluster {
                 names.add(i.name());
                 Processes.signal(pid.getAsLong(), "TERM");
             }
+            launched.remove(i.name());
             try {
                 Files.deleteIfExists(plan.pidFile(i));
             } catch (IOException e) {
@@ -625,6 +630,10 @@ public final class Cluster {
     // --- Helpers --------------------------------------------------------------------------------
 
     OptionalLong pid(Instance instance) {
+        Process child = launched.get(instance.name());
+        if (child != null) {
+            return child.isAlive() ? OptionalLong.of(child.pid()) : OptionalLong.empty();
+        }
         Path file = plan.pidFile(instance);
         try {
             if (!Files.isRegularFile(file)) {

@@ -357,10 +357,13 @@ public final class ClusterPlan {
     }
 
     /**
-     * nginx in front of every gateway replica: round robin; a gateway that fails to connect, times
-     * out or answers 502/503 is skipped for {@code fail_timeout} after one failure (passive
-     * health), and the request goes to the next one, except a non-idempotent request (POST) that
-     * already reached a gateway, which nginx never sends twice (no {@code non_idempotent}).
+     * nginx in front of every gateway replica: round robin; a gateway that refuses the connection
+     * or times out is left out for {@code fail_timeout} after one failure (passive health), and the
+     * request goes to the next one, except a non-idempotent request (POST) that already reached a
+     * gateway, which nginx never sends twice (no {@code non_idempotent}). A gateway's own 502 or
+     * 503 is its answer about a service behind it (problem details from its circuit breaker), which
+     * the other gateway would give too: it is passed on, and does not mark the gateway down, or one
+     * stopped service would take every route off nginx (ADR 0031).
      */
     public String nginxConfigText() {
         Instance lb = instancesOf(LOAD_BALANCER).get(0);
@@ -403,8 +406,8 @@ public final class ClusterPlan {
                             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                             proxy_set_header X-Forwarded-Proto $scheme;
                             proxy_connect_timeout 2s;
-                            proxy_read_timeout 30s;
-                            proxy_next_upstream error timeout http_502 http_503;
+                            proxy_read_timeout 15s;
+                            proxy_next_upstream error timeout;
                             proxy_next_upstream_tries 2;
                         }
                     }
