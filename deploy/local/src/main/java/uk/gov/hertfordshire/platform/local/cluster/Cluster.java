@@ -137,8 +137,8 @@ public final class Cluster {
      */
     public void up() {
         long started = System.nanoTime();
-        prepare();
         out.printf("Starting the cluster (data in %s)%n", plan.data());
+        prepare();
         Map<Instance, Long> starting = new LinkedHashMap<>();
         Set<Instance> healthy = new HashSet<>();
         List<Instance> waiting = new ArrayList<>(plan.instances());
