@@ -91,6 +91,7 @@ public final class Chaos {
                         URI.create("http://127.0.0.1:9000"),
                         Duration.ofSeconds(10));
         List<ChaosTable.Row> rows;
+        boolean failed;
         try (KafkaQuorum kafka = new KafkaQuorum(instances.kafkaBootstrapServers())) {
             ChaosRun run =
                     new ChaosRun(instances, gateway, kafka, ChaosRun.Settings.standard(), out);
@@ -102,6 +103,7 @@ public final class Chaos {
                                     options.clients(),
                                     options.interval(),
                                     Gateway.STARTER_PAGE));
+            failed = run.failed();
         }
         out.println();
         out.printf(
@@ -119,11 +121,13 @@ public final class Chaos {
                         + " any request took; acked: cases answered 2xx with an id; once: of those,"
                         + " counted by analytics exactly once; lost: never counted; dup: counted"
                         + " more than once.");
-        boolean clean = rows.stream().allMatch(r -> r.reconciliation().clean());
+        boolean clean = !failed && rows.stream().allMatch(r -> r.reconciliation().clean());
         out.println(
                 clean
                         ? "Clean: every acknowledged case counted exactly once in every scenario."
-                        : "NOT CLEAN: see lost and dup above.");
+                        : failed
+                                ? "NOT CLEAN: a scenario did not complete (see above)."
+                                : "NOT CLEAN: see lost and dup above.");
         System.exit(clean ? 0 : 1);
     }
 }

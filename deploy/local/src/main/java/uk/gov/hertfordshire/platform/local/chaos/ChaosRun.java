@@ -41,6 +41,7 @@ public final class ChaosRun implements Scenario.Context {
     private final PrintStream progress;
     private final long origin = System.nanoTime();
     private Load load;
+    private boolean failed;
 
     public ChaosRun(
             Instances instances,
@@ -73,7 +74,17 @@ public final class ChaosRun implements Scenario.Context {
                 say("== %s", scenario.name());
                 long from = System.nanoTime();
                 whileLoadRuns(settings.steadyCases(), settings.steadyLimit());
-                scenario.run(instances, this);
+                try {
+                    scenario.run(instances, this);
+                } catch (Exception e) {
+                    // The cluster may not be whole: report what was measured, run nothing more.
+                    say(
+                            "%s did not complete: %s; no further scenario runs",
+                            scenario.name(), e.getMessage());
+                    windows.add(new Window(scenario.name() + " (FAILED)", from, System.nanoTime()));
+                    failed = true;
+                    break;
+                }
                 whileLoadRuns(settings.steadyCases(), settings.steadyLimit());
                 windows.add(new Window(scenario.name(), from, System.nanoTime()));
             }
@@ -133,6 +144,11 @@ public final class ChaosRun implements Scenario.Context {
                     settings.countedLimit().toSeconds());
         }
         return last.get();
+    }
+
+    /** Whether a scenario could not complete (its instance did not come back, say). */
+    public boolean failed() {
+        return failed;
     }
 
     @Override

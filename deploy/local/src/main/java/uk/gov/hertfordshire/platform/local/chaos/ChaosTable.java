@@ -10,17 +10,23 @@ public final class ChaosTable {
     /** One scenario's figures. */
     public record Row(String scenario, Tally cases, Tally reads, Reconciliation reconciliation) {}
 
-    private static final String FORMAT =
-            "| %-34s | %6s | %6s | %5s | %5s | %6s | %8s | %8s | %7s | %6s | %6s | %4s | %4s |%n";
+    /** The figures' columns; the scenario's column is as wide as its longest name. */
+    private static final String FIGURES =
+            " | %6s | %6s | %5s | %5s | %6s | %8s | %8s | %7s | %6s | %6s | %4s | %4s |%n";
 
     private ChaosTable() {}
 
     public static String render(List<Row> rows) {
+        int width =
+                Math.max(
+                        "scenario".length(),
+                        rows.stream().mapToInt(r -> r.scenario().length()).max().orElse(0));
+        String format = "| %-" + width + "s" + FIGURES;
         StringBuilder out = new StringBuilder();
         out.append(
                 String.format(
                         Locale.ROOT,
-                        FORMAT,
+                        format,
                         "scenario",
                         "sent",
                         "2xx",
@@ -37,8 +43,8 @@ public final class ChaosTable {
         out.append(
                 String.format(
                         Locale.ROOT,
-                        FORMAT,
-                        "-".repeat(34),
+                        format,
+                        "-".repeat(width),
                         "-----:",
                         "-----:",
                         "----:",
@@ -58,7 +64,7 @@ public final class ChaosTable {
             out.append(
                     String.format(
                             Locale.ROOT,
-                            FORMAT,
+                            format,
                             row.scenario(),
                             c.sent() + r.sent(),
                             c.ok() + r.ok(),

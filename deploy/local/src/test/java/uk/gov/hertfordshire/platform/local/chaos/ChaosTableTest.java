@@ -21,7 +21,11 @@ class ChaosTableTest {
         String table =
                 ChaosTable.render(
                         List.of(
-                                new ChaosTable.Row("SIGKILL kafka-2", cases, reads, rec),
+                                new ChaosTable.Row(
+                                        "SIGKILL the Kafka active controller, longer",
+                                        cases,
+                                        reads,
+                                        rec),
                                 new ChaosTable.Row("SIGKILL case-service-2", cases, noReads, rec)));
         List<String> lines = table.lines().toList();
 
@@ -44,7 +48,7 @@ class ChaosTableTest {
                         "dup");
         assertThat(cells(lines.get(2)))
                 .containsExactly(
-                        "SIGKILL kafka-2",
+                        "SIGKILL the Kafka active controller, longer",
                         "150",
                         "139",
                         "7",
