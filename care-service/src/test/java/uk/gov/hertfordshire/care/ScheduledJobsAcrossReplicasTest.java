@@ -165,21 +165,24 @@ class ScheduledJobsAcrossReplicasTest {
                                 Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
-    private static void assertOnKafkaOnce(List<UUID> referrals, String type) {
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(
-                        () -> {
-                            Map<String, Long> copies =
-                                    KafkaTopicReader.copiesByKey(
-                                            TestInfrastructure.shared().kafkaBootstrapServers(),
-                                            Topics.CARE,
-                                            type);
-                            for (UUID referral : referrals) {
-                                assertThat(copies.get(referral.toString()))
-                                        .as("copies of %s for %s", type, referral)
-                                        .isEqualTo(1L);
-                            }
-                        });
+    /**
+     * Once the relay has sent every outbox row (so a second copy would be on the broker too), each
+     * referral has exactly one event of the type on Kafka.
+     */
+    private void assertOnKafkaOnce(List<UUID> ids, String type) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> unsent() == 0);
+        Map<String, Long> copies =
+                KafkaTopicReader.copiesByKey(
+                        TestInfrastructure.shared().kafkaBootstrapServers(), Topics.CARE, type);
+        for (UUID id : ids) {
+            assertThat(copies.get(id.toString())).as("copies of %s for %s", type, id).isEqualTo(1L);
+        }
+    }
+
+    private int unsent() {
+        return jdbc.sql("SELECT count(*) FROM platform.outbox WHERE sent_at IS NULL")
+                .query(Integer.class)
+                .single();
     }
 
     /** Outbox events per published hour, from {@code from} on. */

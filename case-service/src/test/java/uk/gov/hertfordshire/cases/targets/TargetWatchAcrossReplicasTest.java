@@ -112,20 +112,23 @@ class TargetWatchAcrossReplicasTest {
         return ids.stream().map(UUID::toString).toList();
     }
 
-    private static void assertOnKafkaOnce(List<UUID> ids, String type) {
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(
-                        () -> {
-                            Map<String, Long> copies =
-                                    KafkaTopicReader.copiesByKey(
-                                            TestInfrastructure.shared().kafkaBootstrapServers(),
-                                            Topics.CASES,
-                                            type);
-                            for (UUID id : ids) {
-                                assertThat(copies.get(id.toString()))
-                                        .as("copies of %s for %s", type, id)
-                                        .isEqualTo(1L);
-                            }
-                        });
+    /**
+     * Once the relay has sent every outbox row (so a second copy would be on the broker too), each
+     * case has exactly one event of the type on Kafka.
+     */
+    private void assertOnKafkaOnce(List<UUID> ids, String type) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> unsent() == 0);
+        Map<String, Long> copies =
+                KafkaTopicReader.copiesByKey(
+                        TestInfrastructure.shared().kafkaBootstrapServers(), Topics.CASES, type);
+        for (UUID id : ids) {
+            assertThat(copies.get(id.toString())).as("copies of %s for %s", type, id).isEqualTo(1L);
+        }
+    }
+
+    private int unsent() {
+        return jdbc.sql("SELECT count(*) FROM platform.outbox WHERE sent_at IS NULL")
+                .query(Integer.class)
+                .single();
     }
 }

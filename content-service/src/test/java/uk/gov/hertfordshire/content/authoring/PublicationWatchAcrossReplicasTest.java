@@ -79,6 +79,9 @@ class PublicationWatchAcrossReplicasTest {
                     .isEqualTo(
                             due.stream()
                                     .collect(Collectors.toMap(UUID::toString, id -> "published")));
+            // Both transactions are over: each item has one content.published in the outbox.
+            assertThat(publishedInOutbox(due))
+                    .isEqualTo(due.stream().collect(Collectors.toMap(UUID::toString, id -> 1L)));
             assertPublishedOnceOnKafka(due);
 
             // The positive control: the second instance's watch works; alone, it publishes.
@@ -123,20 +126,39 @@ class PublicationWatchAcrossReplicasTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private static void assertPublishedOnceOnKafka(List<UUID> ids) {
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(
-                        () -> {
-                            Map<String, Long> copies =
-                                    KafkaTopicReader.copiesByKey(
-                                            TestInfrastructure.shared().kafkaBootstrapServers(),
-                                            Topics.CONTENT,
-                                            PUBLISHED);
-                            for (UUID id : ids) {
-                                assertThat(copies.get(id.toString()))
-                                        .as("content.published for %s", id)
-                                        .isEqualTo(1L);
-                            }
-                        });
+    /**
+     * Once the relay has sent every outbox row (so a second copy would be on the broker too), each
+     * item has exactly one {@code content.published} on Kafka.
+     */
+    private void assertPublishedOnceOnKafka(List<UUID> ids) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> unsent() == 0);
+        Map<String, Long> copies =
+                KafkaTopicReader.copiesByKey(
+                        TestInfrastructure.shared().kafkaBootstrapServers(),
+                        Topics.CONTENT,
+                        PUBLISHED);
+        for (UUID id : ids) {
+            assertThat(copies.get(id.toString())).as("content.published for %s", id).isEqualTo(1L);
+        }
+    }
+
+    private int unsent() {
+        return jdbc.sql("SELECT count(*) FROM platform.outbox WHERE sent_at IS NULL")
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Outbox rows of {@code content.published} per item. */
+    private Map<String, Long> publishedInOutbox(List<UUID> ids) {
+        return jdbc
+                .sql(
+                        "SELECT message_key, count(*) FROM platform.outbox WHERE event_type ="
+                                + " :type AND message_key IN (:keys) GROUP BY message_key")
+                .param("type", PUBLISHED)
+                .param("keys", ids.stream().map(UUID::toString).toList())
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -25,15 +25,17 @@ import uk.gov.hertfordshire.platform.events.cases.CaseFeePaid;
 import uk.gov.hertfordshire.platform.testsupport.Replicas;
 import uk.gov.hertfordshire.sap.SapAdapterApplication;
 import uk.gov.hertfordshire.sap.SapIntegrationTest;
+import uk.gov.hertfordshire.sap.hr.StaffSync;
 import uk.gov.hertfordshire.sap.posting.PostingWorker;
 import uk.gov.hertfordshire.sapsimulator.Faults;
+import uk.gov.hertfordshire.sapsimulator.Organisation;
 
 /**
  * Two instances of the adapter on one database (as the cluster mode runs them) run each scheduled
- * job that calls SAP at the same moment: the posting worker and the morning reconciliation. Each
- * posting reaches SAP once and the day's reconciliation runs once, also when the second instance's
- * schedule fires after the first's run has finished; beside each, the positive control that the
- * second instance does the work.
+ * job that calls SAP at the same moment: the posting worker, the HR delta and the morning
+ * reconciliation. Each posting reaches SAP once and the day's reconciliation runs once, also when
+ * the second instance's schedule fires after the first's run has finished; beside each, the
+ * positive control that the second instance does the work.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScheduledJobsAcrossReplicasTest extends SapIntegrationTest {
@@ -47,6 +49,7 @@ class ScheduledJobsAcrossReplicasTest extends SapIntegrationTest {
     @Autowired Environment environment;
     @Autowired PostingWorker worker;
     @Autowired ReconciliationSchedule schedule;
+    @Autowired StaffSync sync;
 
     ConfigurableApplicationContext replica;
 
@@ -148,6 +151,58 @@ class ScheduledJobsAcrossReplicasTest extends SapIntegrationTest {
         assertThat(other.runOnce()).isTrue();
         assertThat(scheduledRuns(today)).isEqualTo(1);
         assertThat(outboxRows(MISMATCH, planted)).isEqualTo(2);
+    }
+
+    @Test
+    void twoHrReadsAtOncePublishEachStaffChangeOnce() {
+        StaffSync other = replica.getBean(StaffSync.class);
+        sync.sync(); // what SAP HR holds so far, so the test's changes are what is new
+        List<String> staff =
+                SAP.organisation().employeesChangedAfter(Instant.EPOCH).stream()
+                        .map(Organisation.Employee::userId)
+                        .sorted()
+                        .toList();
+        List<String> changed = staff.subList(staff.size() - 10, staff.size());
+        changed.forEach(id -> SAP.organisation().change(id, null, null, null));
+        long before = lastOutboxId();
+
+        List<Integer> read = Replicas.atOnce(60, sync::sync, other::sync);
+
+        // One read them; the other found the lock taken (-1) or, after it, nothing new (0).
+        assertThat(read).contains(changed.size());
+        assertThat(read.get(0) + read.get(1)).isBetween(changed.size() - 1, changed.size());
+        assertThat(staffChanges(before)).isEqualTo(onceEach(changed));
+
+        // The positive control: the second instance alone reads the next change.
+        long later = lastOutboxId();
+        SAP.organisation().change(changed.get(0), null, null, null);
+        assertThat(other.sync()).isEqualTo(1);
+        assertThat(staffChanges(later)).isEqualTo(onceEach(changed.subList(0, 1)));
+    }
+
+    private long lastOutboxId() {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM platform.outbox")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Staff-member-changed events written after outbox row {@code after}, per staff member. */
+    private Map<String, Long> staffChanges(long after) {
+        Map<String, Long> copies = new java.util.HashMap<>();
+        jdbc.sql(
+                        "SELECT message_key FROM platform.outbox WHERE id > :after AND event_type ="
+                                + " 'uk.gov.hertfordshire.sap.hr.staff-member-changed.v1'")
+                .param("after", after)
+                .query(String.class)
+                .list()
+                .forEach(key -> copies.merge(key, 1L, Long::sum));
+        return copies;
+    }
+
+    private static Map<String, Long> onceEach(List<String> keys) {
+        Map<String, Long> once = new java.util.HashMap<>();
+        keys.forEach(key -> once.put(key, 1L));
+        return once;
     }
 
     private UUID plantMissingPosting() {
