@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,6 +24,7 @@ import org.springframework.transaction.support.TransactionOperations;
 class PublicationWatch {
 
     static final int BATCH = 100;
+    private static final Logger log = LoggerFactory.getLogger(PublicationWatch.class);
 
     private final JdbcClient jdbc;
     private final ItemRepository items;
@@ -45,10 +49,43 @@ class PublicationWatch {
             fixedDelayString = "${platform.content.schedule.watch-interval:PT15S}",
             initialDelayString = "${platform.content.schedule.initial-delay:PT2S}")
     void watch() {
-        Integer done;
+        runDue();
+    }
+
+    /**
+     * Every due change, a batch (a transaction) at a time.
+     *
+     * @return how many were made
+     */
+    int runDue() {
+        int total = 0;
+        int done;
         do {
-            done = transactions.execute(status -> scan());
-        } while (done != null && done >= BATCH);
+            done = batch();
+            total += done;
+        } while (done >= BATCH);
+        return total;
+    }
+
+    /**
+     * One batch. Two instances publishing items with words in common add them to {@code
+     * search_word} in different orders, and PostgreSQL may end one side of the deadlock: that batch
+     * rolled back whole, so it is tried again (a few times), now behind the other's commit.
+     */
+    private int batch() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Integer done = transactions.execute(status -> scan());
+                return done == null ? 0 : done;
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt == 3) {
+                    throw deadlock;
+                }
+                log.info(
+                        "Publication watch met another instance's publication ({}); trying again",
+                        deadlock.getClass().getSimpleName());
+            }
+        }
     }
 
     /** One batch of due changes, in the caller's transaction; how many were made. */

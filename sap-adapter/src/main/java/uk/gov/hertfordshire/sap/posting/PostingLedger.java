@@ -80,7 +80,8 @@ public class PostingLedger {
 
     /**
      * Claims up to {@code limit} pending postings that are due, for this instance alone: their next
-     * attempt moves to {@code leaseUntil}, so another instance (or this one after a crash) takes
+     * attempt moves to {@code leaseUntil} (whole microseconds, as PostgreSQL keeps it: it is the
+     * claim's token, see {@link #countSend}), so another instance (or this one after a crash) takes
      * them up only then.
      */
     List<Posting> claimDue(Instant now, int limit, Instant leaseUntil) {
@@ -104,12 +105,27 @@ public class PostingLedger {
         return due;
     }
 
-    /** Counts a send before it is made: from now on SAP may hold the posting. */
-    void countSend(UUID id, Instant now) {
-        jdbc.sql("UPDATE posting SET sends = sends + 1, updated_at = :now WHERE id = :id")
-                .param("id", id)
-                .param("now", Timestamp.from(now))
-                .update();
+    /**
+     * Counts a send before it is made, if the posting is still this instance's: still pending and
+     * still under the lease it was claimed with ({@code lease}, as given to {@link #claimDue}). A
+     * lease that ran out while the batch was worked through may have let another instance claim it;
+     * then this one must not send it. The lease is renewed to {@code renewedUntil}, so no one
+     * claims it while the send (bounded by the read timeout) is in flight. From now on SAP may hold
+     * the posting.
+     *
+     * @return whether the send may be made
+     */
+    boolean countSend(UUID id, Instant lease, Instant renewedUntil, Instant now) {
+        return jdbc.sql(
+                                "UPDATE posting SET sends = sends + 1, next_attempt_at = :renewed,"
+                                        + " updated_at = :now WHERE id = :id AND state = 'pending'"
+                                        + " AND next_attempt_at = :lease")
+                        .param("id", id)
+                        .param("lease", Timestamp.from(lease))
+                        .param("renewed", Timestamp.from(renewedUntil))
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** Records SAP's document; false if the posting was no longer pending. */
@@ -138,6 +154,18 @@ public class PostingLedger {
                         .param("now", Timestamp.from(now))
                         .update()
                 == 1;
+    }
+
+    /** Hands a claimed posting back for {@code at}, if it is still under this instance's lease. */
+    void releaseAt(UUID id, Instant lease, Instant at, Instant now) {
+        jdbc.sql(
+                        "UPDATE posting SET next_attempt_at = :at, updated_at = :now WHERE id ="
+                                + " :id AND state = 'pending' AND next_attempt_at = :lease")
+                .param("id", id)
+                .param("lease", Timestamp.from(lease))
+                .param("at", Timestamp.from(at))
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     /** SAP did not answer: try again at {@code at}. */

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param firstBackoff the wait after SAP first fails to answer for a posting
  * @param maxBackoff the longest wait between attempts
- * @param lease how long a claimed posting is this instance's alone (longer than a batch takes)
+ * @param lease how long a claimed posting is this instance's alone (longer than a batch takes; one
+ *     whose lease runs out is sent only by the instance that claimed it last), and how long a send
+ *     keeps it (longer than the read timeout)
  */
 @ConfigurationProperties("platform.sap.postings")
 public record PostingProperties(

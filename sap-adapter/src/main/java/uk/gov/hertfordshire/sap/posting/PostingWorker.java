@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,13 @@ import uk.gov.hertfordshire.sap.connection.SapUnavailableException;
 /**
  * Posts pending postings to SAP, exactly once. Postings are claimed in batches with {@code FOR
  * UPDATE SKIP LOCKED} and a lease, so replicas share the work and never send the same posting at
- * once. Each send is counted in the ledger before it is made; a posting with an earlier send (a
- * timeout, a crash) is first looked up in SAP by its reference, the source event id, and recorded
- * as posted if SAP holds it. While SAP does not answer, postings wait with exponential back-off and
- * the circuit breaker stops the calls.
+ * once. A posting is sent only if it is still under the lease it was claimed with (one that ran out
+ * while SAP answered slowly may have been claimed by another replica since), and the send renews
+ * the lease, so no other replica takes it up while the send is in flight. Each send is counted in
+ * the ledger before it is made; a posting with an earlier send (a timeout, a crash) is first looked
+ * up in SAP by its reference, the source event id, and recorded as posted if SAP holds it. While
+ * SAP does not answer, postings wait with exponential back-off and the circuit breaker stops the
+ * calls.
  */
 @Component
 public class PostingWorker {
@@ -79,35 +83,55 @@ public class PostingWorker {
         int settled = 0;
         while (true) {
             Instant now = clock.instant();
-            List<Posting> due =
-                    transactions.execute(
-                            status -> ledger.claimDue(now, BATCH, now.plus(properties.lease())));
+            Instant lease = now.plus(properties.lease()).truncatedTo(ChronoUnit.MICROS);
+            List<Posting> due = transactions.execute(status -> ledger.claimDue(now, BATCH, lease));
             if (due == null || due.isEmpty()) {
                 return settled;
             }
             for (int i = 0; i < due.size(); i++) {
-                if (!settle(due.get(i))) {
-                    release(due.subList(i + 1, due.size()));
+                Settled outcome = settle(due.get(i), lease);
+                if (outcome == Settled.SAP_DID_NOT_ANSWER) {
+                    release(due.subList(i + 1, due.size()), lease);
                     return settled;
                 }
-                settled++;
+                if (outcome == Settled.SETTLED) {
+                    settled++;
+                }
             }
         }
     }
 
-    /** Posts one; false when SAP did not answer (the posting waits its back-off). */
-    private boolean settle(Posting posting) {
+    /** What became of one claimed posting. */
+    private enum Settled {
+        SETTLED,
+        /** The lease ran out and another instance claimed it: not sent by this one. */
+        NO_LONGER_OURS,
+        /** SAP did not answer; the posting waits its back-off. */
+        SAP_DID_NOT_ANSWER
+    }
+
+    /** Posts one claimed under {@code lease}. */
+    private Settled settle(Posting posting, Instant lease) {
         try {
             if (posting.sends() > 0) {
                 PostingOutcome.Posted found = lookUp(posting);
                 if (found != null) {
                     recoveredByLookup.increment();
                     posted(posting, found.accountingDocument(), found.fiscalYear());
-                    return true;
+                    return Settled.SETTLED;
                 }
             }
-            transactions.executeWithoutResult(
-                    status -> ledger.countSend(posting.id(), clock.instant()));
+            Boolean ours =
+                    transactions.execute(
+                            status -> {
+                                Instant now = clock.instant();
+                                return ledger.countSend(
+                                        posting.id(), lease, now.plus(properties.lease()), now);
+                            });
+            if (!Boolean.TRUE.equals(ours)) {
+                log.info("Posting {} was claimed by another instance; not sent", posting.id());
+                return Settled.NO_LONGER_OURS;
+            }
             PostingOutcome outcome =
                     posting.commitment()
                             ? sap.commit(posting.commitmentOrder())
@@ -117,7 +141,7 @@ public class PostingWorker {
             } else if (outcome instanceof PostingOutcome.Rejected refused) {
                 rejected(posting, refused.message());
             }
-            return true;
+            return Settled.SETTLED;
         } catch (SapUnavailableException unavailable) {
             Instant now = clock.instant();
             Instant retry = now.plus(backoff(posting.sends() + 1));
@@ -127,7 +151,7 @@ public class PostingWorker {
                     unavailable.getMessage(),
                     retry);
             transactions.executeWithoutResult(status -> ledger.retryAt(posting.id(), retry, now));
-            return false;
+            return Settled.SAP_DID_NOT_ANSWER;
         }
     }
 
@@ -147,12 +171,17 @@ public class PostingWorker {
                         found.get(0).accountingDocument(), found.get(0).fiscalYear());
     }
 
-    /** Hands back claimed postings not tried because SAP stopped answering. */
-    private void release(List<Posting> untried) {
+    /**
+     * Hands back claimed postings not tried because SAP stopped answering (those still under this
+     * instance's lease).
+     */
+    private void release(List<Posting> untried, Instant lease) {
         Instant now = clock.instant();
         Instant retry = now.plus(properties.firstBackoff());
         transactions.executeWithoutResult(
-                status -> untried.forEach(posting -> ledger.retryAt(posting.id(), retry, now)));
+                status ->
+                        untried.forEach(
+                                posting -> ledger.releaseAt(posting.id(), lease, retry, now)));
     }
 
     private void posted(Posting posting, String document, String fiscalYear) {

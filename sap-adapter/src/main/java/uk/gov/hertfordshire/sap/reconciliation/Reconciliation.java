@@ -80,6 +80,14 @@ public class Reconciliation {
      * @throws uk.gov.hertfordshire.sap.connection.SapUnavailableException when SAP does not answer
      */
     public Result reconcile(YearMonth period) {
+        return reconcile(period, null);
+    }
+
+    /**
+     * Reconciles a period as the schedule's run of {@code scheduledOn} (null: asked for), which the
+     * run's row records: a day has one scheduled run (ReconciliationSchedule).
+     */
+    Result reconcile(YearMonth period, LocalDate scheduledOn) {
         LocalDate from = period.atDay(1);
         LocalDate to = period.atEndOfMonth();
         Instant now = clock.instant();
@@ -111,9 +119,11 @@ public class Reconciliation {
                 status -> {
                     jdbc.sql(
                                     "INSERT INTO reconciliation_run (id, period, started_at,"
-                                            + " checked, mismatches) VALUES (:id, :period, :at,"
-                                            + " :checked, :mismatches)")
+                                            + " checked, mismatches, scheduled_on) VALUES (:id,"
+                                            + " :period, :at, :checked, :mismatches,"
+                                            + " :scheduledOn)")
                             .param("id", runId)
+                            .param("scheduledOn", scheduledOn)
                             .param("period", period.toString())
                             .param("at", Timestamp.from(now))
                             .param("checked", total)

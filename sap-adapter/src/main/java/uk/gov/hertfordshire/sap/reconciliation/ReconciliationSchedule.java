@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.sap.reconciliation;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,9 +11,15 @@ import org.springframework.transaction.support.TransactionOperations;
 import uk.gov.hertfordshire.sap.connection.SapUnavailableException;
 
 /**
- * Reconciles the previous month every morning, once across replicas: the instance that takes the
- * advisory lock runs it, the others skip. The lock is held by a transaction for the length of the
- * run (the run's own writes commit in a transaction of their own).
+ * Reconciles the previous month every morning, once across replicas. Every replica's schedule
+ * fires; the instance that takes the advisory lock runs it unless the day's scheduled run is
+ * already recorded ({@code reconciliation_run.scheduled_on}, unique), the others skip. The lock
+ * alone would not do: it stops two runs overlapping, not a replica whose schedule fires a moment
+ * after the other's run has finished from running it again. The lock is held by a transaction for
+ * the length of the run (the run's own writes, its row among them, commit in a transaction of their
+ * own before the lock is let go); if its holder dies, PostgreSQL ends the session and the lock with
+ * it, and the day's run is lost, not doubled: the next morning's covers the same month. A day on
+ * which SAP did not answer records no run, so a replica firing later that day tries again.
  */
 @Component
 class ReconciliationSchedule {
@@ -42,8 +49,12 @@ class ReconciliationSchedule {
         runOnce();
     }
 
-    /** Runs unless another instance is running it; returns whether this one ran it. */
+    /**
+     * Runs today's reconciliation unless another instance is running it or has run it; returns
+     * whether this one ran it.
+     */
     boolean runOnce() {
+        LocalDate today = LocalDate.now(clock.withZone(ReconciliationController.LONDON));
         Boolean ran =
                 transactions.execute(
                         status -> {
@@ -52,13 +63,14 @@ class ReconciliationSchedule {
                                             .param("key", LOCK_KEY)
                                             .query(Boolean.class)
                                             .single();
-                            if (!locked) {
+                            if (!locked || ranOn(today)) {
                                 return false;
                             }
                             try {
                                 Reconciliation.Result result =
                                         reconciliation.reconcile(
-                                                ReconciliationController.period(null, clock));
+                                                ReconciliationController.period(null, clock),
+                                                today);
                                 log.info(
                                         "Reconciled {}: {} postings checked, {} mismatches",
                                         result.period(),
@@ -66,9 +78,19 @@ class ReconciliationSchedule {
                                         result.mismatches().size());
                             } catch (SapUnavailableException unavailable) {
                                 log.warn("Reconciliation skipped: {}", unavailable.getMessage());
+                                return false;
                             }
                             return true;
                         });
         return Boolean.TRUE.equals(ran);
+    }
+
+    /** Whether the day's scheduled run is recorded (read after the lock: it sees its commit). */
+    private boolean ranOn(LocalDate day) {
+        return jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM reconciliation_run WHERE scheduled_on = :day)")
+                .param("day", day)
+                .query(Boolean.class)
+                .single();
     }
 }

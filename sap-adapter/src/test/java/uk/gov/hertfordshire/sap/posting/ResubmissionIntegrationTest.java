@@ -51,6 +51,8 @@ class ResubmissionIntegrationTest extends SapIntegrationTest {
         eventId = UUID.randomUUID();
         send(Map.of(eventId, blueBadgeFee(1_000, Instant.parse("2026-08-03T09:00:00Z"))));
         await().atMost(Duration.ofSeconds(30))
+                // Until the adapter has consumed the event there is no posting row to read.
+                .ignoreException(org.springframework.dao.EmptyResultDataAccessException.class)
                 .untilAsserted(
                         () -> {
                             worker.postDue();

@@ -1,14 +1,17 @@
 package uk.gov.hertfordshire.platform.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -52,6 +55,22 @@ public final class KafkaTopicReader {
             }
             return records;
         }
+    }
+
+    /**
+     * How many records of one CloudEvents type (header {@code ce_type}) each key has on the topic
+     * now: an effect that happened once is one record.
+     */
+    public static Map<String, Long> copiesByKey(
+            String bootstrapServers, String topic, String type) {
+        return readAll(bootstrapServers, topic).stream()
+                .filter(record -> type.equals(typeOf(record)))
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+    }
+
+    private static String typeOf(ConsumerRecord<String, byte[]> record) {
+        Header type = record.headers().lastHeader("ce_type");
+        return type == null ? null : new String(type.value(), StandardCharsets.UTF_8);
     }
 
     private static boolean atEnd(
