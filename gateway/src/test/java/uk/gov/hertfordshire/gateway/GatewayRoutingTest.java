@@ -108,6 +108,18 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void passesOnAServicesOwn503WithoutRetryingIt() throws Exception {
+        HttpResponse<String> busy = send("GET", "/api/cases/busy-read", null);
+        send("GET", "/api/cases/flaky-read-beside-busy", null);
+
+        assertThat(busy.statusCode()).isEqualTo(503);
+        assertThat(hits.get("/api/cases/busy-read").get()).as("asked once").isEqualTo(1);
+        assertThat(hits.get("/api/cases/flaky-read-beside-busy").get())
+                .as("a 500 beside it: 1 try + 2 retries")
+                .isEqualTo(3);
+    }
+
+    @Test
     void exposesNothingThatIsNotRouted() throws Exception {
         assertThat(send("GET", "/api/secret", null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/actuator/env", null).statusCode()).isIn(403, 404);
@@ -283,7 +295,8 @@ class GatewayRoutingTest {
                             // Services echo the id, as case-service does.
                             exchange.getResponseHeaders().set("X-Request-Id", id);
                         }
-                        int status = path.contains("flaky") ? 500 : 200;
+                        int status =
+                                path.contains("flaky") ? 500 : path.contains("busy") ? 503 : 200;
                         byte[] body =
                                 ("case " + path.substring(path.lastIndexOf('/') + 1))
                                         .getBytes(StandardCharsets.UTF_8);
