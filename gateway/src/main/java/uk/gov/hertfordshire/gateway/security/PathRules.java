@@ -16,10 +16,10 @@ import reactor.core.publisher.Mono;
  *
  * <p>{@code pathMatchers(...)} builds an {@code OrServerWebExchangeMatcher} per call, which runs
  * its patterns through a {@code Flux} and, for each pattern it tries, builds a debug message
- * ({@code "Trying to match using " + matcher}) before the logger checks the level: on a public
- * read that came to 2.6% of the gateway's CPU (docs/benchmarks/gateway.md). The patterns are
- * parsed as Spring Security parses them ({@link PathPatternParser#defaultInstance}) and matched
- * against the same path (the path within the application), so what matches is unchanged.
+ * ({@code "Trying to match using " + matcher}) before the logger checks the level: on a public read
+ * that came to 2.6% of the gateway's CPU (docs/benchmarks/gateway.md). The patterns are parsed as
+ * Spring Security parses them ({@link PathPatternParser#defaultInstance}) and matched against the
+ * same path (the path within the application), so what matches is unchanged.
  */
 final class PathRules implements ServerWebExchangeMatcher {
 

@@ -11,8 +11,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
- * The public paths as one matcher decide exactly as Spring Security's own {@code pathMatchers}
- * did for the same rules (the matcher they replace), and what is public is what the rules say.
+ * The public paths as one matcher decide exactly as Spring Security's own {@code pathMatchers} did
+ * for the same rules (the matcher they replace), and what is public is what the rules say.
  */
 class PathRulesTest {
 
@@ -80,13 +80,15 @@ class PathRulesTest {
                         HttpMethod.GET, "/api/catalogue/services", "/api/catalogue/services/*"));
         rules.add(ServerWebExchangeMatchers.pathMatchers("/open311/**"));
         rules.add(
-                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**"));
+                ServerWebExchangeMatchers.pathMatchers(
+                        HttpMethod.GET, "/dashboard", "/dashboard/**"));
         rules.add(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/fhir/r4/metadata"));
         return new org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher(
                 rules);
     }
 
-    private static boolean matches(ServerWebExchangeMatcher matcher, HttpMethod method, String path) {
+    private static boolean matches(
+            ServerWebExchangeMatcher matcher, HttpMethod method, String path) {
         MockServerWebExchange exchange =
                 MockServerWebExchange.from(MockServerHttpRequest.method(method, path).build());
         return matcher.matches(exchange).block().isMatch();
