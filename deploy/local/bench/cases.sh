@@ -85,7 +85,7 @@ component_ticks() {
     echo "postgres-server $(ticks_of "$pm" $(pgrep -P "$pm" || true))"
   fi
   echo "probe $(ticks_of "$PROBE")"
-  echo "machine $(awk '/^cpu / { print $2 + $3 + $4 + $6 + $7 + $8 }' /proc/stat)"
+  echo "all-processes $(awk '/^cpu / { print $2 + $3 + $4 + $6 + $7 + $8 }' /proc/stat)"
 }
 
 printf '  submissions through the gateway (%ss), probe: %s...\r' "$DURATION" "$PROBE_MODE" >&2
