@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.sap.hr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +23,12 @@ import uk.gov.hertfordshire.sap.SapIntegrationTest;
 class StaffSyncIntegrationTest extends SapIntegrationTest {
 
     static final String DAN = "00010002";
+    // The first of the simulator's generated staff, an officer in a team of its own.
+    static final String OTHER = "00020000";
 
     @Autowired StaffSync sync;
     @Autowired OrgUnitSync orgUnits;
+    @Autowired MeterRegistry meters;
 
     @Test
     void theFirstReadPublishesEveryoneAndALaterChangeIsPublishedOnItsOwn() {
@@ -102,6 +106,40 @@ class StaffSyncIntegrationTest extends SapIntegrationTest {
                                 assertThat(orgUnitChangesFor("ROW"))
                                         .anySatisfy(unit -> assertThat(unit.active()).isFalse()));
         SAP.organisation().changeDepartment("ROW", true);
+    }
+
+    @Test
+    void aRecordTheContractRefusesIsCountedAndPassedOverWhileTheRestOfTheReadIsPublished() {
+        sync.sync();
+        double skipped = meters.counter("sap_hr_staff_skipped_total").count();
+        List<String> danRoles = SAP.organisation().employee(DAN).orElseThrow().roles();
+        boolean otherActive = SAP.organisation().employee(OTHER).orElseThrow().active();
+        // A role code starting with "#" breaks staff-member-changed's contract; the other is fine.
+        SAP.organisation().change(DAN, null, List.of("#OFFICER"), null);
+        SAP.organisation().change(OTHER, null, null, !otherActive);
+        try {
+            int published = sync.sync();
+
+            assertThat(published).as("the usable change alone").isEqualTo(1);
+            assertThat(meters.counter("sap_hr_staff_skipped_total").count())
+                    .as("the refused record counted")
+                    .isEqualTo(skipped + 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(changesFor(OTHER))
+                                            .anySatisfy(
+                                                    other ->
+                                                            assertThat(other.active())
+                                                                    .isEqualTo(!otherActive)));
+            assertThat(changesFor(DAN))
+                    .noneSatisfy(dan -> assertThat(dan.roleCodes()).contains("#OFFICER"));
+            assertThat(sync.sync()).as("a second read publishes neither again").isZero();
+        } finally {
+            SAP.organisation().change(DAN, null, danRoles, null);
+            SAP.organisation().change(OTHER, null, null, otherActive);
+            sync.sync();
+        }
     }
 
     private List<OrgUnitChanged> orgUnitChangesFor(String code) {

@@ -1,0 +1,139 @@
+package uk.gov.hertfordshire.sap.hr;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
+import uk.gov.hertfordshire.platform.events.DomainEvent;
+import uk.gov.hertfordshire.platform.support.outbox.Outbox;
+
+/**
+ * Reads one SAP HR entity changed since the last read and publishes each record as an event. A read
+ * runs in one transaction that holds the entity's advisory lock, so one instance reads at a time,
+ * and the events commit with the new high-water mark: a crash publishes nothing and the next read
+ * starts from the same mark. The read is "at or after" the mark, so records changed in the same
+ * millisecond are never skipped; records up to and including the mark (same time, id not after it)
+ * are passed over, and a change read twice is published twice, which consumers keeping the latest
+ * state absorb. A record the event's contract refuses is counted and logged, not published, and
+ * does not stop the read.
+ *
+ * @param <T> the record SAP HR returns
+ */
+final class DeltaRead<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(DeltaRead.class);
+
+    /**
+     * How to read and publish one entity.
+     *
+     * @param name SAP HR's entity name, the key of its mark
+     * @param lockKey the advisory lock key of this entity's read
+     * @param metric the name in the counters {@code sap_hr_<metric>_published_total} and {@code
+     *     sap_hr_<metric>_skipped_total}
+     * @param noun what a record is, for the counters' descriptions
+     */
+    record Entity<T>(
+            String name,
+            long lockKey,
+            String metric,
+            String noun,
+            Reader<T> reader,
+            Function<T, String> id,
+            Function<T, Instant> changedAt,
+            Function<T, DomainEvent> event) {}
+
+    /**
+     * SAP HR's delta read of an entity: every record changed at or after {@code since}, by page.
+     */
+    @FunctionalInterface
+    interface Reader<T> {
+        void changedSince(Instant since, Consumer<List<T>> page);
+    }
+
+    private final Entity<T> entity;
+    private final Outbox outbox;
+    private final TransactionOperations transactions;
+    private final HrDelta delta;
+    private final Counter published;
+    private final Counter skipped;
+
+    DeltaRead(
+            Entity<T> entity,
+            Outbox outbox,
+            TransactionOperations transactions,
+            HrDelta delta,
+            MeterRegistry meters) {
+        this.entity = entity;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.delta = delta;
+        this.published =
+                Counter.builder("sap_hr_" + entity.metric() + "_published_total")
+                        .description(entity.noun() + " changes read from SAP HR and published")
+                        .register(meters);
+        this.skipped =
+                Counter.builder("sap_hr_" + entity.metric() + "_skipped_total")
+                        .description(
+                                entity.noun()
+                                        + " records SAP HR holds that the platform cannot use")
+                        .register(meters);
+    }
+
+    /**
+     * Reads and publishes every change since the last read.
+     *
+     * @return how many changes were published, or -1 if another instance holds the lock
+     */
+    int sync() {
+        Integer result =
+                transactions.execute(
+                        status -> {
+                            if (!delta.tryLock(entity.lockKey())) {
+                                return -1;
+                            }
+                            HrDelta.Mark mark = delta.mark(entity.name()).orElse(null);
+                            int[] count = {0};
+                            HrDelta.Mark[] last = {mark};
+                            entity.reader()
+                                    .changedSince(
+                                            mark == null ? null : mark.changedAt(),
+                                            page -> count[0] += publish(page, last));
+                            if (last[0] != null && last[0] != mark) {
+                                delta.save(entity.name(), last[0]);
+                            }
+                            return count[0];
+                        });
+        return Optional.ofNullable(result).orElse(0);
+    }
+
+    private int publish(List<T> page, HrDelta.Mark[] last) {
+        int count = 0;
+        for (T record : page) {
+            String id = entity.id().apply(record);
+            Instant changedAt = entity.changedAt().apply(record);
+            if (last[0] != null && !last[0].before(changedAt, id)) {
+                continue; // published by an earlier read
+            }
+            last[0] = new HrDelta.Mark(changedAt, id);
+            try {
+                outbox.append(entity.event().apply(record));
+                count++;
+            } catch (IllegalArgumentException | NullPointerException unusable) {
+                skipped.increment();
+                log.warn(
+                        "{} {} in SAP HR cannot be published: {}",
+                        entity.name(),
+                        id,
+                        unusable.getMessage());
+            }
+        }
+        published.increment(count);
+        return count;
+    }
+}
