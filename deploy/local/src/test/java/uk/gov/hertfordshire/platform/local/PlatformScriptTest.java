@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import uk.gov.hertfordshire.platform.topology.Topology;
 
 /**
- * The entry point users type: {@code ./platform help} answers without starting or building
- * anything and lists every command the README and the tests rely on; an unknown command is
- * refused with exit 2 and the usage.
+ * The entry point users type: {@code ./platform help} answers without starting or building anything
+ * and lists every command the README and the tests rely on; an unknown command is refused with exit
+ * 2 and the usage.
  */
 class PlatformScriptTest {
 
