@@ -29,6 +29,10 @@ curl -fsS -m 2 "http://127.0.0.1:9080/actuator/health" >/dev/null || {
 source "$HERE/bench-token.sh"
 TOKEN=$(bench_token)
 CASE='{"serviceCode":"pothole","channel":"phone","location":{"latitude":51.752,"longitude":-0.336}}'
+# The probe reads cases.events after the measured run (default) or follows it during the run
+# (BENCH_PROBE=follow: also "seen by a consumer", at the cost of one more consumer in the run).
+PROBE_MODE=${BENCH_PROBE:-after}
+DATA=${PLATFORM_DATA:-$ROOT/data}
 threads_for() { (($1 < THREADS)) && echo "$1" || echo "$THREADS"; }
 field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
 
@@ -58,14 +62,54 @@ BENCH_METHOD=POST BENCH_BODY=$CASE BENCH_TOKEN=$TOKEN \
 printf '  warming up (%ss pgbench)...              \r' "$WARMUP" >&2
 pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "$WARMUP" -M prepared -f "$SCRIPT" >/dev/null 2>&1
 
-printf '  submissions through the gateway (%ss), following cases.events...\r' "$DURATION" >&2
+# CPU clock ticks so far of each component (its PID file; PostgreSQL with its backends) and the
+# probe: "<name> <ticks>" lines.
+ticks_of() {
+  local pid stat total=0
+  for pid in "$@"; do
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+    stat=${stat##*) }
+    read -r -a fields <<<"$stat"
+    total=$((total + fields[11] + fields[12])) # utime and stime (fields 14 and 15 of stat)
+  done
+  echo "$total"
+}
+component_ticks() {
+  local f pm
+  for f in "$DATA"/run/*.pid; do
+    [[ -f $f ]] && echo "$(basename "$f" .pid) $(ticks_of "$(<"$f")")"
+  done
+  if [[ -f $DATA/postgres/postmaster.pid ]]; then
+    pm=$(head -1 "$DATA/postgres/postmaster.pid")
+    # shellcheck disable=SC2046 # one PID per word
+    echo "postgres-server $(ticks_of "$pm" $(pgrep -P "$pm" || true))"
+  fi
+  echo "probe $(ticks_of "$PROBE")"
+  echo "all-processes $(awk '/^cpu / { print $2 + $3 + $4 + $6 + $7 + $8 }' /proc/stat)"
+}
+
+printf '  submissions through the gateway (%ss), probe: %s...\r' "$DURATION" "$PROBE_MODE" >&2
 LATENCY_OUT=$(mktemp)
+CPU_BEFORE=$(mktemp)
+CPU_AFTER=$(mktemp)
+PROBE_ARGS=(127.0.0.1:9092 $((DURATION + 10)))
+[[ $PROBE_MODE == follow ]] && PROBE_ARGS+=(follow)
 java -cp "$LAUNCHER_CP" uk.gov.hertfordshire.platform.local.bench.SubmissionToKafka \
-  127.0.0.1:9092 $((DURATION + 10)) >"$LATENCY_OUT" 2>/dev/null &
+  "${PROBE_ARGS[@]}" >"$LATENCY_OUT" 2>/dev/null &
 PROBE=$!
 until grep -q READY "$LATENCY_OUT" 2>/dev/null; do sleep 0.2; done
+# Where the CPU goes in the middle of the measured run: DURATION - 4 s from its second second.
+CPU_SECONDS=$((DURATION - 4))
+(
+  sleep 2
+  component_ticks >"$CPU_BEFORE"
+  sleep "$CPU_SECONDS"
+  component_ticks >"$CPU_AFTER"
+) &
+SAMPLER=$!
 GATEWAY_RESULT=$(BENCH_METHOD=POST BENCH_BODY=$CASE BENCH_TOKEN=$TOKEN \
   wrk -t"$(threads_for "$CONNECTIONS")" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s "$HERE/report.lua" "$GATEWAY/api/cases" | grep '^RESULT')
+wait "$SAMPLER"
 printf '  waiting for the relay to drain...                                   \r' >&2
 wait "$PROBE"
 LATENCY=$(grep '^RESULT' "$LATENCY_OUT")
@@ -88,9 +132,22 @@ printf '| %-58s | %10s | %9s | %9s |\n' "pgbench: case row + outbox row, one tra
   "$(printf '%.0f' "$PG_TPS")" "avg $PG_LAT" "-"
 printf '| %-58s | %10s | %9s | %9s |\n' "ratio (goal: at least 15%, issue 15)" \
   "$(awk -v g="$GW_OK" -v p="$PG_TPS" 'BEGIN { printf "%.0f%%", (p > 0 ? 100 * g / p : 0) }')" "" ""
-printf '| %-58s | %10s | %9s | %9s |\n' "submission -> sent to Kafka (record timestamp), $(field count "$LATENCY") events" \
+printf '| %-58s | %10s | %9s | %9s |\n' "submission -> sent to Kafka (goal: p99 < 250 ms), $(field count "$LATENCY") ev." \
   "" "$(field create_p50_ms "$LATENCY")" "$(field create_p99_ms "$LATENCY")"
-printf '| %-58s | %10s | %9s | %9s |\n' "submission -> seen by a consumer (goal: p99 < 250 ms)" \
-  "" "$(field seen_p50_ms "$LATENCY")" "$(field seen_p99_ms "$LATENCY")"
+if [[ $PROBE_MODE == follow ]]; then
+  printf '| %-58s | %10s | %9s | %9s |\n' "submission -> seen by the probe following the topic" \
+    "" "$(field seen_p50_ms "$LATENCY")" "$(field seen_p99_ms "$LATENCY")"
+fi
 echo
 echo "non-2xx through the gateway: $(field other "$GATEWAY_RESULT")"
+
+# Each component's CPU over CPU_SECONDS of the measured run, per submission at the run's rate.
+echo
+printf 'CPU during %s s of the measured run (/proc/<pid>/stat; wrk not counted), at %s submissions/s:\n\n' \
+  "$CPU_SECONDS" "$GW_OK"
+printf '| %-22s | %6s | %16s |\n' "component" "cores" "ms per submission"
+printf '|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..24})" "--------" "------------------"
+join <(sort "$CPU_BEFORE") <(sort "$CPU_AFTER") | awk -v hz="$(getconf CLK_TCK)" -v s="$CPU_SECONDS" -v rate="$GW_OK" '
+  { cores = ($3 - $2) / hz / s
+    printf "| %-22s | %6.2f | %16.2f |\n", $1, cores, (rate > 0 ? 1000 * cores / rate : 0) }'
+rm -f "$CPU_BEFORE" "$CPU_AFTER"

@@ -13,10 +13,11 @@ import uk.gov.hertfordshire.content.authoring.ContentChannel;
 
 /**
  * Search over live items on a channel: PostgreSQL full-text search with English stemming, the title
- * weighted above the summary and the summary above the body, with highlighted snippets. A query
- * that finds nothing is tried again with each unknown word replaced by the nearest word the live
- * items use (pg_trgm similarity), so one wrong letter still finds the page. The query is parsed by
- * {@code websearch_to_tsquery}, which accepts any text: operators are just words.
+ * weighted above the summary and the summary above the body, with highlighted snippets; items whose
+ * title answers the query first, then their summary, then their text ({@link Stage}). A query that
+ * finds nothing is tried again with each unknown word replaced by the nearest word the live items
+ * use (pg_trgm similarity), so one wrong letter still finds the page. The query is parsed by {@code
+ * websearch_to_tsquery}, which accepts any text: operators are just words.
  */
 @Component
 class Search {
@@ -32,23 +33,59 @@ class Search {
     private static final String STOP = "\u0003";
 
     /**
-     * The live items on a channel matching {@code :q}, best first: every match is ranked (its
-     * search_vector is kept in the row for that: migration V4, ADR 28), and only the {@code :limit}
-     * shown are highlighted, as PostgreSQL evaluates ts_headline after the sort and limit.
+     * Where a live item answers the whole query, best first: a search lists every item of one stage
+     * before any of the next, and ranks within a stage by ts_rank over the item's whole
+     * search_vector (ADR 40). For a one-word query this is exactly ts_rank's own order over all
+     * matches, since ts_rank puts any item with the word in its title above any without, and any
+     * with it in its summary above any with it only in its text; for a longer query it is the order
+     * a reader expects: a title that says it all before a summary, before a passing mention. The
+     * point is cost: each stage finds its matches through its own vector's GIN index and ranks only
+     * them, and the later stages run only while the page has room, so a word a third of the items
+     * hold ranks the hundred or so titles that hold it, not its thousands of mentions.
      */
-    static final String QUERY =
-            "SELECT i.id, i.type, i.path, r.title, r.summary, ts_rank('{0.1, 0.2, 0.4, 1.0}',"
-                    + " r.search_vector, query) AS rank, ts_headline('english', r.plain_text,"
-                    + " query, 'StartSel="
+    enum Stage {
+        /** The title alone matches the query (its title_vector, migration V6). */
+        TITLE("r.title_vector @@ query AND (r.search_vector @@ query) IS TRUE"),
+        /** The title and summary together do (head_vector), the title alone does not. */
+        SUMMARY(
+                "r.head_vector @@ query AND NOT r.title_vector @@ query AND (r.search_vector @@"
+                        + " query) IS TRUE"),
+        /** Only the whole text does: the stage that meets a common word's every mention. */
+        TEXT(
+                "r.search_vector @@ query AND NOT r.head_vector @@ query AND NOT r.title_vector"
+                        + " @@ query");
+
+        // In TITLE and SUMMARY the whole vector must match as well (a query such as "pothole
+        // -wall" excludes an item whose text says "wall"), tested as a filter on the stage's few
+        // matches: "IS TRUE" keeps the planner from scanning the whole-vector index for every
+        // item holding the word as well. The exclusions make each item belong to one stage only.
+        private final String condition;
+
+        Stage(String condition) {
+            this.condition = condition;
+        }
+
+        /**
+         * The stage's live items on a channel matching {@code :q}, best first; only the {@code
+         * :limit} shown are highlighted, as PostgreSQL evaluates ts_headline after the sort and
+         * limit.
+         */
+        String query() {
+            return "SELECT i.id, i.type, i.path, r.title, r.summary, ts_rank('{0.1, 0.2, 0.4,"
+                    + " 1.0}', r.search_vector, query) AS rank, ts_headline('english',"
+                    + " r.plain_text, query, 'StartSel="
                     + START
                     + ", StopSel="
                     + STOP
                     + ", MaxWords=30, MinWords=12, MaxFragments=2') AS snippet FROM content_item i"
                     + " JOIN content_revision r ON r.item_id = i.id AND r.revision ="
-                    + " i.live_revision, websearch_to_tsquery('english', :q) AS query WHERE"
-                    + " r.search_vector @@ query AND"
+                    + " i.live_revision, websearch_to_tsquery('english', :q) AS query WHERE "
+                    + condition
+                    + " AND"
                     + LiveContent.ON_CHANNEL
                     + " ORDER BY rank DESC, r.title LIMIT :limit";
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -93,12 +130,25 @@ class Search {
         return q;
     }
 
+    /** The first {@link #LIMIT} matches, stage by stage (ADR 40). */
     private List<Map<String, Object>> run(ContentChannel channel, String q) {
-        return jdbc.sql(QUERY)
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            if (results.size() == LIMIT) {
+                break;
+            }
+            results.addAll(run(stage, channel, q, LIMIT - results.size()));
+        }
+        return results;
+    }
+
+    private List<Map<String, Object>> run(
+            Stage stage, ContentChannel channel, String q, int limit) {
+        return jdbc.sql(stage.query())
                 .param("q", q)
                 .param("channel", channel.wireValue())
                 .param("publicChannel", channel.isPublic())
-                .param("limit", LIMIT)
+                .param("limit", limit)
                 .query(
                         (rs, row) -> {
                             Map<String, Object> hit = new LinkedHashMap<>();

@@ -248,7 +248,7 @@ class SearchIntegrationTest {
                                     .query(Long.class)
                                     .single())
                     .isEqualTo(items);
-            JsonNode plan = explain("widevector");
+            JsonNode plan = explain(Search.Stage.TEXT, "widevector");
             long blocks =
                     plan.get("Shared Hit Blocks").asLong()
                             + plan.get("Shared Read Blocks").asLong();
@@ -274,12 +274,137 @@ class SearchIntegrationTest {
                     jdbc.sql("SELECT 'w' || left(md5('/guard/wide-7:1'), 10)")
                             .query(String.class)
                             .single();
-            JsonNode plan = explain(rare);
+            JsonNode plan = explain(Search.Stage.TEXT, rare);
             assertThat(plan.findValuesAsString("Index Name")).contains("content_revision_search");
             assertThat(plan.get("Actual Rows").asLong()).isEqualTo(1);
         } finally {
             deleteWideItems();
         }
+    }
+
+    /**
+     * Search ranks in stages (ADR 40): titles holding the word, then summaries, then text, each
+     * stage only while the page has room. For one word that must be exactly ts_rank's own order
+     * over every match, worked out here by one statement that ranks them all: a summary or text
+     * mention is listed when the titles leave room, and cut only where ts_rank would cut it too.
+     */
+    @Test
+    void aOneWordSearchListsWhatRankingEveryMatchWould() {
+        try {
+            // Fewer titles than a page: the summaries and texts that hold the word follow them.
+            insertItems("/guard/stage-title-", 3, "Quillwort survey", "Pond plants.", "Ponds.");
+            insertItems(
+                    "/guard/stage-summary-",
+                    4,
+                    "Pond plants",
+                    "Quillwort and more quillwort, quillwort.",
+                    "Ponds.");
+            insertItems(
+                    "/guard/stage-text-",
+                    5,
+                    "Pond survey",
+                    "Pond plants.",
+                    "Quillwort " + "quillwort grows here. ".repeat(40));
+            List<String> found = paths(search("web", "quillwort"));
+            assertThat(found).hasSize(12).isEqualTo(rankedByTsRank("quillwort", 20));
+            assertThat(found.subList(0, 3)).allMatch(p -> p.startsWith("/guard/stage-title-"));
+            assertThat(found.subList(3, 7)).allMatch(p -> p.startsWith("/guard/stage-summary-"));
+            assertThat(found.subList(7, 12)).allMatch(p -> p.startsWith("/guard/stage-text-"));
+
+            // Eighteen titles: the page ends inside the summaries, where ranking every match ends
+            // it too, and no text mention is listed.
+            insertItems("/guard/stage-more-", 15, "Quillwort pools", "Pools.", "Pools.");
+            List<String> page = paths(search("web", "quillwort"));
+            assertThat(page).hasSize(Search.LIMIT).isEqualTo(rankedByTsRank("quillwort", 20));
+            assertThat(page.subList(0, 18))
+                    .allMatch(p -> p.contains("-title-") || p.contains("-more-"));
+            assertThat(page.subList(18, 20)).allMatch(p -> p.contains("-summary-"));
+        } finally {
+            deleteItems("/guard/stage-");
+        }
+    }
+
+    /**
+     * The trade ADR 40 makes for a longer query: an item whose summary holds every word comes
+     * before one whose text only does, even where ts_rank alone would put the text first (the words
+     * side by side in the text); both are still found.
+     */
+    @Test
+    void anItemWhoseSummaryAnswersComesBeforeOneWhoseTextDoes() {
+        try {
+            insertItems(
+                    "/guard/trade-text-",
+                    1,
+                    "Pond survey",
+                    "Pond plants.",
+                    "Quillwort meadow. ".repeat(30));
+            insertItems(
+                    "/guard/trade-summary-", 1, "Quillwort survey", "Grows by a meadow.", "Ponds.");
+            assertThat(rankedByTsRank("quillwort meadow", 20))
+                    .containsExactly("/guard/trade-text-1", "/guard/trade-summary-1");
+            assertThat(paths(search("web", "quillwort meadow")))
+                    .containsExactly("/guard/trade-summary-1", "/guard/trade-text-1");
+        } finally {
+            deleteItems("/guard/trade-");
+        }
+    }
+
+    /** The live web items matching {@code q}, ranked by ts_rank over every match at once. */
+    private List<String> rankedByTsRank(String q, int limit) {
+        return jdbc.sql(
+                        "SELECT i.path FROM content_item i JOIN content_revision r ON r.item_id ="
+                                + " i.id AND r.revision = i.live_revision,"
+                                + " websearch_to_tsquery('english', :q) AS query WHERE"
+                                + " r.search_vector @@ query AND 'web' = ANY (r.channels) AND"
+                                + " r.audience = 'public' ORDER BY ts_rank('{0.1, 0.2, 0.4, 1.0}',"
+                                + " r.search_vector, query) DESC, r.title LIMIT :limit")
+                .param("q", q)
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Live public web items written with SQL, as the benchmark writes its items; each title ends in
+     * the item's number, so items that rank the same are listed in one order.
+     */
+    private void insertItems(
+            String pathPrefix, int count, String title, String summary, String text) {
+        jdbc.sql(
+                        "INSERT INTO content_item (id, type, path, status, latest_revision,"
+                                + " live_revision, version, published_at, announced_revision,"
+                                + " created_at, updated_at) SELECT gen_random_uuid(),"
+                                + " 'service_page', :prefix || g, 'published', 1, 1, 1, now(), 1,"
+                                + " now(), now() FROM generate_series(1, :count) g")
+                .param("prefix", pathPrefix)
+                .param("count", count)
+                .update();
+        jdbc.sql(
+                        "INSERT INTO content_revision (item_id, revision, title, summary, body,"
+                                + " topics, service_codes, channels, audience, review_by,"
+                                + " plain_text, author_staff_id, created_at) SELECT id, 1,"
+                                + " :title || ' ' || substring(path FROM '[0-9]+$'), :summary,"
+                                + " :text, '{guard}', '{}', '{web}', 'public',"
+                                + " DATE '2030-01-01', :text, 'guard', now() FROM content_item"
+                                + " WHERE path LIKE :prefix || '%' AND live_revision = 1 AND NOT"
+                                + " EXISTS (SELECT 1 FROM content_revision r WHERE r.item_id ="
+                                + " content_item.id)")
+                .param("prefix", pathPrefix)
+                .param("title", title)
+                .param("summary", summary)
+                .param("text", text)
+                .update();
+    }
+
+    private void deleteItems(String pathPrefix) {
+        jdbc.sql(
+                        "DELETE FROM content_revision WHERE item_id IN (SELECT id FROM"
+                                + " content_item WHERE path LIKE :prefix || '%')")
+                .param("prefix", pathPrefix)
+                .update();
+        jdbc.sql("DELETE FROM content_item WHERE path LIKE :prefix || '%'")
+                .param("prefix", pathPrefix)
+                .update();
     }
 
     @Test
@@ -304,10 +429,10 @@ class SearchIntegrationTest {
         return answer.get("results").findValuesAsString("path");
     }
 
-    /** The plan of the statement search runs, as PostgreSQL ran it for {@code q} on web. */
-    private JsonNode explain(String q) {
+    /** The plan of a stage's statement, as PostgreSQL ran it for {@code q} on web. */
+    private JsonNode explain(Search.Stage stage, String q) {
         String plan =
-                jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + Search.QUERY)
+                jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + stage.query())
                         .param("q", q)
                         .param("channel", "web")
                         .param("publicChannel", true)

@@ -109,51 +109,7 @@ class GatewaySecurityConfiguration {
                                     .permitAll()
                                     .matchers(ManagementPort.notActuator(environment))
                                     .denyAll()
-                                    .pathMatchers("/fallback/**")
-                                    .permitAll();
-                            if (apiDocsOn) {
-                                // The Swagger UI and each service's OpenAPI document, where they
-                                // are switched on (the local profile only).
-                                exchanges
-                                        .pathMatchers(
-                                                HttpMethod.GET,
-                                                "/swagger-ui.html",
-                                                "/swagger-ui/**",
-                                                "/webjars/**",
-                                                "/v3/api-docs/**",
-                                                "/api-docs/**")
-                                        .permitAll();
-                            }
-                            exchanges
-                                    // Published content is public; drafts need a token.
-                                    .pathMatchers(HttpMethod.GET, "/api/content/**")
-                                    .permitAll()
-                                    // "This answered my question" and reports of community
-                                    // listings on the public channels: anonymous, under the
-                                    // anonymous rate limit; counted once per address and day by
-                                    // content-service.
-                                    .pathMatchers(
-                                            HttpMethod.POST,
-                                            "/api/content/channels/web/items/*/feedback",
-                                            "/api/content/channels/digital_tv/items/*/feedback",
-                                            "/api/content/channels/web/items/*/report",
-                                            "/api/content/channels/digital_tv/items/*/report")
-                                    .permitAll()
-                                    // The service catalogue: citizens choose a service before
-                                    // they sign in; case-service shows an anonymous caller only
-                                    // what is offered online. Changes need a token (ADR 8).
-                                    .pathMatchers(
-                                            HttpMethod.GET,
-                                            "/api/catalogue/services",
-                                            "/api/catalogue/services/*")
-                                    .permitAll()
-                                    // Open311: public reads; writes carry the app's api_key,
-                                    // which case-service checks.
-                                    .pathMatchers("/open311/**")
-                                    .permitAll()
-                                    // The analytics dashboard page holds no figures: it fetches
-                                    // them with the analyst's own token.
-                                    .pathMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**")
+                                    .matchers(publicPaths(apiDocsOn))
                                     .permitAll()
                                     .pathMatchers("/api/analytics/**")
                                     .hasAnyRole("ANALYST", "ADMIN")
@@ -161,11 +117,9 @@ class GatewaySecurityConfiguration {
                                     // (sap-adapter checks again).
                                     .pathMatchers("/api/sap/**")
                                     .hasRole("ADMIN")
-                                    // FHIR care referrals: the CapabilityStatement is public;
-                                    // the rest is for partner agencies and care staff (what
-                                    // each may see, care-service decides).
-                                    .pathMatchers(HttpMethod.GET, "/fhir/r4/metadata")
-                                    .permitAll()
+                                    // FHIR care referrals: the CapabilityStatement is public
+                                    // (publicPaths); the rest is for partner agencies and care
+                                    // staff (what each may see, care-service decides).
                                     .pathMatchers("/fhir/**")
                                     .hasAnyRole("PARTNER", "PRACTITIONER", "CARE_MANAGER", "ADMIN")
                                     .pathMatchers("/api/**")
@@ -271,5 +225,49 @@ class GatewaySecurityConfiguration {
                                     .map(SimpleGrantedAuthority::new)
                                     .toList()));
         }
+    }
+
+    /**
+     * Everything anyone may reach without a token, as one matcher (PathRules says why not one
+     * {@code pathMatchers} per rule). None of these paths is under a rule that asks for more, so
+     * taking them together ahead of the others changes no decision.
+     */
+    static PathRules publicPaths(boolean apiDocsOn) {
+        PathRules paths = new PathRules().any("/fallback/**");
+        if (apiDocsOn) {
+            // The Swagger UI and each service's OpenAPI document, where they are switched on
+            // (the local profile only).
+            paths.add(
+                    HttpMethod.GET,
+                    "/swagger-ui.html",
+                    "/swagger-ui/**",
+                    "/webjars/**",
+                    "/v3/api-docs/**",
+                    "/api-docs/**");
+        }
+        return paths
+                // Published content is public; drafts need a token.
+                .add(HttpMethod.GET, "/api/content/**")
+                // "This answered my question" and reports of community listings on the public
+                // channels: anonymous, under the anonymous rate limit; counted once per address
+                // and day by content-service.
+                .add(
+                        HttpMethod.POST,
+                        "/api/content/channels/web/items/*/feedback",
+                        "/api/content/channels/digital_tv/items/*/feedback",
+                        "/api/content/channels/web/items/*/report",
+                        "/api/content/channels/digital_tv/items/*/report")
+                // The service catalogue: citizens choose a service before they sign in;
+                // case-service shows an anonymous caller only what is offered online. Changes
+                // need a token (ADR 8).
+                .add(HttpMethod.GET, "/api/catalogue/services", "/api/catalogue/services/*")
+                // Open311: public reads; writes carry the app's api_key, which case-service
+                // checks.
+                .any("/open311/**")
+                // The analytics dashboard page holds no figures: it fetches them with the
+                // analyst's own token.
+                .add(HttpMethod.GET, "/dashboard", "/dashboard/**")
+                // FHIR's CapabilityStatement.
+                .add(HttpMethod.GET, "/fhir/r4/metadata");
     }
 }

@@ -33,6 +33,13 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
                     // Nothing listens for a ServletRequestHandledEvent: not one per request.
                     Map.entry("spring.mvc.publish-request-handled-events", "false"),
                     Map.entry("spring.kafka.listener.observation-enabled", "true"),
+                    // A consumer's fetch waits for 16 KB of events or 500 ms (Kafka's own wait,
+                    // so an idle consumer fetches no more often than before), whichever comes
+                    // first, rather than returning with each single event: under load a fetch, an
+                    // inbox transaction and an offset commit per dozen events instead of per
+                    // event, for the broker, PostgreSQL and the consumer (ADR 38).
+                    Map.entry("spring.kafka.consumer.fetch-min-size", "16KB"),
+                    Map.entry("spring.kafka.consumer.fetch-max-wait", "500ms"),
                     // While PostgreSQL is down a request waits at most this long for a connection
                     // and is then answered 503 (Hikari's own default is 30 s: a hung request).
                     Map.entry("spring.datasource.hikari.connection-timeout", "2000"),

@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -42,6 +44,8 @@ class InboxIntegrationTest {
     @Qualifier("platformEventTemplate")
     KafkaTemplate<String, byte[]> kafka;
 
+    @Autowired KafkaProperties kafkaProperties;
+
     @LocalServerPort int port;
 
     private final CloudEvents cloudEvents = new CloudEvents();
@@ -49,6 +53,15 @@ class InboxIntegrationTest {
     @AfterEach
     void unfixPoison() {
         TestServiceApplication.POISON_FIXED.set(false);
+    }
+
+    @Test
+    void listenersFetchSixteenKilobytesOrHalfASecondNotEachEvent() {
+        // The listeners' consumers are built from these (SubscriptionListeners.consumerConfig).
+        // Kafka's own minimum would be 1 byte: a fetch per event under load.
+        assertThat(kafkaProperties.buildConsumerProperties())
+                .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 16 * 1024)
+                .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
     }
 
     @Test
