@@ -81,6 +81,13 @@ public final class Cluster {
         return new Cluster(ClusterPlan.of(topology, root, data, components), System.out);
     }
 
+    /**
+     * A cluster of the plan ({@link ClusterPlan#of(Topology, Path, Path, Collection, Collection)}).
+     */
+    public static Cluster of(ClusterPlan plan) {
+        return new Cluster(plan, System.out);
+    }
+
     /** Progress lines go here (standard output by default). */
     public Cluster printingTo(PrintStream stream) {
         return new Cluster(plan, stream).withTimeout(timeout).withParallelism(parallel);
@@ -245,7 +252,10 @@ public final class Cluster {
                 instance.name() + " " + why + "; log: " + plan.log(instance) + "\n" + tail);
     }
 
-    /** Folders, the marker, Kafka's storage (formatted once), Redis's binary, nginx's config. */
+    /**
+     * Folders, the marker, Kafka's storage (formatted once), Redis's binary, nginx's and
+     * Prometheus's configurations.
+     */
     private void prepare() {
         try {
             Files.createDirectories(plan.runDir());
@@ -260,6 +270,13 @@ public final class Cluster {
             }
             if (!plan.instancesOf(ClusterPlan.LOAD_BALANCER).isEmpty()) {
                 prepareNginx();
+            }
+            if (!plan.instancesOf(ClusterPlan.PROMETHEUS).isEmpty()) {
+                String interval = System.getenv("PLATFORM_PROMETHEUS_INTERVAL");
+                Files.writeString(
+                        plan.prometheusConfigFile(),
+                        plan.prometheusConfig(
+                                interval == null || interval.isBlank() ? "15s" : interval.strip()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.platform.local.cluster;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -7,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import uk.gov.hertfordshire.platform.topology.Topology;
 
 /**
@@ -54,9 +57,34 @@ public final class ClusterCommand {
         }
     }
 
+    /**
+     * The cluster of the named components; with none named, every component the cluster mode runs
+     * and the monitoring programs installed here (Prometheus, the PostgreSQL exporter).
+     */
     private static Cluster cluster(
             Topology topology, Path root, Path data, List<String> components, PrintStream out) {
-        return Cluster.of(topology, root, data, components).printingTo(out);
+        List<String> monitoring = components.isEmpty() ? installedMonitoring() : List.of();
+        return Cluster.of(ClusterPlan.of(topology, root, data, components, monitoring))
+                .printingTo(out);
+    }
+
+    /** The monitoring components whose program is on the PATH (Debian's names). */
+    static List<String> installedMonitoring() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return ClusterPlan.MONITORING_BINARIES.entrySet().stream()
+                .filter(
+                        e ->
+                                Stream.of(path.split(File.pathSeparator))
+                                        .anyMatch(
+                                                dir ->
+                                                        !dir.isEmpty()
+                                                                && Files.isExecutable(
+                                                                        Path.of(
+                                                                                dir,
+                                                                                e.getValue()))))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     private static void up(
@@ -94,6 +122,14 @@ public final class ClusterCommand {
                                         "  Load balancer      "
                                                 + lb.url()
                                                 + "  (nginx over every gateway)"));
+        cluster.plan()
+                .instancesOf(ClusterPlan.PROMETHEUS)
+                .forEach(
+                        p ->
+                                out.println(
+                                        "  Prometheus         "
+                                                + p.url()
+                                                + "  (every replica: /targets)"));
         out.println(
                 "  Status             ./platform status   Logs: ./platform logs <instance> (e.g. case-service-2)");
     }

@@ -38,6 +38,12 @@ public final class ClusterPlan {
     static final String GATEWAY = "gateway";
     static final String LOAD_BALANCER = "load-balancer";
     static final String IDENTITY_PROVIDER = "identity-provider";
+    static final String PROMETHEUS = "prometheus";
+    static final String POSTGRES_EXPORTER = "postgres-exporter";
+
+    /** The monitoring programs (Debian packages), by component: run where installed. */
+    public static final Map<String, String> MONITORING_BINARIES =
+            Map.of(PROMETHEUS, "prometheus", POSTGRES_EXPORTER, "prometheus-postgres-exporter");
 
     /** Service JVMs: as ./platform's single mode (small heaps, serial GC, C1 only). */
     static final String DEFAULT_JVM_OPTS =
@@ -55,7 +61,9 @@ public final class ClusterPlan {
         /** Redis answers PING. */
         REDIS,
         /** The declared health path answers {@code "status":"UP"} (HTTP 200 for nginx). */
-        HTTP
+        HTTP,
+        /** The health path (or {@code /}) answers HTTP 200: Prometheus and its exporter. */
+        READY
     }
 
     /**
@@ -93,6 +101,22 @@ public final class ClusterPlan {
      */
     public static ClusterPlan of(
             Topology topology, Path root, Path data, Collection<String> components) {
+        return of(topology, root, data, components, List.of());
+    }
+
+    /**
+     * As {@link #of(Topology, Path, Path, Collection)}, with monitoring components as well
+     * (Prometheus, the PostgreSQL exporter): {@code ./platform up --cluster} names those installed.
+     * Prometheus scrapes every replica ({@link #prometheusConfig}).
+     *
+     * @param monitoring monitoring components to run, e.g. {@code prometheus}
+     */
+    public static ClusterPlan of(
+            Topology topology,
+            Path root,
+            Path data,
+            Collection<String> components,
+            Collection<String> monitoring) {
         Set<String> wanted = new LinkedHashSet<>();
         if (components.isEmpty()) {
             topology.components().stream()
@@ -101,6 +125,13 @@ public final class ClusterPlan {
         } else {
             components.forEach(
                     name -> addWithDependencies(topology, topology.component(name), wanted));
+        }
+        for (String name : monitoring) {
+            Component c = topology.component(name);
+            if (c.kind() != Kind.MONITORING || c.replicas().cluster() == 0) {
+                throw new IllegalArgumentException(name + " is not a monitoring component");
+            }
+            wanted.add(name);
         }
         List<Instance> instances = new ArrayList<>();
         for (Component c : topology.components()) {
@@ -210,6 +241,7 @@ public final class ClusterPlan {
             case POSTGRES -> Probe.POSTGRES;
             case KAFKA -> Probe.KAFKA;
             case REDIS -> Probe.REDIS;
+            case PROMETHEUS, POSTGRES_EXPORTER -> Probe.READY;
             default -> Probe.HTTP;
         };
     }
@@ -249,6 +281,10 @@ public final class ClusterPlan {
 
     Path kafkaClusterIdFile() {
         return data.resolve("kafka-cluster-id");
+    }
+
+    Path prometheusConfigFile() {
+        return runDir().resolve("prometheus.yml");
     }
 
     Path nginxConfig() {
@@ -495,8 +531,104 @@ public final class ClusterPlan {
                             log(instance),
                             // nginx rewrites its command line but keeps "-c <file>" in the title.
                             nginxConfig().toString());
+            case PROMETHEUS ->
+                    new Launch(
+                            List.of(
+                                    MONITORING_BINARIES.get(PROMETHEUS),
+                                    "--config.file=" + prometheusConfigFile(),
+                                    "--storage.tsdb.path=" + data.resolve("prometheus"),
+                                    "--web.listen-address=127.0.0.1:" + instance.port()),
+                            Map.of("PLATFORM_COMPONENT", instance.name()),
+                            log(instance),
+                            "--config.file=" + prometheusConfigFile());
+            case POSTGRES_EXPORTER ->
+                    new Launch(
+                            List.of(
+                                    MONITORING_BINARIES.get(POSTGRES_EXPORTER),
+                                    "--web.listen-address=127.0.0.1:" + instance.port(),
+                                    "--auto-discover-databases"),
+                            Map.of(
+                                    "PLATFORM_COMPONENT",
+                                    instance.name(),
+                                    "DATA_SOURCE_NAME",
+                                    "postgresql://postgres@127.0.0.1:"
+                                            + instancesOf(POSTGRES).get(0).port()
+                                            + "/postgres?sslmode=disable"),
+                            log(instance),
+                            "--web.listen-address=127.0.0.1:" + instance.port());
             default -> application(instance, marker);
         };
+    }
+
+    /**
+     * Prometheus's configuration for this plan, generated from the topology: one job per component
+     * (its name, as in the single mode, so the alerting rules apply unchanged), one target per
+     * replica labelled {@code instance=<component>-<replica>}. Services are scraped on their
+     * actuator ({@code /actuator/prometheus}, the management port where they have one), Kafka's
+     * brokers through their JMX exporter agent, PostgreSQL through the exporter where it runs. The
+     * rules come from deploy/monitoring/rules.
+     *
+     * @param interval the scrape and evaluation interval ({@code PLATFORM_PROMETHEUS_INTERVAL})
+     */
+    public String prometheusConfig(String interval) {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append(
+                        "# Generated by ./platform up --cluster from deploy/topology.yaml: one job per\n")
+                .append(
+                        "# component, one target per replica (label instance=<component>-<replica>).\n")
+                .append("global:\n")
+                .append("  scrape_interval: ")
+                .append(interval)
+                .append("\n  evaluation_interval: ")
+                .append(interval)
+                .append("\n  external_labels:\n    environment: local-cluster\n\n")
+                .append("rule_files:\n  - ")
+                .append(root.resolve("deploy/monitoring/rules"))
+                .append("/*.yml\n\nscrape_configs:\n");
+        for (Map.Entry<String, List<String[]>> job : scrapeTargets().entrySet()) {
+            List<String[]> targets = job.getValue();
+            yaml.append("  - job_name: ")
+                    .append(job.getKey())
+                    .append("\n    metrics_path: ")
+                    .append(targets.get(0)[2])
+                    .append("\n    static_configs:\n");
+            for (String[] target : targets) {
+                yaml.append("      - targets: [\"")
+                        .append(target[1])
+                        .append("\"]\n        labels: { instance: ")
+                        .append(target[0])
+                        .append(" }\n");
+            }
+        }
+        return yaml.toString();
+    }
+
+    /** Job → its targets: {instance name, host:port, metrics path}. */
+    private Map<String, List<String[]>> scrapeTargets() {
+        Map<String, List<String[]>> jobs = new LinkedHashMap<>();
+        List<Instance> exporters = instancesOf(POSTGRES_EXPORTER);
+        for (Instance i : instances) {
+            Component c = i.component();
+            String[] target = null;
+            if (c.name().equals(POSTGRES) && !exporters.isEmpty()) {
+                target = new String[] {i.name(), address(exporters.get(0).port()), "/metrics"};
+            } else if (c.name().equals(PROMETHEUS)) {
+                target = new String[] {i.name(), address(i.port()), "/metrics"};
+            } else if (c.metricsPort() != 0) {
+                target = new String[] {i.name(), address(i.metricsPort()), "/metrics"};
+            } else if ((c.kind() == Kind.SERVICE || c.kind() == Kind.LOCAL)
+                    && !c.name().equals(LOAD_BALANCER)) { // nginx: no metrics endpoint
+                target = new String[] {i.name(), address(i.actuatorPort()), "/actuator/prometheus"};
+            }
+            if (target != null) {
+                jobs.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(target);
+            }
+        }
+        return jobs;
+    }
+
+    private static String address(int port) {
+        return "127.0.0.1:" + port;
     }
 
     /** nginx from the operating system's package. */

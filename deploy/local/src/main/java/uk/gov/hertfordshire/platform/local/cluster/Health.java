@@ -31,6 +31,7 @@ final class Health {
                 case KAFKA -> kafkaAnswering(instance.port());
                 case REDIS -> redisAnswering(instance.port());
                 case HTTP -> httpUp(instance);
+                case READY -> httpOk(instance);
             };
         } catch (IOException e) {
             return false;
@@ -93,6 +94,18 @@ final class Health {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+    }
+
+    private static boolean httpOk(Instance instance) throws IOException, InterruptedException {
+        String path = instance.component().health() == null ? "/" : instance.component().health();
+        HttpResponse<Void> response =
+                HTTP.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + instance.port() + path))
+                                .timeout(Duration.ofMillis(TIMEOUT_MS))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200;
     }
 
     private static byte[] exchange(int port, byte[] request, int replyBytes) throws IOException {
