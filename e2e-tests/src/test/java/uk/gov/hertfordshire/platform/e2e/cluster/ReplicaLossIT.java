@@ -143,8 +143,16 @@ class ReplicaLossIT {
                     .atMost(Duration.ofSeconds(60))
                     .until(() -> lastAllOk(load.answers(), killed, 20));
             removed = System.nanoTime();
+            // Counted by when they were sent, as the assertion below counts them: a request sent
+            // just before and answered just after would otherwise count here and not there.
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> load.acknowledgedSince(removed) >= 60);
+                    .until(
+                            () ->
+                                    load.count(
+                                                    a ->
+                                                            a.acknowledgedCase()
+                                                                    && a.sentNanos() >= removed)
+                                            >= 60);
             answers = finish(load);
         }
         List<Answer> afterRemoval = answers.stream().filter(a -> a.sentNanos() >= removed).toList();
