@@ -60,7 +60,11 @@ public final class Cluster {
     // setsid have exec'd the program and /proc shows its command line.
     private final Map<String, Process> launched = new java.util.concurrent.ConcurrentHashMap<>();
     private Duration timeout = Duration.ofMinutes(10);
+    private Duration instanceTimeout = null;
     private int parallel = defaultParallel();
+    private boolean terminal = false;
+    // Set when the launcher is stopping everything (Ctrl-C on a foreground up): start nothing more.
+    private volatile boolean stopping = false;
 
     private Cluster(ClusterPlan plan, PrintStream out) {
         this.plan = plan;
@@ -90,7 +94,28 @@ public final class Cluster {
 
     /** Progress lines go here (standard output by default). */
     public Cluster printingTo(PrintStream stream) {
-        return new Cluster(plan, stream).withTimeout(timeout).withParallelism(parallel);
+        Cluster copy = new Cluster(plan, stream).withTimeout(timeout).withParallelism(parallel);
+        copy.instanceTimeout = instanceTimeout;
+        copy.terminal = terminal;
+        return copy;
+    }
+
+    /**
+     * The time each instance may take to become healthy, counted from its own start ({@code
+     * PLATFORM_TIMEOUT} in the single mode); none by default, only the overall time-out.
+     */
+    public Cluster withInstanceTimeout(Duration each) {
+        this.instanceTimeout = each;
+        return this;
+    }
+
+    /**
+     * Whether the output is a terminal: progress is then one line that updates in place; on
+     * anything else it is plain lines.
+     */
+    public Cluster onTerminal(boolean tty) {
+        this.terminal = tty;
+        return this;
     }
 
     /** The overall time {@link #up()} may take (10 minutes by default). */
@@ -101,7 +126,7 @@ public final class Cluster {
 
     /** How many application JVMs start at once (PLATFORM_CLUSTER_PARALLEL, default 3). */
     public Cluster withParallelism(int jvms) {
-        this.parallel = Math.max(1, jvms);
+        this.parallel = jvms <= 0 ? Integer.MAX_VALUE : jvms;
         return this;
     }
 
@@ -144,9 +169,11 @@ public final class Cluster {
      */
     public void up() {
         long started = System.nanoTime();
-        out.printf("Starting the cluster (data in %s)%n", plan.data());
+        out.printf("Starting the %s (data in %s)%n", plan.label(), plan.data());
         prepare();
+        removeStalePidFiles();
         Map<Instance, Long> starting = new LinkedHashMap<>();
+        Set<Instance> adopted = new HashSet<>();
         Set<Instance> healthy = new HashSet<>();
         List<Instance> waiting = new ArrayList<>(plan.instances());
         for (Instance i : plan.instances()) {
@@ -159,17 +186,23 @@ public final class Cluster {
                 waiting.remove(i);
             } else if (pid.isPresent()) {
                 starting.put(i, System.nanoTime()); // adopted: started earlier, not healthy yet
+                adopted.add(i);
                 waiting.remove(i);
             }
         }
         long deadline = started + timeout.toNanos();
+        Progress progress = new Progress(out, terminal);
         while (!waiting.isEmpty() || !starting.isEmpty()) {
+            if (stopping) {
+                throw new ClusterException("interrupted");
+            }
             for (Instance i : List.copyOf(waiting)) {
                 boolean ready = healthy.containsAll(plan.startAfter(i));
                 boolean slot =
                         ClusterPlan.isInfrastructure(i)
                                 || applicationsStarting(starting) < parallel;
                 if (ready && slot) {
+                    progress.clear();
                     launch(i);
                     starting.put(i, System.nanoTime());
                     waiting.remove(i);
@@ -178,11 +211,30 @@ public final class Cluster {
             for (Map.Entry<Instance, Long> e : List.copyOf(starting.entrySet())) {
                 Instance i = e.getKey();
                 OptionalLong pid = pid(i);
+                if (pid.isEmpty() && adopted.remove(i)) {
+                    // It was running, not healthy, when we came, and has died since: afresh.
+                    progress.clear();
+                    out.printf("  %s was running but has exited; starting it again%n", i.name());
+                    launch(i);
+                    starting.put(i, System.nanoTime());
+                    continue;
+                }
                 if (pid.isEmpty()) {
+                    progress.clear();
                     out.printf("  %-22s exited during start-up%n", i.name());
                     fail(i, "exited during start-up");
                 }
+                if (instanceTimeout != null
+                        && System.nanoTime() - e.getValue() > instanceTimeout.toNanos()) {
+                    progress.clear();
+                    fail(
+                            i,
+                            "not healthy after "
+                                    + instanceTimeout.toSeconds()
+                                    + " s (PLATFORM_TIMEOUT)");
+                }
                 if (Health.check(plan, i, pid.getAsLong())) {
+                    progress.clear();
                     out.printf(
                             "  %-22s healthy in %5.1f s  pid %-7d %s%n",
                             i.name(),
@@ -194,17 +246,27 @@ public final class Cluster {
                 }
             }
             if (System.nanoTime() > deadline) {
+                progress.clear();
                 Instance late =
                         starting.isEmpty() ? waiting.get(0) : starting.keySet().iterator().next();
                 fail(
                         late,
                         "not healthy after " + timeout.toSeconds() + " s (the overall time-out)");
             }
+            progress.waitingFor(
+                    Stream.concat(starting.keySet().stream(), waiting.stream())
+                            .map(Instance::name)
+                            .toList(),
+                    started);
             pause(Duration.ofMillis(250));
         }
-        out.printf(
-                "  all %d instances healthy in %.1f s%n",
-                healthy.size(), (System.nanoTime() - started) / 1e9);
+        progress.clear();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (plan.mode() == ClusterPlan.Mode.SINGLE) {
+            out.printf("  all healthy in %.1f s%n", seconds); // as bench/jvm-settings.sh reads it
+        } else {
+            out.printf("  all %d instances healthy in %.1f s%n", healthy.size(), seconds);
+        }
     }
 
     /**
@@ -260,7 +322,10 @@ public final class Cluster {
         try {
             Files.createDirectories(plan.runDir());
             Files.createDirectories(plan.logDir());
-            Files.writeString(plan.runDir().resolve(MARKER), ProcessHandle.current().pid() + "\n");
+            if (plan.mode() == ClusterPlan.Mode.CLUSTER) {
+                Files.writeString(
+                        plan.runDir().resolve(MARKER), ProcessHandle.current().pid() + "\n");
+            }
             List<Instance> brokers = plan.instancesOf(ClusterPlan.KAFKA);
             if (!brokers.isEmpty()) {
                 prepareKafka(brokers);
@@ -475,7 +540,7 @@ public final class Cluster {
      * gateways, the stand-ins), then Kafka, Redis, nginx and PostgreSQL last. Data is kept.
      */
     public void down() {
-        out.println("Stopping the cluster");
+        out.println("Stopping the " + plan.label());
         List<List<Instance>> tiers = new ArrayList<>();
         tiers.add(
                 plan.instances().stream()
@@ -497,12 +562,54 @@ public final class Cluster {
             stop(tier);
         }
         try {
+            // A postmaster without its supervisor (supervisor killed, or its stop timed out).
+            stopOrphanedPostmaster();
             Files.deleteIfExists(plan.runDir().resolve(MARKER));
             Files.deleteIfExists(plan.runDir().resolve("postgres.ready"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.printf("Stopped. Data kept in %s%n", plan.data());
+        out.printf(
+                "Stopped. Data kept in %s (reset: ./platform down && rm -rf %s)%n",
+                plan.data(), plan.data());
+    }
+
+    /** From now on {@link #up()} starts nothing more and fails: the launcher is stopping all. */
+    public void stopStarting() {
+        stopping = true;
+    }
+
+    /**
+     * Removes the PID files whose process is gone (after a crash, a {@code kill -9} or a reboot),
+     * and PostgreSQL's ready file with its supervisor's.
+     */
+    public void removeStalePidFiles() {
+        try {
+            for (Instance i : plan.instances()) {
+                if (Files.exists(plan.pidFile(i)) && pid(i).isEmpty()) {
+                    Files.deleteIfExists(plan.pidFile(i));
+                }
+            }
+            boolean postgresRuns =
+                    plan.instancesOf(ClusterPlan.POSTGRES).stream()
+                            .anyMatch(i -> pid(i).isPresent());
+            if (!postgresRuns) {
+                Files.deleteIfExists(plan.runDir().resolve("postgres.ready"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether any instance of the plan runs, for a foreground {@code up} that ends when everything
+     * has been stopped (by {@code ./platform down} from another terminal, say).
+     */
+    public List<String> running() {
+        return plan.instances().stream()
+                .filter(i -> pid(i).isPresent())
+                .map(Instance::name)
+                .toList();
     }
 
     /** Stops the named instance (SIGTERM, SIGKILL after 30 s) if it runs. */
@@ -574,6 +681,11 @@ public final class Cluster {
                     pid.isEmpty()
                             ? "down"
                             : Health.check(plan, i, pid.getAsLong()) ? "healthy" : "starting";
+            if (pid.isEmpty()
+                    && ClusterPlan.MONITORING_BINARIES.containsKey(i.componentName())
+                    && !ClusterCommand.installedMonitoring().contains(i.componentName())) {
+                state = "absent"; // its Debian package is not installed
+            }
             long kb = 0;
             if (pid.isPresent()) {
                 kb = Processes.rssKb(pid.getAsLong());
@@ -599,6 +711,10 @@ public final class Cluster {
 
     /** Prints the status table with the total resident memory. */
     public void printStatus() {
+        if (plan.mode() == ClusterPlan.Mode.SINGLE) {
+            printSingleStatus();
+            return;
+        }
         out.printf(
                 "%-22s %-19s %7s %-9s %5s %8s %7s%n",
                 "INSTANCE", "COMPONENT", "REPLICA", "STATE", "PORT", "PID", "RSS MB");
@@ -618,6 +734,31 @@ public final class Cluster {
         out.printf("%-22s %-19s %7s %-9s %5s %8s %7d%n", "TOTAL", "", "", "", "", "", total / 1024);
         out.println(
                 "RSS: VmRSS of each process and its children (nginx's workers); PostgreSQL adds the Pss of its postmaster and backends.");
+    }
+
+    /** The single copy's table, as ./platform has always printed it (bench scripts read it). */
+    private void printSingleStatus() {
+        out.printf("%-18s %-9s %5s %8s %8s%n", "COMPONENT", "STATE", "PORT", "PID", "RSS MB");
+        long total = 0;
+        boolean postgresDown = false;
+        for (Row r : status()) {
+            total += r.rssKb();
+            postgresDown |= r.component().equals(ClusterPlan.POSTGRES) && r.pid() == 0;
+            out.printf(
+                    "%-18s %-9s %5d %8s %8s%n",
+                    r.instance(),
+                    r.state(),
+                    r.port(),
+                    r.pid() == 0 ? "-" : String.valueOf(r.pid()),
+                    r.rssKb() == 0 ? "-" : String.valueOf(r.rssKb() / 1024));
+        }
+        out.printf("%-18s %-9s %5s %8s %8d%n", "TOTAL", "", "", "", total / 1024);
+        out.println(
+                "RSS: VmRSS per JVM; PostgreSQL = its supervisor JVM + the Pss of the postmaster and its backends.");
+        if (postgresDown && postmasterPssKb() > 0) {
+            out.println(
+                    "A postmaster runs without its supervisor; ./platform up or down takes care of it.");
+        }
     }
 
     private long postmasterPssKb() {
@@ -709,7 +850,7 @@ public final class Cluster {
     }
 
     /** Log files of an instance, for ./platform logs. */
-    List<Path> logFiles(String instance) {
+    public List<Path> logFiles(String instance) {
         Instance i = plan.instance(instance);
         List<Path> logs = new ArrayList<>(List.of(plan.log(i)));
         if (i.componentName().equals(ClusterPlan.KAFKA)) {
@@ -727,7 +868,8 @@ public final class Cluster {
         }
     }
 
-    static void pause(Duration duration) {
+    /** Waits between polls; an interrupt ends the wait with a ClusterException. */
+    public static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis()); // sleep-ok: polling processes' health between checks
         } catch (InterruptedException e) {

@@ -14,8 +14,8 @@ import uk.gov.hertfordshire.platform.topology.Topology;
 
 /**
  * {@code ./platform up --cluster}, and {@code down}, {@code status} and {@code logs <instance>}
- * while a cluster runs: the bash entry point hands these over with the repository and the data
- * folder as system properties.
+ * while a cluster runs: the launcher ({@code Platform}) hands these over with the repository and
+ * the data folder as system properties.
  *
  * <pre>
  * java -Dplatform.root=. -Dplatform.data=./data -cp 'deploy/local/target/lib/*:...' \
@@ -69,7 +69,7 @@ public final class ClusterCommand {
     }
 
     /** The monitoring components whose program is on the PATH (Debian's names). */
-    static List<String> installedMonitoring() {
+    public static List<String> installedMonitoring() {
         String path = System.getenv().getOrDefault("PATH", "");
         return ClusterPlan.MONITORING_BINARIES.entrySet().stream()
                 .filter(

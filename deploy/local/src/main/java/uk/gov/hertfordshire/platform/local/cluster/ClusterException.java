@@ -5,7 +5,7 @@ public final class ClusterException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    ClusterException(String message) {
+    public ClusterException(String message) {
         super(message);
     }
 }

@@ -17,10 +17,17 @@ import uk.gov.hertfordshire.platform.topology.KafkaSettings;
 import uk.gov.hertfordshire.platform.topology.Topology;
 
 /**
- * What the cluster mode runs, where, and how, decided from the topology alone: every instance with
- * its ports, its command line, its environment, its start dependencies, and the generated Kafka and
- * nginx configurations. Nothing here starts a process or touches the disk, so the plan is unit
- * tested on its own ({@code ClusterPlanTest}); {@link Cluster} carries it out.
+ * What {@code ./platform up} runs, where, and how, decided from the topology alone: every instance
+ * with its ports, its command line, its environment, its start dependencies, and the generated
+ * Kafka, nginx and Prometheus configurations. Nothing here starts a process or touches the disk, so
+ * the plan is unit tested on its own ({@code ClusterPlanTest}, {@code SinglePlanTest}); {@link
+ * Cluster} carries it out.
+ *
+ * <p>Two modes ({@link Mode}): the cluster ({@code up --cluster}: each component's cluster replica
+ * count, replica r on its ports + port-step·r, named {@code <component>-<r>}) and the single copy
+ * ({@code up}: one of each component whose single count is 1, on its declared ports, named as the
+ * component, its files directly in the data folder as they always were: {@code run/kafka.pid},
+ * {@code logs/kafka.log}, {@code kafka/}).
  *
  * <p>Which components: those asked for (all but monitoring when none are), each with what it
  * depends on, transitively, except that a service's dependency on another service (the gateway's
@@ -52,6 +59,17 @@ public final class ClusterPlan {
 
     static final String DEFAULT_KAFKA_JVM_OPTS = "-Xmx512m -XX:+UseSerialGC";
 
+    /** The single broker's, as ./platform has always had them. */
+    static final String DEFAULT_SINGLE_KAFKA_JVM_OPTS = "-Xmx512m -Xms256m -XX:+UseSerialGC";
+
+    /** Which of the topology's two replica counts the plan runs. */
+    public enum Mode {
+        /** {@code ./platform up}: one copy of everything, on the declared ports. */
+        SINGLE,
+        /** {@code ./platform up --cluster}: the cluster replica counts. */
+        CLUSTER
+    }
+
     /** How a process's readiness is checked. */
     public enum Probe {
         /** LocalPostgres wrote its ready file and PostgreSQL answers a startup message. */
@@ -78,12 +96,15 @@ public final class ClusterPlan {
     public record Launch(
             List<String> command, Map<String, String> environment, Path log, String marker) {}
 
+    private final Mode mode;
     private final Topology topology;
     private final Path root;
     private final Path data;
     private final List<Instance> instances;
 
-    private ClusterPlan(Topology topology, Path root, Path data, List<Instance> instances) {
+    private ClusterPlan(
+            Mode mode, Topology topology, Path root, Path data, List<Instance> instances) {
+        this.mode = mode;
         this.topology = topology;
         this.root = root;
         this.data = data;
@@ -117,18 +138,46 @@ public final class ClusterPlan {
             Path data,
             Collection<String> components,
             Collection<String> monitoring) {
+        return plan(Mode.CLUSTER, topology, root, data, components, monitoring);
+    }
+
+    /**
+     * The single-copy plan ({@code ./platform up}): one instance of each component whose single
+     * replica count is 1, named as the component, on its declared ports, with its files directly in
+     * {@code data}. A dependency the single mode does not run (Redis) is left out.
+     *
+     * @param data the platform's data folder ({@code $PLATFORM_DATA})
+     * @param components component names; empty for all but monitoring
+     * @param monitoring monitoring components to run, e.g. {@code prometheus}
+     */
+    public static ClusterPlan single(
+            Topology topology,
+            Path root,
+            Path data,
+            Collection<String> components,
+            Collection<String> monitoring) {
+        return plan(Mode.SINGLE, topology, root, data, components, monitoring);
+    }
+
+    private static ClusterPlan plan(
+            Mode mode,
+            Topology topology,
+            Path root,
+            Path data,
+            Collection<String> components,
+            Collection<String> monitoring) {
         Set<String> wanted = new LinkedHashSet<>();
         if (components.isEmpty()) {
             topology.components().stream()
-                    .filter(ClusterPlan::runsInCluster)
+                    .filter(c -> runsIn(mode, c))
                     .forEach(c -> wanted.add(c.name()));
         } else {
             components.forEach(
-                    name -> addWithDependencies(topology, topology.component(name), wanted));
+                    name -> addWithDependencies(mode, topology, topology.component(name), wanted));
         }
         for (String name : monitoring) {
             Component c = topology.component(name);
-            if (c.kind() != Kind.MONITORING || c.replicas().cluster() == 0) {
+            if (c.kind() != Kind.MONITORING || replicas(mode, c) == 0) {
                 throw new IllegalArgumentException(name + " is not a monitoring component");
             }
             wanted.add(name);
@@ -136,6 +185,18 @@ public final class ClusterPlan {
         List<Instance> instances = new ArrayList<>();
         for (Component c : topology.components()) {
             if (!wanted.contains(c.name())) {
+                continue;
+            }
+            if (mode == Mode.SINGLE) {
+                instances.add(
+                        new Instance(
+                                c.name(),
+                                c,
+                                1,
+                                c.port(),
+                                c.managementPort(),
+                                c.controllerPort(),
+                                c.metricsPort()));
                 continue;
             }
             for (int r = 1; r <= c.replicas().cluster(); r++) {
@@ -150,16 +211,23 @@ public final class ClusterPlan {
                                 topology.clusterPort(c, c.metricsPort(), r)));
             }
         }
-        return new ClusterPlan(topology, root.toAbsolutePath(), data.toAbsolutePath(), instances);
+        return new ClusterPlan(
+                mode, topology, root.toAbsolutePath(), data.toAbsolutePath(), instances);
     }
 
-    private static boolean runsInCluster(Component c) {
-        return c.replicas().cluster() > 0 && c.kind() != Kind.MONITORING;
+    private static int replicas(Mode mode, Component c) {
+        return mode == Mode.SINGLE ? c.replicas().single() : c.replicas().cluster();
     }
 
-    private static void addWithDependencies(Topology topology, Component c, Set<String> wanted) {
-        if (!runsInCluster(c)) {
-            throw new IllegalArgumentException(c.name() + " does not run in the cluster mode");
+    private static boolean runsIn(Mode mode, Component c) {
+        return replicas(mode, c) > 0 && c.kind() != Kind.MONITORING;
+    }
+
+    private static void addWithDependencies(
+            Mode mode, Topology topology, Component c, Set<String> wanted) {
+        if (!runsIn(mode, c)) {
+            throw new IllegalArgumentException(
+                    c.name() + " does not run in the " + mode.name().toLowerCase() + " mode");
         }
         if (!wanted.add(c.name())) {
             return;
@@ -167,10 +235,20 @@ public final class ClusterPlan {
         for (String name : c.dependsOn()) {
             Component dependency = topology.component(name);
             boolean routeOnly = c.isService() && dependency.isService();
-            if (!routeOnly && runsInCluster(dependency)) {
-                addWithDependencies(topology, dependency, wanted);
+            if (!routeOnly && runsIn(mode, dependency)) {
+                addWithDependencies(mode, topology, dependency, wanted);
             }
         }
+    }
+
+    /** Single copy or cluster. */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** "platform" or "cluster", for messages. */
+    String label() {
+        return mode == Mode.SINGLE ? "platform" : "cluster";
     }
 
     public Topology topology() {
@@ -227,7 +305,12 @@ public final class ClusterPlan {
     public List<Instance> startAfter(Instance instance) {
         List<Instance> after = new ArrayList<>();
         for (String dependency : instance.component().dependsOn()) {
-            after.addAll(instancesOf(dependency));
+            // The single copy starts the applications together once the infrastructure is up, as
+            // it always has: each fetches what it needs from the others when it needs it.
+            if (mode == Mode.CLUSTER
+                    || topology.component(dependency).kind() == Kind.INFRASTRUCTURE) {
+                after.addAll(instancesOf(dependency));
+            }
         }
         if (instance.replica() > 1 && !isInfrastructure(instance)) {
             after.add(instancesOf(instance.componentName()).get(0));
@@ -248,11 +331,13 @@ public final class ClusterPlan {
 
     // --- Paths ----------------------------------------------------------------------------------
 
-    Path runDir() {
+    /** PID files, generated configurations, the lock. */
+    public Path runDir() {
         return data.resolve("run");
     }
 
-    Path logDir() {
+    /** Where every log is. */
+    public Path logDir() {
         return data.resolve("logs");
     }
 
@@ -263,12 +348,15 @@ public final class ClusterPlan {
 
     /** The log its standard output and error go to. */
     public Path log(Instance instance) {
+        if (mode == Mode.SINGLE && instance.componentName().equals(KAFKA)) {
+            return logDir().resolve("kafka.stdout.log"); // beside kafka.log, the broker's own
+        }
         return logDir().resolve(instance.name() + ".log");
     }
 
     /** Kafka's own log4j log for a broker (its stdout log says little). */
     Path kafkaLogDir(Instance broker) {
-        return logDir().resolve(broker.name());
+        return mode == Mode.SINGLE ? logDir() : logDir().resolve(broker.name());
     }
 
     Path kafkaDataDir(Instance broker) {
@@ -300,7 +388,8 @@ public final class ClusterPlan {
         return target.resolve("lib") + "/*:" + target.resolve("local-platform-" + VERSION + ".jar");
     }
 
-    Path jar(String component) {
+    /** The runnable jar of an application component, as the build writes it. */
+    public Path jar(String component) {
         return switch (component) {
             // The local SAP and GOV.UK Pay (deploy/<name>): their runnable jars are the exec ones.
             case "sap-simulator", "govuk-pay-stand-in" ->
@@ -351,11 +440,11 @@ public final class ClusterPlan {
                 brokers.stream()
                         .map(b -> b.replica() + "@127.0.0.1:" + b.controllerPort())
                         .collect(Collectors.joining(","));
-        int replication = Math.min(kafka.replicationFactor().cluster(), brokers.size());
-        int minInSync = Math.min(kafka.minInSyncReplicas().cluster(), replication);
+        int replication = replicationFactor();
+        int minInSync = minInSyncReplicas();
         return String.join(
                 "\n",
-                "# Generated by ./platform up --cluster (ClusterPlan) on every start: edit"
+                "# Generated by ./platform up (ClusterPlan) on every start: edit"
                         + " deploy/topology.yaml, not this file.",
                 "# KRaft combined mode: each broker is also one of the quorum's controllers.",
                 "process.roles=broker,controller",
@@ -390,6 +479,26 @@ public final class ClusterPlan {
                 "# No point delaying the first rebalance when consumers join one at a time.",
                 "group.initial.rebalance.delay.ms=0",
                 "");
+    }
+
+    /** The topics' replication factor: the topology's for this mode, at most the brokers. */
+    int replicationFactor() {
+        KafkaSettings kafka = topology.kafka();
+        int declared =
+                mode == Mode.SINGLE
+                        ? kafka.replicationFactor().single()
+                        : kafka.replicationFactor().cluster();
+        return Math.min(declared, instancesOf(KAFKA).size());
+    }
+
+    /** How many replicas must have a write before it is acknowledged, for this mode. */
+    int minInSyncReplicas() {
+        KafkaSettings kafka = topology.kafka();
+        int declared =
+                mode == Mode.SINGLE
+                        ? kafka.minInSyncReplicas().single()
+                        : kafka.minInSyncReplicas().cluster();
+        return Math.min(declared, replicationFactor());
     }
 
     /**
@@ -477,7 +586,11 @@ public final class ClusterPlan {
             case KAFKA ->
                     new Launch(
                             java(
-                                    env("PLATFORM_KAFKA_JVM_OPTS", DEFAULT_KAFKA_JVM_OPTS),
+                                    env(
+                                            "PLATFORM_KAFKA_JVM_OPTS",
+                                            mode == Mode.SINGLE
+                                                    ? DEFAULT_SINGLE_KAFKA_JVM_OPTS
+                                                    : DEFAULT_KAFKA_JVM_OPTS),
                                     marker,
                                     "-Djava.awt.headless=true",
                                     "-javaagent:"
@@ -572,8 +685,7 @@ public final class ClusterPlan {
      */
     public String prometheusConfig(String interval) {
         StringBuilder yaml = new StringBuilder();
-        yaml.append(
-                        "# Generated by ./platform up --cluster from deploy/topology.yaml: one job per\n")
+        yaml.append("# Generated by ./platform up from deploy/topology.yaml: one job per\n")
                 .append(
                         "# component, one target per replica (label instance=<component>-<replica>).\n")
                 .append("global:\n")
@@ -581,7 +693,9 @@ public final class ClusterPlan {
                 .append(interval)
                 .append("\n  evaluation_interval: ")
                 .append(interval)
-                .append("\n  external_labels:\n    environment: local-cluster\n\n")
+                .append("\n  external_labels:\n    environment: ")
+                .append(mode == Mode.SINGLE ? "local" : "local-cluster")
+                .append("\n\n")
                 .append("rule_files:\n  - ")
                 .append(root.resolve("deploy/monitoring/rules"))
                 .append("/*.yml\n\nscrape_configs:\n");
@@ -631,6 +745,9 @@ public final class ClusterPlan {
         return "127.0.0.1:" + port;
     }
 
+    /** Where spans go with PLATFORM_TRACING=on and no PLATFORM_OTLP_ENDPOINT. */
+    static final String DEFAULT_OTLP_ENDPOINT = "http://127.0.0.1:4318/v1/traces";
+
     /** nginx from the operating system's package. */
     static final String NGINX = "/usr/sbin/nginx";
 
@@ -645,22 +762,29 @@ public final class ClusterPlan {
         env.put("PLATFORM_DATA", data.toString());
         if (!instancesOf(KAFKA).isEmpty()) {
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
-            // The services declare their topics (TopicsAutoConfiguration) with the cluster's
+            // The services declare their topics (TopicsAutoConfiguration) with this mode's
             // settings.
-            KafkaSettings kafka = topology.kafka();
-            int brokers = instancesOf(KAFKA).size();
-            int replication = Math.min(kafka.replicationFactor().cluster(), brokers);
-            env.put("PLATFORM_SUPPORT_TOPICS_PARTITIONS", String.valueOf(kafka.partitions()));
-            env.put("PLATFORM_SUPPORT_TOPICS_REPLICATION_FACTOR", String.valueOf(replication));
+            env.put(
+                    "PLATFORM_SUPPORT_TOPICS_PARTITIONS",
+                    String.valueOf(topology.kafka().partitions()));
+            env.put(
+                    "PLATFORM_SUPPORT_TOPICS_REPLICATION_FACTOR",
+                    String.valueOf(replicationFactor()));
             env.put(
                     "PLATFORM_SUPPORT_TOPICS_MIN_IN_SYNC_REPLICAS",
-                    String.valueOf(Math.min(kafka.minInSyncReplicas().cluster(), replication)));
+                    String.valueOf(minInSyncReplicas()));
+        }
+        // Tracing (ADR 21), one switch: on samples every request and exports its spans over
+        // OTLP/HTTP; off exports nothing (ids are still made, passed on and logged).
+        if ("on".equals(env("PLATFORM_TRACING", "off"))) {
+            env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+            env.put(
+                    "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                    env("PLATFORM_OTLP_ENDPOINT", DEFAULT_OTLP_ENDPOINT));
         }
         String db = c.database();
         if (db != null) {
-            int pg =
-                    topology.clusterPort(
-                            topology.component(POSTGRES), topology.component(POSTGRES).port(), 1);
+            int pg = topology.component(POSTGRES).port(); // one PostgreSQL in both modes
             env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + pg + "/" + db);
             // Database = login role = password (local development only), as ./platform up.
             env.put("SPRING_DATASOURCE_USERNAME", db);

@@ -148,19 +148,27 @@ class ClusterPrometheusTest {
     void prometheusAcceptsTheGeneratedConfigurationWithTheProjectsRules(@TempDir Path dir)
             throws IOException, InterruptedException {
         Path promtool = promtool();
-        Path config = dir.resolve("prometheus.yml");
-        Files.writeString(
-                config, withMonitoring("postgres-exporter", "prometheus").prometheusConfig("5s"));
+        List<String> monitoring = List.of("postgres-exporter", "prometheus");
+        // The cluster's, and the single copy's (./platform up), from the same code.
+        for (ClusterPlan plan :
+                List.of(
+                        ClusterPlan.of(TOPOLOGY, ROOT, DATA, List.of(), monitoring),
+                        ClusterPlan.single(
+                                TOPOLOGY, ROOT, DATA.getParent(), List.of(), monitoring))) {
+            Path config = dir.resolve(plan.mode() + "-prometheus.yml");
+            Files.writeString(config, plan.prometheusConfig("5s"));
 
-        Process process =
-                new ProcessBuilder(promtool.toString(), "check", "config", config.toString())
-                        .redirectErrorStream(true)
-                        .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            Process process =
+                    new ProcessBuilder(promtool.toString(), "check", "config", config.toString())
+                            .redirectErrorStream(true)
+                            .start();
+            String output =
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("SUCCESS").doesNotContain("0 rule files found");
+            assertThat(process.exitValue()).as(plan.mode() + ": " + output).isZero();
+            assertThat(output).contains("SUCCESS").doesNotContain("0 rule files found");
+        }
     }
 
     /**

@@ -1,0 +1,216 @@
+package uk.gov.hertfordshire.platform.local.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.gov.hertfordshire.platform.topology.Topology;
+
+/**
+ * The single copy's plan ({@code ./platform up}), from the real deploy/topology.yaml: one of each
+ * component on the ports deploy/local/README.md has always given them, with the files where the
+ * bench scripts, the end-to-end tests and users look for them.
+ */
+class SinglePlanTest {
+
+    private static final Topology TOPOLOGY = Topology.load();
+    private static final Path DATA = Path.of("/tmp/platform-data");
+
+    private static ClusterPlan single(List<String> components, List<String> monitoring) {
+        return ClusterPlan.single(TOPOLOGY, Path.of("/repo"), DATA, components, monitoring);
+    }
+
+    private static ClusterPlan all() {
+        return single(List.of(), List.of());
+    }
+
+    private static List<String> names(List<Instance> instances) {
+        return instances.stream().map(Instance::name).toList();
+    }
+
+    @Test
+    void oneOfEachComponentOnItsDeclaredPortsWithoutRedisOrALoadBalancer() {
+        ClusterPlan plan = all();
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        plan.instances().forEach(i -> ports.put(i.name(), i.port()));
+        // The README's table, in start-up order.
+        assertThat(ports)
+                .containsExactly(
+                        Map.entry("postgres", 5433),
+                        Map.entry("kafka", 9092),
+                        Map.entry("identity-provider", 9000),
+                        Map.entry("gateway", 8080),
+                        Map.entry("case-service", 8081),
+                        Map.entry("content-service", 8082),
+                        Map.entry("care-service", 8083),
+                        Map.entry("sap-adapter", 8084),
+                        Map.entry("analytics-service", 8085),
+                        Map.entry("sap-simulator", 8090),
+                        Map.entry("govuk-pay-stand-in", 8091));
+        assertThat(plan.instances()).allSatisfy(i -> assertThat(i.replica()).isEqualTo(1));
+        assertThat(plan.instance("gateway").managementPort()).isEqualTo(9080);
+        assertThat(plan.instance("kafka").controllerPort()).isEqualTo(9093);
+        assertThat(plan.instance("kafka").metricsPort()).isEqualTo(9404);
+    }
+
+    @Test
+    void monitoringIsPlannedOnlyWhenAskedFor() {
+        ClusterPlan plan = single(List.of(), List.of("prometheus", "postgres-exporter"));
+
+        assertThat(plan.instance("prometheus").port()).isEqualTo(9090);
+        assertThat(plan.instance("postgres-exporter").port()).isEqualTo(9187);
+        assertThat(names(all().instances())).doesNotContain("prometheus", "postgres-exporter");
+    }
+
+    @Test
+    void filesAreWhereTheyHaveAlwaysBeenDirectlyInTheDataFolder() {
+        ClusterPlan plan = all();
+        Instance kafka = plan.instance("kafka");
+
+        assertThat(plan.pidFile(plan.instance("gateway")))
+                .isEqualTo(DATA.resolve("run/gateway.pid"));
+        assertThat(plan.pidFile(kafka)).isEqualTo(DATA.resolve("run/kafka.pid"));
+        assertThat(plan.log(plan.instance("case-service")))
+                .isEqualTo(DATA.resolve("logs/case-service.log"));
+        // The broker's own log is logs/kafka.log; its standard output goes beside it.
+        assertThat(plan.log(kafka)).isEqualTo(DATA.resolve("logs/kafka.stdout.log"));
+        assertThat(plan.kafkaLogDir(kafka)).isEqualTo(DATA.resolve("logs"));
+        assertThat(plan.kafkaConfig(kafka)).isEqualTo(DATA.resolve("run/kafka.properties"));
+        assertThat(plan.kafkaClusterIdFile()).isEqualTo(DATA.resolve("kafka-cluster-id"));
+    }
+
+    @Test
+    void theOneBrokerIsItsOwnControllerWithTheSingleReplication() {
+        ClusterPlan plan = all();
+
+        assertThat(plan.kafkaProperties(plan.instance("kafka")))
+                .contains(
+                        "process.roles=broker,controller",
+                        "node.id=1\n",
+                        "controller.quorum.voters=1@127.0.0.1:9093\n",
+                        "listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093\n",
+                        "log.dirs=" + DATA.resolve("kafka") + "\n",
+                        "auto.create.topics.enable=false",
+                        "default.replication.factor=1\n",
+                        "min.insync.replicas=1\n",
+                        "offsets.topic.replication.factor=1\n",
+                        "transaction.state.log.min.isr=1\n");
+    }
+
+    @Test
+    void servicesTalkToTheOneBrokerAndPostgresAndDeclareTopicsWithOneReplica() {
+        ClusterPlan plan = all();
+        Map<String, String> cases = plan.launch(plan.instance("case-service")).environment();
+        Map<String, String> care = plan.launch(plan.instance("care-service")).environment();
+
+        assertThat(cases)
+                .containsEntry("SERVER_ADDRESS", "127.0.0.1")
+                .containsEntry("SERVER_PORT", "8081")
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+                .containsEntry("PLATFORM_SUPPORT_TOPICS_PARTITIONS", "3")
+                .containsEntry("PLATFORM_SUPPORT_TOPICS_REPLICATION_FACTOR", "1")
+                .containsEntry("PLATFORM_SUPPORT_TOPICS_MIN_IN_SYNC_REPLICAS", "1")
+                .containsEntry(
+                        "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5433/case_service")
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", "case_service");
+        assertThat(care)
+                .containsEntry("SPRING_DATASOURCE_USERNAME", "care_service_app")
+                .containsEntry("SPRING_FLYWAY_USER", "care_service")
+                .containsEntry(
+                        "PLATFORM_CARE_KEYS_FILE",
+                        DATA.resolve("care-service/keys.properties").toString());
+        assertThat(plan.launch(plan.instance("case-service")).command())
+                .contains(
+                        "-Dplatform.component=case-service",
+                        "-jar",
+                        "/repo/case-service/target/case-service-0.1.0-SNAPSHOT.jar",
+                        "--spring.profiles.active=local");
+        assertThat(plan.launch(plan.instance("sap-simulator")).command())
+                .contains(
+                        "/repo/deploy/sap-simulator/target/sap-simulator-0.1.0-SNAPSHOT-exec.jar");
+        assertThat(plan.launch(plan.instance("identity-provider")).command())
+                .contains("--platform.identity.key-directory=" + DATA.resolve("identity"));
+    }
+
+    @Test
+    void theGatewayServesOn8080ItselfWithEveryServiceOnceAndNoSharedBuckets() {
+        ClusterPlan plan = all();
+        ClusterPlan.Launch gateway = plan.launch(plan.instance("gateway"));
+
+        assertThat(gateway.environment())
+                .containsEntry("SERVER_PORT", "8080")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "9080");
+        assertThat(gateway.command())
+                .contains(
+                        "--platform.services.case-service=http://127.0.0.1:8081",
+                        "--platform.services.analytics-service=http://127.0.0.1:8085")
+                .noneMatch(arg -> arg.startsWith("--platform.limits.redis-uri"))
+                .noneMatch(arg -> arg.startsWith("--platform.limits.trusted-proxies"));
+    }
+
+    @Test
+    void applicationsStartTogetherOnceTheInfrastructureTheyUseIsHealthy() {
+        ClusterPlan plan = single(List.of(), List.of("prometheus", "postgres-exporter"));
+
+        assertThat(names(plan.startAfter(plan.instance("case-service"))))
+                .containsExactly("postgres", "kafka"); // not the identity provider, not GOV.UK Pay
+        assertThat(names(plan.startAfter(plan.instance("gateway")))).isEmpty();
+        assertThat(names(plan.startAfter(plan.instance("identity-provider")))).isEmpty();
+        assertThat(names(plan.startAfter(plan.instance("postgres-exporter"))))
+                .containsExactly("postgres");
+        assertThat(names(plan.startAfter(plan.instance("kafka")))).isEmpty();
+    }
+
+    @Test
+    void aComponentComesWithWhatItDependsOn() {
+        ClusterPlan plan = single(List.of("case-service"), List.of());
+
+        assertThat(names(plan.instances()))
+                .containsExactly(
+                        "postgres",
+                        "kafka",
+                        "identity-provider",
+                        "case-service",
+                        "govuk-pay-stand-in");
+    }
+
+    @Test
+    void whatOnlyTheClusterRunsIsRefusedHere() {
+        assertThatThrownBy(() -> single(List.of("redis"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("redis does not run in the single mode");
+        assertThatThrownBy(() -> single(List.of("load-balancer"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        // The cluster runs both.
+        assertThat(
+                        names(
+                                ClusterPlan.of(
+                                                TOPOLOGY,
+                                                Path.of("/repo"),
+                                                DATA,
+                                                List.of("redis", "load-balancer"))
+                                        .instances()))
+                .contains("redis-1", "load-balancer-1");
+    }
+
+    @Test
+    void prometheusScrapesEachComponentAsAJobOfItsName() {
+        ClusterPlan plan = single(List.of(), List.of("prometheus", "postgres-exporter"));
+        String config = plan.prometheusConfig("2s");
+
+        assertThat(config)
+                .contains("scrape_interval: 2s", "environment: local\n")
+                .contains("- job_name: kafka\n    metrics_path: /metrics")
+                .contains("targets: [\"127.0.0.1:9404\"]")
+                .contains("- job_name: gateway\n    metrics_path: /actuator/prometheus")
+                .contains("targets: [\"127.0.0.1:9080\"]")
+                .contains("- job_name: postgres\n    metrics_path: /metrics")
+                .contains("targets: [\"127.0.0.1:9187\"]")
+                .contains("rule_files:\n  - /repo/deploy/monitoring/rules/*.yml");
+    }
+}
