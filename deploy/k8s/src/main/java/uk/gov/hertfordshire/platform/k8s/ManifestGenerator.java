@@ -16,9 +16,9 @@ import uk.gov.hertfordshire.platform.topology.Component;
 import uk.gov.hertfordshire.platform.topology.Topology;
 
 /**
- * Writes {@code deploy/k8s/base}, {@code deploy/k8s/overlays/*} and {@code deploy/topology.tsv}
- * from the declared topology. Run it with {@code -Dk8s.regenerate=true} on this module's test
- * (deploy/k8s/README.md), or as a program from the repository's root.
+ * Writes {@code deploy/k8s/base} and {@code deploy/k8s/overlays/*} from the declared topology. Run
+ * it with {@code -Dk8s.regenerate=true} on this module's test (deploy/k8s/README.md), or as a
+ * program from the repository's root.
  */
 public final class ManifestGenerator {
 
@@ -78,7 +78,6 @@ public final class ManifestGenerator {
         files.put(
                 OVERLAYS + "production/kustomization.yaml",
                 YamlFiles.document(Overlays.production(topology)));
-        files.put(LauncherProjection.FILE, LauncherProjection.of(topology));
         return files;
     }
 

@@ -60,10 +60,6 @@ class ManifestsTest {
                 }
             }
         }
-        Path projection = root.resolve(LauncherProjection.FILE);
-        if (Files.exists(projection)) {
-            files.put(LauncherProjection.FILE, Files.readString(projection));
-        }
         return files;
     }
 
