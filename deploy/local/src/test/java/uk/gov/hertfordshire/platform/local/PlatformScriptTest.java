@@ -3,9 +3,14 @@ package uk.gov.hertfordshire.platform.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import uk.gov.hertfordshire.platform.topology.Topology;
 
@@ -57,6 +62,33 @@ class PlatformScriptTest {
                         "PLATFORM_DATA",
                         "PLATFORM_PROMETHEUS_INTERVAL",
                         "PLATFORM_TRACING");
+    }
+
+    /**
+     * The script hands the cluster mode, chaos and the operator commands to Java classes by name:
+     * each it names exists here with a {@code main}, so a rename cannot leave a command dangling.
+     */
+    @Test
+    void everyJavaClassTheScriptRunsExists() throws Exception {
+        List<String> classes =
+                Pattern.compile("uk\\.gov\\.hertfordshire\\.platform\\.local\\.[a-z.]+\\.[A-Z]\\w+")
+                        .matcher(Files.readString(ROOT.resolve("platform")))
+                        .results()
+                        .map(MatchResult::group)
+                        .distinct()
+                        .toList();
+
+        assertThat(classes)
+                .contains("uk.gov.hertfordshire.platform.local.commands.PlatformCommands");
+        for (String name : classes) {
+            assertThat(
+                            Modifier.isStatic(
+                                    Class.forName(name)
+                                            .getMethod("main", String[].class)
+                                            .getModifiers()))
+                    .as(name)
+                    .isTrue();
+        }
     }
 
     @Test
