@@ -73,8 +73,13 @@ elif command -v nginx >/dev/null; then
   mkdir -p "$WORK/www" "$WORK/logs"
   cp "$WORK/page.json" "$WORK/www/page.json"
   chmod -R a+rX "$WORK" # nginx's workers run as nobody
+  # As root, the workers stay root: in the benchmark's user namespace "nobody" is not mapped, and
+  # nginx cannot hand its temporary folders to it (chown fails and nginx does not start).
+  NGINX_USER=
+  (($(id -u) == 0)) && NGINX_USER="user root;"
   cat >"$WORK/nginx.conf" <<NGINX
 daemon off;
+$NGINX_USER
 worker_processes auto;
 pid $WORK/nginx.pid;
 error_log $WORK/logs/error.log;

@@ -51,15 +51,15 @@ public class Generations {
      * The generations a live event goes to (serving and building), inside the caller's transaction;
      * holds the shared lock until that transaction ends.
      */
-    List<Integer> writableForLiveEvent() {
+    List<Writable> writableForLiveEvent() {
         jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock_shared(:key)")
                 .param("key", LOCK_KEY)
                 .query(Integer.class)
                 .single();
         return jdbc.sql(
-                        "SELECT generation FROM projection_generation"
+                        "SELECT generation, state = 'building' FROM projection_generation"
                                 + " WHERE state IN ('serving', 'building') ORDER BY generation")
-                .query(Integer.class)
+                .query((rs, n) -> new Writable(rs.getInt(1), rs.getBoolean(2)))
                 .list();
     }
 
@@ -280,6 +280,11 @@ public class Generations {
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
+    /**
+     * A generation the live path writes; one being built is also written by the rebuild's reader.
+     */
+    record Writable(int generation, boolean building) {}
 
     /** Where a rebuild starts and stops reading one partition. */
     record Cutoff(String topic, int partition, long begin, long end) {}

@@ -17,9 +17,11 @@ import uk.gov.hertfordshire.platform.support.inbox.BatchEventHandler;
 
 /**
  * The live path: the events of a poll the inbox hands over (each once per consumer group) go to
- * every generation that is serving or being built, once per generation, a batch at a time. Counts
- * what it applied, by event type, once committed ({@code analytics_events_total{type=...}}: target
- * breaches among them).
+ * every generation that is serving or being built, once per generation, a batch at a time. The
+ * inbox's row is what makes an event count once in the served generation; a generation being built
+ * also records each event in {@code applied_event}, which the rebuild's reader checks too (ADR 39).
+ * Counts what it applied, by event type, once committed ({@code analytics_events_total{type=...}}:
+ * target breaches among them).
  */
 @Component
 public class LiveProjection {
@@ -45,11 +47,18 @@ public class LiveProjection {
 
     private void apply(List<Projector> projectors, List<ReceivedEvent> events) {
         Set<UUID> applied = new HashSet<>();
-        for (int generation : generations.writableForLiveEvent()) {
-            List<ReceivedEvent> fresh = generations.markApplied(generation, events);
+        for (Generations.Writable target : generations.writableForLiveEvent()) {
+            // The inbox hands each event over once per consumer group, in the same transaction:
+            // that is enough for a generation only the live path writes. A generation being built
+            // is written by the rebuild's reader too, so there each event is also recorded by id
+            // (ADR 39).
+            List<ReceivedEvent> fresh =
+                    target.building()
+                            ? generations.markApplied(target.generation(), events)
+                            : events;
             if (!fresh.isEmpty()) {
                 for (Projector projector : projectors) {
-                    projector.apply(generation, fresh);
+                    projector.apply(target.generation(), fresh);
                 }
                 fresh.forEach(event -> applied.add(event.id()));
             }

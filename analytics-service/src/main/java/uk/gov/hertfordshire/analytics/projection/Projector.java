@@ -10,7 +10,7 @@ import uk.gov.hertfordshire.platform.events.ReceivedEvent;
  * <p>{@link #apply} must be <em>order-independent</em>: the live path and a rebuild may apply a
  * case's events to a new generation in a different order from the log's. Counters add up; a fact
  * that can change keeps the newest value by the time it happened. Deduplication is done before
- * {@code apply} is called (per generation, by event id).
+ * {@code apply} is called (by the inbox live, and by event id in a generation a rebuild writes).
  *
  * <p>{@link #apply} takes a whole batch (a poll of the live consumer, or of a rebuild): it folds
  * the events into one change per row in memory, by the same rules, and writes each table with one

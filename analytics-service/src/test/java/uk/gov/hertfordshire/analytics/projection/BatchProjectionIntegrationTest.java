@@ -11,9 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
@@ -82,11 +87,28 @@ class BatchProjectionIntegrationTest {
     void cleanUp() {
         client.close();
         for (int generation : scratch) {
+            // As a rebuild's start does: no live batch is between reading the generations and
+            // writing them while it is abandoned.
+            transactions.executeWithoutResult(
+                    status -> {
+                        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:key)")
+                                .param("key", Generations.LOCK_KEY)
+                                .query(Integer.class)
+                                .single();
+                        jdbc.sql(
+                                        "UPDATE projection_generation SET state = 'abandoned'"
+                                                + " WHERE generation = :g")
+                                .param("g", generation)
+                                .update();
+                    });
             for (String table : SCRATCH_TABLES) {
                 jdbc.sql("DELETE FROM " + table + " WHERE generation = :g")
                         .param("g", generation)
                         .update();
             }
+            jdbc.sql("DELETE FROM projection_generation WHERE generation = :g")
+                    .param("g", generation)
+                    .update();
         }
     }
 
@@ -172,7 +194,22 @@ class BatchProjectionIntegrationTest {
         assertThat(sent)
                 .as("statements of one batch: %s", sent)
                 .hasSizeLessThanOrEqualTo(2 + writable * 4 + 1);
+        assertThat(
+                        jdbc.sql(
+                                        "SELECT count(*) FROM applied_event WHERE generation ="
+                                                + " :g AND event_id = :id")
+                                .param("g", generations.served())
+                                .param("id", events.get(0).id())
+                                .query(Integer.class)
+                                .single())
+                .as("the served generation keeps no second row per event")
+                .isZero();
         assertThat(sent).filteredOn(s -> s.startsWith("insert into case_fact")).hasSize(writable);
+        // One idempotency row per event outside a rebuild: the inbox's (ADR 39). Only a generation
+        // being built, which the rebuild's reader also writes, records the events again.
+        assertThat(sent)
+                .filteredOn(s -> s.startsWith("insert into applied_event"))
+                .hasSize(generationsBuilding());
         assertThat(sent).last().isEqualTo("commit");
         // The statements did the work: every case and contact is there.
         assertThat(
@@ -193,6 +230,95 @@ class BatchProjectionIntegrationTest {
                                 "SELECT sum(n) FROM daily_count WHERE generation = :g AND"
                                         + " dimension = :s AND measure = 'target_breached'"))
                 .isEqualTo(50);
+    }
+
+    /**
+     * While a generation is built, the live path and the rebuild's reader may both apply an event
+     * to it (an event before the cut-off the live consumer had not reached yet): it counts once
+     * there, by its {@code applied_event} row, and once in the served generation, by the inbox.
+     */
+    @Test
+    void anEventTheLivePathAndTheRebuildBothApplyCountsOnceInTheGenerationBeingBuilt() {
+        String service = "bt-both-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        Instant at = Instant.parse("2019-06-03T09:00:00Z");
+        List<ReceivedEvent> seenByBoth = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            seenByBoth.add(
+                    received(
+                            submitted(UUID.randomUUID().toString(), service, at.plusSeconds(i)),
+                            UUID.randomUUID()));
+        }
+        ReceivedEvent onlyTheRebuildReads =
+                received(
+                        submitted(UUID.randomUUID().toString(), service, at.plusSeconds(60)),
+                        UUID.randomUUID());
+        int building = buildingGeneration();
+
+        transactions.executeWithoutResult(
+                status -> live.handlerFor(Topics.CASES).handleAll(seenByBoth));
+        List<ReceivedEvent> rebuildReads = new ArrayList<>(seenByBoth);
+        rebuildReads.add(onlyTheRebuildReads);
+        applyInOneTransaction(building, rebuildReads);
+
+        // 3 seen by both, once each, and the positive control the rebuild alone read: 4.
+        assertThat(
+                        sum(
+                                building,
+                                "SELECT sum(contacts) FROM contact_day WHERE generation = :g"
+                                        + " AND service_code = '"
+                                        + service
+                                        + "'"))
+                .isEqualTo(4);
+        assertThat(
+                        sum(
+                                building,
+                                "SELECT max(times_counted) FROM case_fact WHERE generation = :g"
+                                        + " AND service_code = '"
+                                        + service
+                                        + "'"))
+                .isEqualTo(1);
+        assertThat(
+                        sumOf(
+                                service,
+                                "SELECT sum(contacts) FROM contact_day WHERE generation = :g AND service_code = :s"))
+                .as("the served generation, from the live path alone")
+                .isEqualTo(3);
+    }
+
+    /**
+     * Each partition of cases.events has a consumer of its own, so one partition's poll is read and
+     * folded while another's waits for PostgreSQL (ADR 39); each commits its own offsets.
+     */
+    @Test
+    void eachPartitionOfTheCaseEventsHasAConsumerOfItsOwn() {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                TestInfrastructure.shared().kafkaBootstrapServers()))) {
+            await("three consumers, a partition each")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> casesPartitionsPerConsumer(admin),
+                            held -> held.equals(List.of(1L, 1L, 1L)));
+        }
+    }
+
+    /** How many partitions of cases.events each consumer of the group holds, those holding any. */
+    private static List<Long> casesPartitionsPerConsumer(Admin admin) throws Exception {
+        ConsumerGroupDescription group =
+                admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
+        List<Long> held = new ArrayList<>();
+        for (MemberDescription member : group.members()) {
+            long n =
+                    member.assignment().topicPartitions().stream()
+                            .filter(p -> p.topic().equals(Topics.CASES))
+                            .count();
+            if (n > 0) {
+                held.add(n);
+            }
+        }
+        return held;
     }
 
     @Test
@@ -302,6 +428,27 @@ class BatchProjectionIntegrationTest {
         int generation = 1_000_000 + ThreadLocalRandom.current().nextInt(1_000_000_000);
         scratch.add(generation);
         return generation;
+    }
+
+    /**
+     * A generation in the state a rebuild's start leaves it: building, so the live path writes it;
+     * abandoned and its rows deleted after the test.
+     */
+    private int buildingGeneration() {
+        int generation = scratchGeneration();
+        jdbc.sql(
+                        "INSERT INTO projection_generation (generation, state, requested_by,"
+                                + " started_at, heartbeat_at) VALUES (:g, 'building', 'test',"
+                                + " now(), now())")
+                .param("g", generation)
+                .update();
+        return generation;
+    }
+
+    private int generationsBuilding() {
+        return jdbc.sql("SELECT count(*) FROM projection_generation WHERE state = 'building'")
+                .query(Integer.class)
+                .single();
     }
 
     private int generationsWritable() {

@@ -24,6 +24,7 @@ import uk.gov.hertfordshire.platform.local.cluster.ClusterCommand;
 import uk.gov.hertfordshire.platform.local.cluster.ClusterException;
 import uk.gov.hertfordshire.platform.local.cluster.ClusterPlan;
 import uk.gov.hertfordshire.platform.local.cluster.Instance;
+import uk.gov.hertfordshire.platform.local.commands.PlatformCommands;
 import uk.gov.hertfordshire.platform.topology.Component;
 import uk.gov.hertfordshire.platform.topology.Topology;
 
@@ -50,10 +51,7 @@ public final class Platform {
         void run(Platform platform, List<String> args) throws Exception;
     }
 
-    /**
-     * The subcommands this class runs, by name. The script runs the others that {@code help} lists
-     * until they move here.
-     */
+    /** Every subcommand, by name. */
     static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
@@ -66,6 +64,17 @@ public final class Platform {
         COMMANDS.put("chaos", Platform::chaos);
         COMMANDS.put("topology", (p, a) -> p.printTopology());
         COMMANDS.put("help", (p, a) -> p.out.print(p.usage()));
+        // The operator commands (package commands): they call the running services.
+        for (String operator :
+                List.of("deadletters", "replay", "token", "api-key", "care", "sap", "analytics")) {
+            COMMANDS.put(operator, (p, a) -> operator(operator, a));
+        }
+    }
+
+    private static void operator(String name, List<String> args) {
+        List<String> all = new ArrayList<>(List.of(name.equals("replay") ? "deadletters" : name));
+        all.addAll(args);
+        PlatformCommands.main(all.toArray(String[]::new));
     }
 
     private static final int DEFAULT_TIMEOUT_SECONDS = 120;
