@@ -493,8 +493,8 @@ public final class Platform {
 
     /**
      * The single copy's components, one line each: name, kind, port, management port, health path,
-     * database ("-" where there is none). What the script's remaining bash commands and the
-     * container image build read, instead of parsing YAML.
+     * database ("-" where there is none). What the container image build (deploy/images/build,
+     * bash) reads instead of parsing YAML.
      */
     private void printTopology() {
         out.print(projection(topology()));
