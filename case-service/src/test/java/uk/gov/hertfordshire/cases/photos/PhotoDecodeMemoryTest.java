@@ -109,13 +109,27 @@ class PhotoDecodeMemoryTest {
                 Files.exists(outcomes) ? Files.readAllLines(outcomes) : List.of());
     }
 
-    /** The JVM flags {@code ./platform} starts every service with (its {@code JVM_OPTS}). */
+    /**
+     * The JVM flags {@code ./platform} starts every service with: the launcher's {@code
+     * ClusterPlan.DEFAULT_JVM_OPTS} (deploy/local), read from its source so that this test follows
+     * any change to them.
+     */
     static List<String> platformServiceFlags() throws IOException {
-        String script = Files.readString(Path.of("..", "platform"));
-        Matcher flags =
-                Pattern.compile("(?m)^JVM_OPTS=\\$\\{PLATFORM_JVM_OPTS:-(.+)}$").matcher(script);
-        assertThat(flags.find()).as("JVM_OPTS in ./platform").isTrue();
-        List<String> found = List.of(flags.group(1).trim().split("\\s+"));
+        String plan =
+                Files.readString(
+                        Path.of(
+                                "..",
+                                "deploy/local/src/main/java/uk/gov/hertfordshire/platform/local"
+                                        + "/cluster/ClusterPlan.java"));
+        Matcher declaration =
+                Pattern.compile("(?s)String DEFAULT_JVM_OPTS\\s*=(.+?);").matcher(plan);
+        assertThat(declaration.find()).as("DEFAULT_JVM_OPTS in ClusterPlan").isTrue();
+        StringBuilder options = new StringBuilder();
+        Matcher literal = Pattern.compile("\"([^\"]*)\"").matcher(declaration.group(1));
+        while (literal.find()) {
+            options.append(literal.group(1));
+        }
+        List<String> found = List.of(options.toString().trim().split("\\s+"));
         assertThat(found).contains("-Xmx256m", "-XX:+UseSerialGC");
         return found;
     }
