@@ -149,6 +149,18 @@ final class Platform {
 
     /** What {@code ./platform <arguments>} prints on standard output, failing if it fails. */
     String output(String... arguments) throws IOException, InterruptedException {
+        Command command = command(arguments);
+        if (command.exit() != 0) {
+            throw new IOException("./platform " + String.join(" ", arguments) + " failed");
+        }
+        return command.output().trim();
+    }
+
+    /** How {@code ./platform <arguments>} exited and what it printed on standard output. */
+    record Command(int exit, String output) {}
+
+    /** Runs {@code ./platform <arguments>} with this platform's data folder (at most a minute). */
+    Command command(String... arguments) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>();
         command.add(script.toString());
         command.addAll(List.of(arguments));
@@ -156,11 +168,12 @@ final class Platform {
                 new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("PLATFORM_DATA", data.toString());
         Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes()).trim();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException("./platform " + String.join(" ", arguments) + " failed");
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("./platform " + String.join(" ", arguments) + " took over 60 s");
         }
-        return output;
+        return new Command(process.exitValue(), output);
     }
 
     /** A form POST through the gateway, as a civic app sends Open311 requests. */
