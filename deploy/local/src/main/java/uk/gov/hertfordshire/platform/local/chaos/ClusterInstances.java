@@ -71,7 +71,7 @@ public final class ClusterInstances implements Instances {
         return cluster.plan().kafkaBootstrapServers();
     }
 
-    /** Broker r of the cluster has {@code node.id} r ({@code ClusterPlan.kafkaProperties}). */
+    /** Broker r of the cluster has {@code node.id} r ({@code KafkaBrokerConfig}). */
     @Override
     public String kafkaInstance(int nodeId) {
         return "kafka-" + nodeId;

@@ -2,13 +2,11 @@ package uk.gov.hertfordshire.platform.local.cluster;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -18,11 +16,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import uk.gov.hertfordshire.platform.local.cluster.ClusterPlan.Launch;
 import uk.gov.hertfordshire.platform.topology.Topology;
@@ -170,7 +166,7 @@ public final class Cluster {
     public void up() {
         long started = System.nanoTime();
         out.printf("Starting the %s (data in %s)%n", plan.label(), plan.data());
-        prepare();
+        new DataFolder(plan, out).prepare();
         removeStalePidFiles();
         Map<Instance, Long> starting = new LinkedHashMap<>();
         Set<Instance> adopted = new HashSet<>();
@@ -275,7 +271,7 @@ public final class Cluster {
      */
     public void start(String instance) {
         Instance i = plan.instance(instance);
-        prepare();
+        new DataFolder(plan, out).prepare();
         if (pid(i).isEmpty()) {
             launch(i);
         }
@@ -312,155 +308,6 @@ public final class Cluster {
         out.printf("  %s %s%n%s", instance.name(), why, tail);
         throw new ClusterException(
                 instance.name() + " " + why + "; log: " + plan.log(instance) + "\n" + tail);
-    }
-
-    /**
-     * Folders, the marker, Kafka's storage (formatted once), Redis's binary, nginx's and
-     * Prometheus's configurations.
-     */
-    private void prepare() {
-        try {
-            Files.createDirectories(plan.runDir());
-            Files.createDirectories(plan.logDir());
-            if (plan.mode() == ClusterPlan.Mode.CLUSTER) {
-                Files.writeString(
-                        plan.runDir().resolve(MARKER), ProcessHandle.current().pid() + "\n");
-            }
-            List<Instance> brokers = plan.instancesOf(ClusterPlan.KAFKA);
-            if (!brokers.isEmpty()) {
-                prepareKafka(brokers);
-            }
-            if (!plan.instancesOf(ClusterPlan.REDIS).isEmpty()) {
-                prepareRedis();
-            }
-            if (!plan.instancesOf(ClusterPlan.LOAD_BALANCER).isEmpty()) {
-                prepareNginx();
-            }
-            if (!plan.instancesOf(ClusterPlan.PROMETHEUS).isEmpty()) {
-                String interval = System.getenv("PLATFORM_PROMETHEUS_INTERVAL");
-                Files.writeString(
-                        plan.prometheusConfigFile(),
-                        plan.prometheusConfig(
-                                interval == null || interval.isBlank() ? "15s" : interval.strip()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void prepareKafka(List<Instance> brokers) throws IOException {
-        Path idFile = plan.kafkaClusterIdFile();
-        if (!Files.isRegularFile(idFile)) {
-            Files.writeString(
-                    idFile, kafkaTool("kafka.tools.StorageTool", "random-uuid").strip() + "\n");
-        }
-        String clusterId = Files.readString(idFile).strip();
-        List<Process> formats = new ArrayList<>();
-        for (Instance broker : brokers) {
-            Files.createDirectories(plan.kafkaLogDir(broker));
-            Files.writeString(plan.kafkaConfig(broker), plan.kafkaProperties(broker));
-            if (!Files.isRegularFile(plan.kafkaDataDir(broker).resolve("meta.properties"))) {
-                out.printf("  formatting %s's storage (cluster id %s)%n", broker.name(), clusterId);
-                formats.add(
-                        kafkaToolProcess(
-                                plan.log(broker),
-                                "kafka.tools.StorageTool",
-                                "format",
-                                "--ignore-formatted",
-                                "-t",
-                                clusterId,
-                                "-c",
-                                plan.kafkaConfig(broker).toString()));
-            }
-        }
-        for (Process format : formats) {
-            if (!waitFor(format, Duration.ofMinutes(2)) || format.exitValue() != 0) {
-                throw new ClusterException(
-                        "formatting Kafka's storage failed; see the kafka-*.log files in "
-                                + plan.logDir());
-            }
-        }
-    }
-
-    private String kafkaTool(String... args) throws IOException {
-        Path output = Files.createTempFile(plan.runDir(), "kafka-tool", ".out");
-        try {
-            Process p = kafkaToolProcess(output, args);
-            if (!waitFor(p, Duration.ofMinutes(2)) || p.exitValue() != 0) {
-                throw new ClusterException(
-                        "Kafka's "
-                                + String.join(" ", args)
-                                + " failed: "
-                                + Files.readString(output));
-            }
-            return Files.readString(output);
-        } finally {
-            Files.deleteIfExists(output);
-        }
-    }
-
-    private Process kafkaToolProcess(Path output, String... args) throws IOException {
-        List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-Xmx128m",
-                                "-XX:TieredStopAtLevel=1",
-                                "-XX:+UseSerialGC",
-                                "-Dlog4j2.configurationFile=classpath:kafka-log4j2.xml",
-                                "-Dkafka.logs.dir=" + plan.logDir().resolve("kafka-tools"),
-                                "-cp",
-                                plan.launcherClasspath()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-    }
-
-    /**
-     * The redis-server binary the embedded-redis jar carries, unpacked once into the data folder.
-     */
-    private void prepareRedis() throws IOException {
-        Path binary = plan.redisBinary();
-        if (Files.isExecutable(binary)) {
-            return;
-        }
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        String resource =
-                arch.contains("aarch64") || arch.contains("arm64")
-                        ? "/redis-server-6.2.7-linux-arm64"
-                        : "/redis-server-6.2.6-v5-linux-amd64";
-        try (InputStream in = Cluster.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new ClusterException(
-                        "no " + resource + " on the class path (embedded-redis)");
-            }
-            Files.createDirectories(binary.getParent());
-            Path temporary = binary.resolveSibling("redis-server.tmp");
-            Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-            temporary.toFile().setExecutable(true, true);
-            Files.move(
-                    temporary,
-                    binary,
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        }
-    }
-
-    private void prepareNginx() throws IOException {
-        if (!Files.isExecutable(Path.of(ClusterPlan.NGINX))) {
-            throw new ClusterException(
-                    "the load balancer needs nginx at "
-                            + ClusterPlan.NGINX
-                            + " (apt-get install nginx-light); it is not there");
-        }
-        Path prefix = plan.data().resolve("nginx");
-        for (String dir : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi", "logs")) {
-            Files.createDirectories(prefix.resolve(dir));
-        }
-        Files.writeString(plan.nginxConfig(), plan.nginxConfigText());
     }
 
     /** Starts the instance detached: a session of its own, output to its log, PID recorded. */
@@ -652,137 +499,14 @@ public final class Cluster {
 
     // --- Status ---------------------------------------------------------------------------------
 
-    /**
-     * One instance's state.
-     *
-     * @param instance its name
-     * @param component its component
-     * @param replica 1-based
-     * @param state healthy, starting (runs, not healthy) or down
-     * @param port where it serves
-     * @param pid its PID, or 0
-     * @param rssKb resident memory (PostgreSQL: with its postmaster and backends' Pss)
-     */
-    public record Row(
-            String instance,
-            String component,
-            int replica,
-            String state,
-            int port,
-            long pid,
-            long rssKb) {}
-
-    /** Every instance's state. */
-    public List<Row> status() {
-        List<Row> rows = new ArrayList<>();
-        for (Instance i : plan.instances()) {
-            OptionalLong pid = pid(i);
-            String state =
-                    pid.isEmpty()
-                            ? "down"
-                            : Health.check(plan, i, pid.getAsLong()) ? "healthy" : "starting";
-            if (pid.isEmpty()
-                    && ClusterPlan.MONITORING_BINARIES.containsKey(i.componentName())
-                    && !ClusterCommand.installedMonitoring().contains(i.componentName())) {
-                state = "absent"; // its Debian package is not installed
-            }
-            long kb = 0;
-            if (pid.isPresent()) {
-                kb = Processes.rssKb(pid.getAsLong());
-                if (i.componentName().equals(ClusterPlan.LOAD_BALANCER)) {
-                    kb += Processes.childrenRssKb(pid.getAsLong()); // nginx's worker
-                }
-            }
-            if (i.componentName().equals(ClusterPlan.POSTGRES)) {
-                kb += postmasterPssKb();
-            }
-            rows.add(
-                    new Row(
-                            i.name(),
-                            i.componentName(),
-                            i.replica(),
-                            state,
-                            i.port(),
-                            pid.orElse(0),
-                            kb));
-        }
-        return rows;
+    /** Every instance's state ({@link ClusterStatus}). */
+    public List<ClusterStatus.Row> status() {
+        return new ClusterStatus(this, plan, out).status();
     }
 
-    /** Prints the status table with the total resident memory. */
+    /** Prints the status table with the total resident memory ({@link ClusterStatus}). */
     public void printStatus() {
-        if (plan.mode() == ClusterPlan.Mode.SINGLE) {
-            printSingleStatus();
-            return;
-        }
-        out.printf(
-                "%-22s %-19s %7s %-9s %5s %8s %7s%n",
-                "INSTANCE", "COMPONENT", "REPLICA", "STATE", "PORT", "PID", "RSS MB");
-        long total = 0;
-        for (Row r : status()) {
-            total += r.rssKb();
-            out.printf(
-                    "%-22s %-19s %7d %-9s %5d %8s %7s%n",
-                    r.instance(),
-                    r.component(),
-                    r.replica(),
-                    r.state(),
-                    r.port(),
-                    r.pid() == 0 ? "-" : String.valueOf(r.pid()),
-                    r.rssKb() == 0 ? "-" : String.valueOf(r.rssKb() / 1024));
-        }
-        out.printf("%-22s %-19s %7s %-9s %5s %8s %7d%n", "TOTAL", "", "", "", "", "", total / 1024);
-        out.println(
-                "RSS: VmRSS of each process and its children (nginx's workers); PostgreSQL adds the Pss of its postmaster and backends.");
-    }
-
-    /** The single copy's table, as ./platform has always printed it (bench scripts read it). */
-    private void printSingleStatus() {
-        out.printf("%-18s %-9s %5s %8s %8s%n", "COMPONENT", "STATE", "PORT", "PID", "RSS MB");
-        long total = 0;
-        boolean postgresDown = false;
-        for (Row r : status()) {
-            total += r.rssKb();
-            postgresDown |= r.component().equals(ClusterPlan.POSTGRES) && r.pid() == 0;
-            out.printf(
-                    "%-18s %-9s %5d %8s %8s%n",
-                    r.instance(),
-                    r.state(),
-                    r.port(),
-                    r.pid() == 0 ? "-" : String.valueOf(r.pid()),
-                    r.rssKb() == 0 ? "-" : String.valueOf(r.rssKb() / 1024));
-        }
-        out.printf("%-18s %-9s %5s %8s %8d%n", "TOTAL", "", "", "", total / 1024);
-        out.println(
-                "RSS: VmRSS per JVM; PostgreSQL = its supervisor JVM + the Pss of the postmaster and its backends.");
-        if (postgresDown && postmasterPssKb() > 0) {
-            out.println(
-                    "A postmaster runs without its supervisor; ./platform up or down takes care of it.");
-        }
-    }
-
-    private long postmasterPssKb() {
-        try {
-            Path pidFile = plan.data().resolve("postgres/postmaster.pid");
-            if (!Files.isRegularFile(pidFile)) {
-                return 0;
-            }
-            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
-            if (!first.matches("\\d+")) {
-                return 0;
-            }
-            long pm = Long.parseLong(first);
-            if (!Processes.commandLine(pm).contains(plan.data().resolve("postgres").toString())) {
-                return 0;
-            }
-            long kb = Processes.pssKb(pm);
-            for (long child : Processes.children(pm)) {
-                kb += Processes.pssKb(child);
-            }
-            return kb;
-        } catch (IOException e) {
-            return 0;
-        }
+        new ClusterStatus(this, plan, out).print();
     }
 
     // --- Helpers --------------------------------------------------------------------------------
@@ -857,15 +581,6 @@ public final class Cluster {
             logs.add(plan.kafkaLogDir(i).resolve("kafka.log"));
         }
         return logs;
-    }
-
-    private static boolean waitFor(Process process, Duration limit) {
-        try {
-            return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** Waits between polls; an interrupt ends the wait with a ClusterException. */

@@ -126,7 +126,7 @@ class ClusterPlanTest {
     void everyBrokerIsOneOfAThreeVoterQuorumWithTheDeclaredReplication() {
         ClusterPlan plan = all();
         for (Instance broker : plan.instancesOf("kafka")) {
-            String properties = plan.kafkaProperties(broker);
+            String properties = KafkaBrokerConfig.text(plan, broker);
 
             assertThat(properties)
                     .contains(
@@ -173,7 +173,7 @@ class ClusterPlanTest {
 
     @Test
     void nginxBalancesOverBothGatewaysAndRetriesOnlyWhatIsSafe() {
-        String config = all().nginxConfigText();
+        String config = NginxConfig.text(all());
 
         assertThat(config)
                 .contains("server 127.0.0.1:8180 max_fails=1", "server 127.0.0.1:8280 max_fails=1")

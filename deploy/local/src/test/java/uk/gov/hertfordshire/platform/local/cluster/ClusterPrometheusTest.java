@@ -92,7 +92,9 @@ class ClusterPrometheusTest {
     @Test
     void everyReplicaIsATargetOfItsComponentsJob() {
         Map<String, Map<String, String>> jobs =
-                targets(withMonitoring("postgres-exporter", "prometheus").prometheusConfig("15s"));
+                targets(
+                        PrometheusConfig.text(
+                                withMonitoring("postgres-exporter", "prometheus"), "15s"));
 
         // Ports from deploy/topology.yaml: declared port + 100 * replica where there are several;
         // the gateway on its management port, Kafka on its JMX exporter's.
@@ -138,7 +140,7 @@ class ClusterPrometheusTest {
     @Test
     void withoutTheExporterPostgresIsNotScraped() {
         Map<String, Map<String, String>> jobs =
-                targets(withMonitoring("prometheus").prometheusConfig("15s"));
+                targets(PrometheusConfig.text(withMonitoring("prometheus"), "15s"));
 
         assertThat(jobs.keySet()).noneMatch(job -> job.startsWith("postgres "));
         assertThat(jobs).containsKey("case-service /actuator/prometheus");
@@ -156,7 +158,7 @@ class ClusterPrometheusTest {
                         ClusterPlan.single(
                                 TOPOLOGY, ROOT, DATA.getParent(), List.of(), monitoring))) {
             Path config = dir.resolve(plan.mode() + "-prometheus.yml");
-            Files.writeString(config, plan.prometheusConfig("5s"));
+            Files.writeString(config, PrometheusConfig.text(plan, "5s"));
 
             Process process =
                     new ProcessBuilder(promtool.toString(), "check", "config", config.toString())

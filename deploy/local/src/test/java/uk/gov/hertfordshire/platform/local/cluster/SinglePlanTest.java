@@ -88,7 +88,7 @@ class SinglePlanTest {
     void theOneBrokerIsItsOwnControllerWithTheSingleReplication() {
         ClusterPlan plan = all();
 
-        assertThat(plan.kafkaProperties(plan.instance("kafka")))
+        assertThat(KafkaBrokerConfig.text(plan, plan.instance("kafka")))
                 .contains(
                         "process.roles=broker,controller",
                         "node.id=1\n",
@@ -201,7 +201,7 @@ class SinglePlanTest {
     @Test
     void prometheusScrapesEachComponentAsAJobOfItsName() {
         ClusterPlan plan = single(List.of(), List.of("prometheus", "postgres-exporter"));
-        String config = plan.prometheusConfig("2s");
+        String config = PrometheusConfig.text(plan, "2s");
 
         assertThat(config)
                 .contains("scrape_interval: 2s", "environment: local\n")
