@@ -593,6 +593,16 @@ public final class ClusterPlan {
             env.put(
                     "PLATFORM_SUPPORT_TOPICS_MIN_IN_SYNC_REPLICAS",
                     String.valueOf(minInSyncReplicas()));
+            if (replicas(mode, c) > 1) {
+                // Consumers per partition across the replicas, not per replica: with its own
+                // setting (analytics-service asks for one per partition, ADR 39) two replicas
+                // would hold six consumers for three partitions, the assignor could give all three
+                // to one replica's, and losing that replica would leave nothing to hand over.
+                env.put(
+                        "PLATFORM_SUPPORT_CONSUMER_CONCURRENCY",
+                        String.valueOf(
+                                Math.max(1, topology.kafka().partitions() / replicas(mode, c))));
+            }
         }
         // Tracing (ADR 21), one switch: on samples every request and exports its spans over
         // OTLP/HTTP; off exports nothing (ids are still made, passed on and logged).

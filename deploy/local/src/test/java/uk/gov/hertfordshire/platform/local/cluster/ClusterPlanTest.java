@@ -163,6 +163,10 @@ class ClusterPlanTest {
                 .containsEntry(
                         "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5433/case_service")
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "case_service");
+        // Three partitions over two replicas: one consumer each, whatever a service asks for
+        // alone (analytics-service's three would leave one replica's consumers all idle).
+        assertThat(plan.launch(plan.instance("analytics-service-2")).environment())
+                .containsEntry("PLATFORM_SUPPORT_CONSUMER_CONCURRENCY", "1");
         assertThat(care)
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "care_service_app")
                 .containsEntry("SPRING_FLYWAY_USER", "care_service")

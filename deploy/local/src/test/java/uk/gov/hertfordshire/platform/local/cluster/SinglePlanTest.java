@@ -118,6 +118,9 @@ class SinglePlanTest {
                 .containsEntry(
                         "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5433/case_service")
                 .containsEntry("SPRING_DATASOURCE_PASSWORD", "case_service");
+        // One copy: each service's own consumer concurrency (analytics-service's application.yml).
+        assertThat(plan.launch(plan.instance("analytics-service")).environment())
+                .doesNotContainKey("PLATFORM_SUPPORT_CONSUMER_CONCURRENCY");
         assertThat(care)
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "care_service_app")
                 .containsEntry("SPRING_FLYWAY_USER", "care_service")
