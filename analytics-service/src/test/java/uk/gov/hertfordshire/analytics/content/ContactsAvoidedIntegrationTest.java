@@ -71,11 +71,14 @@ class ContactsAvoidedIntegrationTest {
         publish(feedback(item, List.of("pothole"), "2026-07-16T09:00:00Z"), UUID.randomUUID());
 
         String july15 = "/api/analytics/contacts-avoided?from=2026-07-15&to=2026-07-15";
+        // The catalogue (cases.events) and the feedback (content.events) are consumed
+        // independently (a consumer per partition, ADR 39): wait for both, not only the count.
         await().atMost(Duration.ofSeconds(30))
                 .until(
-                        () ->
-                                get("/api/analytics/contacts-avoided?from=2026-07-15&to=2026-07-16")
-                                        .contains("\"totalContactsAvoided\":5"));
+                        () -> get("/api/analytics/contacts-avoided?from=2026-07-15&to=2026-07-16"),
+                        answer ->
+                                answer.contains("\"totalContactsAvoided\":5")
+                                        && answer.contains("\"serviceName\":\"Report a pothole\""));
         assertThat(get(july15))
                 .contains(
                         "{\"day\":\"2026-07-15\",\"serviceCode\":\"pothole\",\"serviceName\":"
