@@ -3,10 +3,10 @@ package uk.gov.hertfordshire.analytics.cases;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.gov.hertfordshire.analytics.CouncilTime;
@@ -77,26 +77,31 @@ class CaseEventsProjector implements Projector {
     /** One batch's changes, table by table. */
     private static final class Batch {
         final CaseFacts facts = new CaseFacts();
-        final Map<ContactKey, Long> contacts = new TreeMap<>();
+
+        /** Written in key order (concurrent writers lock rows in the same order). */
+        final Map<ContactKey, long[]> contacts = new HashMap<>();
+
         final DailyCounts counts = new DailyCounts();
         final Map<String, ServiceDefinitionChanged> definitions = new LinkedHashMap<>();
 
         void contact(LocalDate day, String serviceCode, Channel channel) {
-            contacts.merge(new ContactKey(day, serviceCode, channel.wireValue()), 1L, Long::sum);
+            contacts.computeIfAbsent(
+                            new ContactKey(day, serviceCode, channel.wireValue()),
+                            key -> new long[1])[0]++;
         }
     }
 
     private record ContactKey(LocalDate day, String serviceCode, String channel)
             implements Comparable<ContactKey> {
 
-        private static final Comparator<ContactKey> ORDER =
-                Comparator.comparing(ContactKey::day)
-                        .thenComparing(ContactKey::serviceCode)
-                        .thenComparing(ContactKey::channel);
-
         @Override
         public int compareTo(ContactKey other) {
-            return ORDER.compare(this, other);
+            int byDay = day.compareTo(other.day);
+            if (byDay != 0) {
+                return byDay;
+            }
+            int byService = serviceCode.compareTo(other.serviceCode);
+            return byService != 0 ? byService : channel.compareTo(other.channel);
         }
     }
 
@@ -193,16 +198,16 @@ class CaseEventsProjector implements Projector {
         batch.contact(day, submitted.serviceCode(), submitted.channel());
     }
 
-    private void writeContacts(int generation, Map<ContactKey, Long> contacts) {
+    private void writeContacts(int generation, Map<ContactKey, long[]> contacts) {
         if (contacts.isEmpty()) {
             return;
         }
-        Columns<Map.Entry<ContactKey, Long>> columns =
-                Columns.of(contacts.entrySet())
+        Columns<Map.Entry<ContactKey, long[]>> columns =
+                Columns.inKeyOrder(contacts)
                         .text("days", contact -> contact.getKey().day())
                         .text("services", contact -> contact.getKey().serviceCode())
                         .text("channels", contact -> contact.getKey().channel())
-                        .int8("counts", Map.Entry::getValue);
+                        .int8("counts", contact -> contact.getValue()[0]);
         jdbc.sql(
                         "INSERT INTO contact_day (generation, day, service_code, channel,"
                                 + " contacts) SELECT :generation, * FROM unnest(CAST(:days AS"

@@ -1,7 +1,7 @@
 package uk.gov.hertfordshire.analytics.cases;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.hertfordshire.analytics.projection.Columns;
@@ -72,8 +72,8 @@ final class CaseFacts {
                     + " resolved_at = greatest(f.resolved_at, EXCLUDED.resolved_at),"
                     + " reopened_at = greatest(f.reopened_at, EXCLUDED.reopened_at)";
 
-    /** By case id, so concurrent writers (live and rebuild) lock rows in the same order. */
-    private final Map<UUID, CaseFactChange> changes = new TreeMap<>();
+    /** By case id; written in its order (concurrent writers lock rows in the same order). */
+    private final Map<UUID, CaseFactChange> changes = new HashMap<>();
 
     /** The change to one case, begun if this is its first event in the batch. */
     CaseFactChange of(String caseId) {
@@ -86,7 +86,7 @@ final class CaseFacts {
             return;
         }
         Columns<Map.Entry<UUID, CaseFactChange>> columns =
-                Columns.of(changes.entrySet())
+                Columns.inKeyOrder(changes)
                         .text("caseIds", Map.Entry::getKey)
                         .text("serviceCodes", e -> e.getValue().serviceCode)
                         .text("channels", e -> e.getValue().channel)

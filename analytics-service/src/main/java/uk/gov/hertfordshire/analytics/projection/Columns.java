@@ -1,8 +1,10 @@
 package uk.gov.hertfordshire.analytics.projection;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -12,8 +14,8 @@ import org.springframework.jdbc.support.SqlArrayValue;
  * :generation, * FROM unnest(:a, :b, ...)}, so a batch costs one statement per table whatever its
  * size. A column travels as text unless it says otherwise (times, dates, numbers and booleans as
  * PostgreSQL reads them back exactly, cast in the statement); null stays null. Rows keep the order
- * of the collection given, which writers keep sorted so that concurrent writers (live and rebuild)
- * lock rows in the same order.
+ * of the collection given, or come in key order ({@link #inKeyOrder}) so that concurrent writers
+ * (live and rebuild) lock rows in the same order.
  *
  * @param <R> one row
  */
@@ -29,6 +31,19 @@ public final class Columns<R> {
     /** The columns of these rows, in their iteration order. */
     public static <R> Columns<R> of(Collection<R> rows) {
         return new Columns<>(rows);
+    }
+
+    /**
+     * The columns of a map's entries in key order: the order concurrent writers (live and rebuild)
+     * lock rows in. A batch folds into a hash map and is sorted once here; a sorted map's
+     * comparisons at every event were a fifth of the live listener's CPU
+     * (docs/benchmarks/analytics-rebuild.md).
+     */
+    public static <K extends Comparable<? super K>, V> Columns<Map.Entry<K, V>> inKeyOrder(
+            Map<K, V> rows) {
+        List<Map.Entry<K, V>> sorted = new ArrayList<>(rows.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
+        return new Columns<>(sorted);
     }
 
     /** A column of each row's value as text ({@code toString()}), null kept as null. */
@@ -50,6 +65,11 @@ public final class Columns<R> {
     /** A column of 8-byte integers. */
     public Columns<R> int8(String name, Function<? super R, Long> value) {
         return column(name, "int8", value);
+    }
+
+    /** The rows, in the order their values go in each column. */
+    List<R> rows() {
+        return List.copyOf(rows);
     }
 
     /** Every column by its name, for {@code JdbcClient.StatementSpec.params(Map)}. */

@@ -2,8 +2,8 @@ package uk.gov.hertfordshire.analytics.projection;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.hertfordshire.analytics.CouncilTime;
 
@@ -26,8 +26,10 @@ public final class DailyCounts {
         }
     }
 
-    /** In key order, so concurrent writers (live and rebuild) lock rows in the same order. */
-    private final Map<Key, long[]> counts = new TreeMap<>();
+    /**
+     * Written in key order, so concurrent writers (live and rebuild) lock rows in the same order.
+     */
+    private final Map<Key, long[]> counts = new HashMap<>();
 
     /** One happening at {@code at}, counted on its London day. */
     public void add(Instant at, String measure, String dimension, long amount) {
@@ -44,7 +46,7 @@ public final class DailyCounts {
             return;
         }
         Columns<Map.Entry<Key, long[]>> columns =
-                Columns.of(counts.entrySet())
+                Columns.inKeyOrder(counts)
                         .text("days", count -> count.getKey().day())
                         .text("measures", count -> count.getKey().measure())
                         .text("dimensions", count -> count.getKey().dimension())
