@@ -35,9 +35,9 @@ public final class Columns<R> {
 
     /**
      * The columns of a map's entries in key order: the order concurrent writers (live and rebuild)
-     * lock rows in. A batch folds into a hash map and is sorted once here: sorted maps, compared
-     * at every event, were a fifth of the live listener's samples with their iteration at write
-     * time (docs/benchmarks/analytics-rebuild.md).
+     * lock rows in. A batch folds into a hash map and is sorted once here: sorted maps, compared at
+     * every event, were a fifth of the live listener's samples with their iteration at write time
+     * (docs/benchmarks/analytics-rebuild.md).
      */
     public static <K extends Comparable<? super K>, V> Columns<Map.Entry<K, V>> inKeyOrder(
             Map<K, V> rows) {
