@@ -82,6 +82,20 @@ class DashboardIntegrationTest {
                                                 .at("/overall/targetBreaches")
                                                 .asLong()
                                         == 1);
+        // Every event above sits on a partition of its own key and, with a consumer per
+        // partition (ADR 39), is applied independently of the others: wait for the rest too (the
+        // baseline's two phone contacts, the resolution, the catalogue's name), or the page and
+        // the API read after it could see different figures.
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            JsonNode time = client.json("/api/analytics/timeliness?" + RANGE);
+                            return client.json(shiftPath).at("/baseline/mix/total").asLong() == 2
+                                    && time.at("/overall/resolved").asLong() == 1
+                                    && time.get("byService")
+                                            .toString()
+                                            .contains("Report a missed bin collection");
+                        });
 
         String dom =
                 HeadlessChromium.dumpDom(

@@ -53,15 +53,18 @@ class CsvExportIntegrationTest {
         submit("csv-quoted", "2026-04-06T11:00:00Z");
         submit("csv-plus", "2026-04-06T12:00:00Z");
         String path = "/api/analytics/demand.csv?from=2026-04-06&to=2026-04-06";
-        // Until all four are counted: each service's events may sit on a partition of its own, so
-        // one service showing says nothing of the others (a rebalance after another test's second
-        // instance left made exactly that visible).
+        // Until all four are counted and every name is known: each service's events may sit on a
+        // partition of its own, and the catalogue's events on others again, each applied by its
+        // own consumer (ADR 39), so one row showing says nothing of the others.
         await().atMost(Duration.ofSeconds(30))
                 .until(
-                        () ->
-                                client.get(path, ANALYST)
-                                        .body()
-                                        .contains("\r\nstatus,submitted,submitted,4,"));
+                        () -> {
+                            String body = client.get(path, ANALYST).body();
+                            return body.contains("\r\nstatus,submitted,submitted,4,")
+                                    && body.contains("service,csv-formula,\"'=")
+                                    && body.contains("service,csv-quoted,\"Bins")
+                                    && body.contains("service,csv-plus,'+44");
+                        });
 
         HttpResponse<String> csv = client.get(path, ANALYST);
 

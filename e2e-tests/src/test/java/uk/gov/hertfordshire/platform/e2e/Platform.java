@@ -32,11 +32,18 @@ final class Platform {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Tokens minted so far, by data folder and persona, shared by every test class in this run:
+     * each {@code ./platform token} starts a JVM (1–3 s), and a token lives an hour, far longer
+     * than the suite.
+     */
+    private static final Map<String, String> TOKENS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An access token for a demo persona, from the local identity provider (cached). */
     String token(String persona) {
-        return tokens.computeIfAbsent(persona, this::mintToken);
+        return TOKENS.computeIfAbsent(
+                data.toAbsolutePath() + "\n" + persona, key -> mintToken(persona));
     }
 
     private String mintToken(String persona) {

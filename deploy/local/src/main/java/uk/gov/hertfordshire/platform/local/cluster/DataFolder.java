@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,8 +70,15 @@ final class DataFolder {
     private void prepareKafka(List<Instance> brokers) throws IOException {
         Path idFile = plan.kafkaClusterIdFile();
         if (!Files.isRegularFile(idFile)) {
+            // A broker formatted before the file was lost keeps its id: a new one would make any
+            // broker formatted now refuse to join it.
+            String formatted = formattedClusterId(plan, brokers);
             Files.writeString(
-                    idFile, kafkaTool("kafka.tools.StorageTool", "random-uuid").strip() + "\n");
+                    idFile,
+                    (formatted != null
+                                    ? formatted
+                                    : kafkaTool("kafka.tools.StorageTool", "random-uuid").strip())
+                            + "\n");
         }
         String clusterId = Files.readString(idFile).strip();
         List<Process> formats = new ArrayList<>();
@@ -98,6 +106,24 @@ final class DataFolder {
                                 + plan.logDir());
             }
         }
+    }
+
+    /** The {@code cluster.id} of the first broker whose storage is already formatted, or null. */
+    static String formattedClusterId(ClusterPlan plan, List<Instance> brokers) throws IOException {
+        for (Instance broker : brokers) {
+            Path meta = plan.kafkaDataDir(broker).resolve("meta.properties");
+            if (Files.isRegularFile(meta)) {
+                Properties properties = new Properties();
+                try (InputStream in = Files.newInputStream(meta)) {
+                    properties.load(in);
+                }
+                String id = properties.getProperty("cluster.id");
+                if (id != null && !id.isBlank()) {
+                    return id.strip();
+                }
+            }
+        }
+        return null;
     }
 
     private String kafkaTool(String... args) throws IOException {
