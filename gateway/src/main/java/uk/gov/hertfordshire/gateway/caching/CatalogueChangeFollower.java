@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -29,11 +30,12 @@ import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
  *
  * <p>Group-less, because every instance must hear every change (a consumer group would tell only
  * one): no {@code group.id}, every partition assigned, reading from the end as it was when the
- * gateway started (an empty cache has nothing older to drop), no offsets committed. Each round asks
- * the broker for the partitions' end offsets, reads up to them, and only then tells {@link
- * CatalogueEntries} it has caught up as of the moment it asked; a round that cannot (Kafka
- * unreachable, the follower behind) tells it nothing, and the cache stops answering once {@code
- * max-silence} has passed. An unreadable record drops the entries too: it might have been a change.
+ * gateway started, no offsets committed; each (re)assignment drops every entry, since a change made
+ * while it was not reading is never read. Each round asks the broker for the partitions' end
+ * offsets, reads up to them, and only then tells {@link CatalogueEntries} it has caught up as of
+ * the moment it asked; a round that cannot (Kafka unreachable, the follower behind) tells it
+ * nothing, and the cache stops answering once {@code max-silence} has passed. An unreadable record
+ * drops the entries too: it might have been a change.
  */
 @Component
 class CatalogueChangeFollower implements SmartLifecycle {
@@ -51,6 +53,10 @@ class CatalogueChangeFollower implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
+
+    /** Whether the current outage was logged: once per outage, not once a second. */
+    private boolean lostLogged;
+
     private Thread thread;
 
     CatalogueChangeFollower(
@@ -64,7 +70,10 @@ class CatalogueChangeFollower implements SmartLifecycle {
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-catalogue-changes");
+        // One per gateway (several share a JVM in tests): the client id names its JMX beans.
+        settings.put(
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "gateway-catalogue-changes-" + UUID.randomUUID().toString().substring(0, 8));
         // Only the end of the log matters; a failed broker is noticed within a round or two.
         settings.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
@@ -124,11 +133,14 @@ class CatalogueChangeFollower implements SmartLifecycle {
             } catch (WakeupException stopping) {
                 // stop() woke the consumer; the loop ends.
             } catch (KafkaException | IllegalStateException e) {
-                log.warn(
-                        "Catalogue change follower lost {}; the catalogue cache is not answering"
-                                + " until it catches up again: {}",
-                        topic,
-                        e.toString());
+                if (!lostLogged) {
+                    log.warn(
+                            "Catalogue change follower lost {}; the catalogue cache is not"
+                                    + " answering until it catches up again: {}",
+                            topic,
+                            e.toString());
+                    lostLogged = true;
+                }
                 closeConsumer();
                 pauseBeforeRetry();
             }
@@ -146,6 +158,9 @@ class CatalogueChangeFollower implements SmartLifecycle {
                 found.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         kafka.assign(partitions);
         kafka.seekToEnd(partitions);
+        // Reading from the end skips whatever came while this follower was not reading (before a
+        // reconnect, after a lost connection): anything kept may be older than a change it missed.
+        entries.drop();
         return partitions;
     }
 
@@ -163,6 +178,10 @@ class CatalogueChangeFollower implements SmartLifecycle {
             apply(kafka.poll(WAIT_FOR_EVENTS));
         }
         entries.caughtUpAsOf(asked);
+        if (lostLogged) {
+            log.info("Catalogue change follower caught up with {} again", topic);
+            lostLogged = false;
+        }
         apply(kafka.poll(WAIT_FOR_EVENTS));
     }
 
