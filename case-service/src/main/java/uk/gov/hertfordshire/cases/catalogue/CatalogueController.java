@@ -61,9 +61,23 @@ class CatalogueController {
     }
 
     /**
+     * Tells the gateway, and only the gateway, that it may keep this answer for every caller of the
+     * same class (staff or not) for up to {@code max-age} seconds, dropping it when a {@code
+     * service-definition-changed} event arrives (ADR 42). A targeted cache-control field in the
+     * manner of RFC 9213: every other cache still sees {@code no-cache} and {@code Vary:
+     * Authorization}. An answer that depends on more than whether the caller is staff must never
+     * carry it.
+     */
+    static final String GATEWAY_CACHE_CONTROL = "Gateway-Cache-Control";
+
+    /** How long the gateway may keep a catalogue list between change events (ADR 42). */
+    static final String GATEWAY_MAY_KEEP = "max-age=5";
+
+    /**
      * The services this caller may see, with an ETag of exactly those services and versions, so a
      * client that has them gets {@code 304} (staff and public lists differ: {@code Vary:
-     * Authorization}).
+     * Authorization}). The list depends on nothing about the caller but whether they hold a staff
+     * role, so the gateway may keep it per caller class ({@link #GATEWAY_CACHE_CONTROL}).
      */
     @GetMapping
     ResponseEntity<List<ServiceView>> list() {
@@ -76,6 +90,7 @@ class CatalogueController {
                 .eTag(listTag(staff, shown))
                 .cacheControl(CacheControl.noCache())
                 .varyBy(HttpHeaders.AUTHORIZATION)
+                .header(GATEWAY_CACHE_CONTROL, GATEWAY_MAY_KEEP)
                 .body(shown.stream().map(ServiceView::of).toList());
     }
 

@@ -26,6 +26,14 @@ import uk.gov.hertfordshire.cases.catalogue.CatalogueEntry;
 @RequestMapping("/open311/v2")
 class Open311ServicesController {
 
+    /**
+     * The gateway-only permission to keep an answer for every caller of the same class until a
+     * {@code service-definition-changed} event (ADR 42; CatalogueController has the same).
+     */
+    static final String GATEWAY_CACHE_CONTROL = "Gateway-Cache-Control";
+
+    static final String GATEWAY_MAY_KEEP = "max-age=5";
+
     private final Catalogue catalogue;
     private final ServiceAttributes attributes;
     private final Jurisdiction jurisdiction;
@@ -42,9 +50,17 @@ class Open311ServicesController {
         jurisdiction.check(request);
         List<Map<String, Object>> services =
                 catalogue.availableThroughOpen311().stream().map(this::service).toList();
-        return tagged(
-                Open311Responses.ok(
-                        request, "services", new Open311Document.Items("service", services)));
+        ResponseEntity<byte[]> list =
+                tagged(
+                        Open311Responses.ok(
+                                request,
+                                "services",
+                                new Open311Document.Items("service", services)));
+        // The same for every caller: the gateway may keep it until the catalogue changes (ADR 42).
+        return ResponseEntity.status(list.getStatusCode())
+                .headers(list.getHeaders())
+                .header(GATEWAY_CACHE_CONTROL, GATEWAY_MAY_KEEP)
+                .body(list.getBody());
     }
 
     @GetMapping({"/services/{code}.xml", "/services/{code}.json"})

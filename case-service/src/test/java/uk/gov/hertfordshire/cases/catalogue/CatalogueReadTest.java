@@ -75,6 +75,21 @@ class CatalogueReadTest {
     }
 
     @Test
+    void theListLetsTheGatewayKeepItPerCallerClassWhileOneServiceDoesNot() {
+        // ADR 42: the list depends only on whether the caller is staff, so the gateway may keep
+        // it per class; every other cache still sees no-cache and Vary: Authorization.
+        for (TestIssuer.TokenBuilder caller : java.util.Arrays.asList(null, OFFICER)) {
+            HttpResponse<String> list = api.get(CatalogueHttp.BASE, caller);
+            assertThat(list.headers().allValues("Gateway-Cache-Control"))
+                    .containsExactly("max-age=5");
+            assertThat(list.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        }
+        HttpResponse<String> one = api.get(CatalogueHttp.BASE + "/pothole", null);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.headers().allValues("Gateway-Cache-Control")).isEmpty();
+    }
+
+    @Test
     void theListIsNotSentAgainWhileUnchangedAndIsAfterAChange() {
         HttpResponse<String> first = api.get(CatalogueHttp.BASE, null);
         String etag = first.headers().firstValue("ETag").orElseThrow();

@@ -128,6 +128,25 @@ class Open311ServicesTest {
     }
 
     @Test
+    void theListLetsTheGatewayKeepItWhileADefinitionAndAnErrorDoNot() throws Exception {
+        // ADR 42: the gateway keeps only what carries its own field; every other cache still
+        // sees no-cache.
+        HttpResponse<String> list = get("/open311/v2/services.json");
+        assertThat(list.headers().allValues("Gateway-Cache-Control")).containsExactly("max-age=5");
+        assertThat(list.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(get("/open311/v2/services.xml").headers().allValues("Gateway-Cache-Control"))
+                .containsExactly("max-age=5");
+
+        HttpResponse<String> definition = get("/open311/v2/services/pothole.json");
+        assertThat(definition.statusCode()).isEqualTo(200);
+        assertThat(definition.headers().allValues("Gateway-Cache-Control")).isEmpty();
+        HttpResponse<String> wrongJurisdiction =
+                get("/open311/v2/services.json?jurisdiction_id=elsewhere.example");
+        assertThat(wrongJurisdiction.statusCode()).isEqualTo(404);
+        assertThat(wrongJurisdiction.headers().allValues("Gateway-Cache-Control")).isEmpty();
+    }
+
+    @Test
     void anUnchangedListIsA304ForItsOwnFormatOnly() throws Exception {
         HttpResponse<String> json = get("/open311/v2/services.json");
         String etag = json.headers().firstValue("ETag").orElseThrow();

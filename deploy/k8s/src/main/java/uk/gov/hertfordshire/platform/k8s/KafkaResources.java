@@ -125,7 +125,7 @@ final class KafkaResources {
     static List<GenericKubernetesResource> users(Topology topology) {
         List<GenericKubernetesResource> users = new ArrayList<>();
         for (Component service : topology.services()) {
-            if (service.publishes().isEmpty() && service.subscriptions().isEmpty()) {
+            if (!service.usesKafka()) {
                 continue;
             }
             Map<String, Object> spec = new LinkedHashMap<>();
@@ -151,6 +151,10 @@ final class KafkaResources {
             acls.add(acl("group", s.group(), "Read"));
             acls.add(acl("topic", s.deadLetterTopic(), "Read", "Write", "Describe"));
             acls.add(acl("group", s.group() + ".dlt-replay", "Read"));
+        }
+        // Followed without a group (ADR 42): the topic only, no group to read in.
+        for (String topic : service.follows()) {
+            acls.add(acl("topic", topic, "Read", "Describe"));
         }
         return acls.stream().distinct().toList();
     }

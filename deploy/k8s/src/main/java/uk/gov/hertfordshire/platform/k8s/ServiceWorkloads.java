@@ -193,6 +193,10 @@ final class ServiceWorkloads {
             env.add(secret("PLATFORM_SAP_PASSWORD", Names.SAP_SECRET, "password"));
         }
         if (service.ownedDatabase().isEmpty()) {
+            if (service.usesKafka()) {
+                // The gateway follows cases.events for its catalogue cache (ADR 42).
+                env.add(kafkaLogin(service));
+            }
             return env;
         }
         String url = "jdbc:postgresql://" + Names.POSTGRES_RW + ":5432/" + service.database();
@@ -206,18 +210,19 @@ final class ServiceWorkloads {
             env.add(secret("SPRING_FLYWAY_USER", owner, "username"));
             env.add(secret("SPRING_FLYWAY_PASSWORD", owner, "password"));
         }
-        // Strimzi's user operator writes the KafkaUser's Secret, named after the user.
-        env.add(
-                secret(
-                        "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
-                        service.name(),
-                        "sasl.jaas.config"));
+        env.add(kafkaLogin(service));
         if (service.name().equals(CARE_SERVICE)) {
             // The data keys are the deployment's own (never generated in a pod): a Secret.
             env.add(value("PLATFORM_CARE_KEYS_FILE", CARE_KEYS_MOUNT + "/keys.properties"));
             env.add(value("PLATFORM_CARE_KEYS_CREATE_IF_MISSING", "false"));
         }
         return env;
+    }
+
+    /** Strimzi's user operator writes the KafkaUser's Secret, named after the user. */
+    private static EnvVar kafkaLogin(Component service) {
+        return secret(
+                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", service.name(), "sasl.jaas.config");
     }
 
     private static EnvVar value(String name, String value) {
@@ -251,7 +256,7 @@ final class ServiceWorkloads {
                         .withMountPath(Names.ENVIRONMENT_MOUNT)
                         .withReadOnly(true)
                         .build());
-        if (service.ownedDatabase().isPresent()) {
+        if (service.usesKafka()) {
             mounts.add(
                     new VolumeMountBuilder()
                             .withName("kafka-ca")
@@ -287,7 +292,7 @@ final class ServiceWorkloads {
                         .withName(Names.ENVIRONMENT_CONFIG_MAP)
                         .endConfigMap()
                         .build());
-        if (service.ownedDatabase().isPresent()) {
+        if (service.usesKafka()) {
             volumes.add(
                     new VolumeBuilder()
                             .withName("kafka-ca")

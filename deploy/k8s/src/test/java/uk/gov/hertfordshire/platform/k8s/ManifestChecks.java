@@ -395,6 +395,10 @@ final class ManifestChecks {
                 expected.add("group " + s.group() + " Read");
                 expected.add("group " + s.group() + ".dlt-replay Read");
             }
+            for (String followed : service.follows()) {
+                expected.add("topic " + followed + " Read");
+                expected.add("topic " + followed + " Describe");
+            }
             Set<String> granted = new TreeSet<>();
             find(docs, "KafkaUser", service.name())
                     .ifPresent(

@@ -23,6 +23,8 @@ import java.util.Optional;
  *     migrates (ADR 12), or null where it runs as the owner
  * @param publishes topics its outbox publishes
  * @param subscriptions consumer groups and topics it reads
+ * @param follows topics every replica reads from the end without a consumer group or committed
+ *     offsets, to hear of changes (the gateway's catalogue cache, ADR 42)
  */
 public record Component(
         String name,
@@ -39,7 +41,8 @@ public record Component(
         String database,
         String runtimeRole,
         List<String> publishes,
-        List<Subscription> subscriptions) {
+        List<Subscription> subscriptions,
+        List<String> follows) {
 
     /** What a component is, which decides where it runs. */
     public enum Kind {
@@ -47,6 +50,11 @@ public record Component(
         SERVICE,
         LOCAL,
         MONITORING
+    }
+
+    /** Whether it talks to Kafka at all: publishes, subscribes or follows. */
+    public boolean usesKafka() {
+        return !publishes.isEmpty() || !subscriptions.isEmpty() || !follows.isEmpty();
     }
 
     /** The port the actuator (health, metrics) answers on. */

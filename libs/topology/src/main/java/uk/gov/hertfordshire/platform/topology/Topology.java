@@ -145,7 +145,8 @@ public record Topology(
                 (String) c.get("database"),
                 (String) c.get("runtime-role"),
                 strings(c, "publishes"),
-                List.copyOf(subscriptions));
+                List.copyOf(subscriptions),
+                strings(c, "follows"));
     }
 
     private static Replicas replicas(Map<String, Object> parent, String key) {

@@ -75,6 +75,15 @@ final class DeclarationProblems {
                                 + " but its events in EventCatalog go to "
                                 + published);
             }
+            for (String followed : c.follows()) {
+                if (!Topics.ALL.contains(followed)) {
+                    problems.add(c.name() + ": follows unknown topic " + followed);
+                }
+                if (!c.dependsOn().contains("kafka")) {
+                    problems.add(
+                            c.name() + ": follows " + followed + " but does not depend on kafka");
+                }
+            }
             for (Subscription s : c.subscriptions()) {
                 if (!Topics.ALL.contains(s.topic())) {
                     problems.add(c.name() + ": subscribes to unknown topic " + s.topic());

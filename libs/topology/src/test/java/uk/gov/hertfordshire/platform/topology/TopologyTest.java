@@ -36,6 +36,9 @@ class TopologyTest {
                 .extracting(Subscription::deadLetterTopic)
                 .containsExactly("cases.events.sap-adapter.DLT", "care.events.sap-adapter.DLT");
         assertThat(topology.component("gateway").actuatorPort()).isEqualTo(9080);
+        assertThat(topology.component("gateway").follows()).containsExactly("cases.events");
+        assertThat(topology.component("gateway").usesKafka()).isTrue();
+        assertThat(topology.component("identity-provider").usesKafka()).isFalse();
         assertThat(topology.component("case-service").actuatorPort()).isEqualTo(8081);
     }
 
@@ -49,6 +52,21 @@ class TopologyTest {
 
         assertThat(DeclarationProblems.of(parse(typo)))
                 .containsExactly("content-service: subscribes to unknown topic case.events");
+    }
+
+    @Test
+    void followingATopicEventContractsDoesNotHaveOrWithoutKafkaIsAProblem() throws IOException {
+        String typo = declaration().replace("follows: [cases.events]", "follows: [case.events]");
+        String noKafka =
+                declaration()
+                        .replace(
+                                "depends-on: [redis, kafka, identity-provider,",
+                                "depends-on: [redis, identity-provider,");
+
+        assertThat(DeclarationProblems.of(parse(typo)))
+                .containsExactly("gateway: follows unknown topic case.events");
+        assertThat(DeclarationProblems.of(parse(noKafka)))
+                .containsExactly("gateway: follows cases.events but does not depend on kafka");
     }
 
     @Test

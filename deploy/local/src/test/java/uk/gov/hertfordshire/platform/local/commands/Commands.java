@@ -92,7 +92,8 @@ final class Commands {
                 c.database(),
                 c.runtimeRole(),
                 c.publishes(),
-                c.subscriptions());
+                c.subscriptions(),
+                c.follows());
     }
 
     /** A loopback port nothing listens on (just released by the operating system). */
