@@ -136,6 +136,8 @@ class GatewayCatalogueCacheTest {
         }
         assertThat(caseService.hits(path)).isEqualTo(before);
 
+        double firstDrops = drops(first);
+        double secondDrops = drops(second);
         send(changeEvent());
         long sent = System.nanoTime();
         await().atMost(Duration.ofSeconds(1))
@@ -147,6 +149,17 @@ class GatewayCatalogueCacheTest {
                                                 .body()
                                                 .contains("\"revision\":" + revision));
         assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(1));
+        // Each gateway counted the drop (awaited: an entry's own end could show the new revision
+        // a moment before the event does).
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> drops(first) > firstDrops && drops(second) > secondDrops);
+    }
+
+    private static double drops(ConfigurableApplicationContext gateway) {
+        return gateway.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .get("gateway.catalogue.cache.drops")
+                .counter()
+                .count();
     }
 
     @Test
@@ -233,6 +246,17 @@ class GatewayCatalogueCacheTest {
                                 return caseService.hits(path) > kept;
                             });
             awaitKept(third, path, null);
+            // What the operations team sees while it answers: live, and a kept read counted.
+            assertThat(gauge(third, "gateway.catalogue.cache.live")).isEqualTo(1.0);
+            double keptReads = reads(third, "kept");
+            double fetchedBefore = reads(third, "fetched");
+            int served = caseService.hits(path);
+            get(third, path, null);
+            // Counted as what happened: kept if the service was not asked (the usual case; the
+            // entry's own end could fall between the reads on a slow machine), fetched if it was.
+            boolean fromMemory = caseService.hits(path) == served;
+            assertThat(reads(third, "kept")).isEqualTo(keptReads + (fromMemory ? 1 : 0));
+            assertThat(reads(third, "fetched")).isEqualTo(fetchedBefore + (fromMemory ? 0 : 1));
 
             // A follower that no longer reads cases.events (stopped, or cut off from Kafka): within
             // max-silence every read goes to the service.
@@ -245,11 +269,32 @@ class GatewayCatalogueCacheTest {
             assertThat(Duration.ofNanos(System.nanoTime() - stopped))
                     .isLessThan(Duration.ofMillis(1500));
             int now = caseService.hits(path);
+            double fetchedReads = reads(third, "fetched");
+            keptReads = reads(third, "kept");
             for (int i = 0; i < 3; i++) {
                 get(third, path, null);
             }
             assertThat(caseService.hits(path)).isEqualTo(now + 3);
+            // ... and the meters say so: not live, every read fetched, none kept.
+            assertThat(gauge(third, "gateway.catalogue.cache.live")).isZero();
+            assertThat(reads(third, "fetched")).isEqualTo(fetchedReads + 3);
+            assertThat(reads(third, "kept")).isEqualTo(keptReads);
         }
+    }
+
+    private static double gauge(ConfigurableApplicationContext gateway, String name) {
+        return gateway.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .get(name)
+                .gauge()
+                .value();
+    }
+
+    private static double reads(ConfigurableApplicationContext gateway, String result) {
+        return gateway.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .get("gateway.catalogue.cache.reads")
+                .tag("result", result)
+                .counter()
+                .count();
     }
 
     /** Reads until a read is answered without reaching the service; returns that answer. */

@@ -2,6 +2,9 @@ package uk.gov.hertfordshire.gateway.caching;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,6 +26,12 @@ import org.springframework.stereotype.Component;
  *       that was sent before the drop.
  *   <li>Every entry ends after the time to live whatever happens.
  * </ul>
+ *
+ * <p>Meters, for the operations team: {@code gateway.catalogue.cache.live} (1 while the cache may
+ * answer, 0 while its follower is behind or cut off and every read goes to case-service), {@code
+ * gateway.catalogue.cache.reads} by {@code result} ({@code kept}: answered from memory; {@code
+ * fetched}: sent to the service), {@code gateway.catalogue.cache.drops} and {@code
+ * gateway.catalogue.cache.entries}.
  */
 @Component
 @EnableConfigurationProperties(CatalogueCacheProperties.class)
@@ -34,8 +43,11 @@ public class CatalogueEntries {
     private final AtomicLong generation = new AtomicLong();
     private volatile long lastDrop;
     private volatile long caughtUpAt;
+    private final Counter kept;
+    private final Counter fetched;
+    private final Counter drops;
 
-    public CatalogueEntries(CatalogueCacheProperties properties) {
+    public CatalogueEntries(CatalogueCacheProperties properties, MeterRegistry meters) {
         this.timeToLive = properties.timeToLive();
         this.maxSilenceNanos = properties.maxSilence().toNanos();
         this.entries =
@@ -47,15 +59,46 @@ public class CatalogueEntries {
         long now = System.nanoTime();
         this.caughtUpAt = now - maxSilenceNanos - 1;
         this.lastDrop = now - maxSilenceNanos - 1;
+        this.kept = reads(meters, "kept");
+        this.fetched = reads(meters, "fetched");
+        this.drops =
+                Counter.builder("gateway.catalogue.cache.drops")
+                        .description(
+                                "Times the kept catalogue answers were dropped: a"
+                                        + " service-definition-changed event, an unreadable"
+                                        + " record, or the follower starting again from the end")
+                        .baseUnit("drops")
+                        .register(meters);
+        Gauge.builder("gateway.catalogue.cache.live", this, e -> e.live() ? 1 : 0)
+                .description(
+                        "1 while the catalogue cache may answer (its follower of cases.events caught"
+                                + " up within max-silence), 0 while every read goes to case-service")
+                .register(meters);
+        Gauge.builder("gateway.catalogue.cache.entries", this, CatalogueEntries::size)
+                .description("Catalogue answers the gateway keeps now")
+                .baseUnit("entries")
+                .register(meters);
+    }
+
+    private static Counter reads(MeterRegistry meters, String result) {
+        return Counter.builder("gateway.catalogue.cache.reads")
+                .description(
+                        "Catalogue reads the cache was asked for, by result: kept (answered from"
+                                + " the gateway's memory) or fetched (sent to case-service)")
+                .baseUnit("reads")
+                .tag("result", result)
+                .register(meters);
     }
 
     /** The kept answer for this key, or {@code null} if there is none or the cache is not live. */
     Entry answer(String key, long now) {
-        if (!live(now)) {
-            return null;
+        Entry entry = live(now) ? entries.getIfPresent(key) : null;
+        if (entry != null && entry.expiresAt() - now > 0) {
+            kept.increment();
+            return entry;
         }
-        Entry entry = entries.getIfPresent(key);
-        return entry != null && entry.expiresAt() - now > 0 ? entry : null;
+        fetched.increment();
+        return null;
     }
 
     /** What a miss must hand back to {@link #keep}: the drops seen before its request went out. */
@@ -82,6 +125,7 @@ public class CatalogueEntries {
 
     /** The catalogue changed: nothing kept before now is answered again. */
     public void drop() {
+        drops.increment();
         generation.incrementAndGet();
         lastDrop = System.nanoTime();
         entries.invalidateAll();
