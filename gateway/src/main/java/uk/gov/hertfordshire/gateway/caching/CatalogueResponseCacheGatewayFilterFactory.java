@@ -6,22 +6,17 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.reactivestreams.Publisher;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.gov.hertfordshire.gateway.security.CallerAuthentication;
 import uk.gov.hertfordshire.platform.security.Role;
@@ -125,7 +120,19 @@ public class CatalogueResponseCacheGatewayFilterFactory
                                         return Mono.empty();
                                     });
                             ServerHttpResponse keeping =
-                                    fresh ? response : new Keeping(response, key, generation);
+                                    fresh
+                                            ? response
+                                            : new KeepingResponse(
+                                                    response,
+                                                    CatalogueResponseCacheGatewayFilterFactory
+                                                            ::keepableFor,
+                                                    (headers, body, allowed) ->
+                                                            entries.keep(
+                                                                    key,
+                                                                    kept(headers),
+                                                                    body,
+                                                                    allowed,
+                                                                    generation));
                             return chain.filter(exchange.mutate().response(keeping).build());
                         });
     }
@@ -155,43 +162,6 @@ public class CatalogueResponseCacheGatewayFilterFactory
         response.setStatusCode(HttpStatus.OK);
         headers.setContentLength(entry.body().length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(entry.body())));
-    }
-
-    /** The response of a miss: its body is kept on its way out when the service allows it. */
-    private final class Keeping extends ServerHttpResponseDecorator {
-
-        private final String key;
-        private final long generation;
-
-        Keeping(ServerHttpResponse response, String key, long generation) {
-            super(response);
-            this.key = key;
-            this.generation = generation;
-        }
-
-        @Override
-        public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            Duration allowed = keepableFor(this);
-            if (allowed == null) {
-                return super.writeWith(body);
-            }
-            return DataBufferUtils.join(Flux.from(body))
-                    .flatMap(
-                            joined -> {
-                                byte[] bytes = new byte[joined.readableByteCount()];
-                                joined.read(bytes);
-                                DataBufferUtils.release(joined);
-                                entries.keep(key, kept(getHeaders()), bytes, allowed, generation);
-                                return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
-                            });
-        }
-
-        @Override
-        public Mono<Void> writeAndFlushWith(
-                Publisher<? extends Publisher<? extends DataBuffer>> body) {
-            // Streamed answers are never kept.
-            return super.writeAndFlushWith(body);
-        }
     }
 
     /** How long the service lets the gateway keep this answer, or {@code null} if it may not. */

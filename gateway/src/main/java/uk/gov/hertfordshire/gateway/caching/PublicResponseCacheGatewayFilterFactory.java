@@ -8,23 +8,18 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.reactivestreams.Publisher;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -154,7 +149,17 @@ public class PublicResponseCacheGatewayFilterFactory
             if (entry != null && entry.expiresAt() - now > 0) {
                 return answer(exchange, entry, now);
             }
-            return chain.filter(exchange.mutate().response(new Keeping(exchange, key)).build());
+            return chain.filter(
+                    exchange.mutate()
+                            .response(
+                                    new KeepingResponse(
+                                            exchange.getResponse(),
+                                            this::shareableFor,
+                                            (headers, body, lifetime) ->
+                                                    entries.put(
+                                                            key,
+                                                            Entry.of(headers, body, lifetime))))
+                            .build());
         }
 
         private static Mono<Void> answer(ServerWebExchange exchange, Entry entry, long now) {
@@ -174,41 +179,6 @@ public class PublicResponseCacheGatewayFilterFactory
             response.setStatusCode(HttpStatus.OK);
             headers.setContentLength(entry.body().length);
             return response.writeWith(Mono.just(response.bufferFactory().wrap(entry.body())));
-        }
-
-        /** The response of a miss: its body is kept on its way out when it may be shared. */
-        private final class Keeping extends ServerHttpResponseDecorator {
-
-            private final String key;
-
-            Keeping(ServerWebExchange exchange, String key) {
-                super(exchange.getResponse());
-                this.key = key;
-            }
-
-            @Override
-            public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-                Duration lifetime = shareableFor(this);
-                if (lifetime == null) {
-                    return super.writeWith(body);
-                }
-                return DataBufferUtils.join(Flux.from(body))
-                        .flatMap(
-                                joined -> {
-                                    byte[] bytes = new byte[joined.readableByteCount()];
-                                    joined.read(bytes);
-                                    DataBufferUtils.release(joined);
-                                    entries.put(key, Entry.of(getHeaders(), bytes, lifetime));
-                                    return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
-                                });
-            }
-
-            @Override
-            public Mono<Void> writeAndFlushWith(
-                    Publisher<? extends Publisher<? extends DataBuffer>> body) {
-                // Streamed answers are never kept.
-                return super.writeAndFlushWith(body);
-            }
         }
 
         /** How long an answer may be kept for every caller, or {@code null} if it may not. */
