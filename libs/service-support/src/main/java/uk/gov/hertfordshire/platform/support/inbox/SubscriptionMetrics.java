@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -32,7 +33,9 @@ import org.springframework.context.SmartLifecycle;
  * the dead-letter topic). Read from Kafka on a timer, not on each scrape, so a busy scraper costs
  * the broker nothing, through one admin client held for the service's life (no consumer per
  * subscription per refresh); while Kafka cannot be reached the last values stay and the failure is
- * logged once.
+ * logged once. Each partition's gauge reads a value held here, so a refresh only sets numbers and a
+ * scrape during it still finds every partition (re-registering rows, Micrometer's {@code
+ * MultiGauge} overwrite, removes each gauge for a moment before adding it again).
  */
 final class SubscriptionMetrics implements SmartLifecycle {
 
@@ -42,6 +45,8 @@ final class SubscriptionMetrics implements SmartLifecycle {
     private final Map<String, Object> adminConfig;
     private final Duration refresh;
     private final MultiGauge lag;
+    private final Map<Tags, AtomicLong> lagValues = new ConcurrentHashMap<>();
+    private final Object refreshing = new Object();
     private final Map<EventSubscription, Double> pending = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
     private Admin admin;
@@ -74,24 +79,40 @@ final class SubscriptionMetrics implements SmartLifecycle {
         }
     }
 
+    /**
+     * The timer's refresh and one asked for by hand never interleave; the lock is not the one
+     * {@link #stop} takes, so stopping never waits for the broker.
+     */
     void refresh() {
+        synchronized (refreshing) {
+            refreshOnce();
+        }
+    }
+
+    private void refreshOnce() {
         try {
-            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            Map<Tags, Long> lags = new HashMap<>();
             for (EventSubscription s : subscriptions) {
                 lagByPartition(s.consumerGroup(), s.topic())
                         .forEach(
                                 (partition, events) ->
-                                        rows.add(
-                                                MultiGauge.Row.of(
-                                                        Tags.of(
-                                                                "group", s.consumerGroup(),
-                                                                "topic", s.topic(),
-                                                                "partition",
-                                                                        String.valueOf(partition)),
-                                                        events)));
+                                        lags.put(
+                                                Tags.of(
+                                                        "group", s.consumerGroup(),
+                                                        "topic", s.topic(),
+                                                        "partition", String.valueOf(partition)),
+                                                events));
                 pending.put(s, (double) pending(s));
             }
-            lag.register(rows, true);
+            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            lags.forEach(
+                    (tags, events) -> {
+                        AtomicLong value = lagValues.computeIfAbsent(tags, t -> new AtomicLong());
+                        value.set(events);
+                        rows.add(MultiGauge.Row.of(tags, value, AtomicLong::doubleValue));
+                    });
+            lagValues.keySet().retainAll(lags.keySet());
+            lag.register(rows, false); // adds new partitions, removes gone ones, keeps the rest
             if (failing) {
                 log.info("Consumer lag and dead letters are measured again");
             }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -87,6 +89,47 @@ class SubscriptionMetricsTest {
             metrics.refresh();
             assertThat(lag(0)).as("the topic itself is measured").isEqualTo(2);
             assertThat(pending()).as("no dead-letter topic: none dead-lettered").isZero();
+        } finally {
+            metrics.stop();
+        }
+    }
+
+    @Test
+    void aScrapeDuringRefreshesAlwaysFindsEveryPartitionsGauge() throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        send(topic, 0, 2);
+        SubscriptionMetrics metrics = metrics();
+        metrics.start(); // its timer refreshes once at once, beside the refreshes below
+        try {
+            metrics.refresh();
+            AtomicBoolean refreshing = new AtomicBoolean(true);
+            AtomicInteger scrapes = new AtomicInteger();
+            AtomicInteger missing = new AtomicInteger();
+            Thread scraper =
+                    new Thread(
+                            () -> {
+                                while (refreshing.get()) {
+                                    scrapes.incrementAndGet();
+                                    if (meters.find("inbox.consumer.lag")
+                                                    .tags("topic", topic, "partition", "0")
+                                                    .gauge()
+                                            == null) {
+                                        missing.incrementAndGet();
+                                    }
+                                }
+                            });
+            scraper.start();
+            for (int i = 0; i < 40; i++) {
+                metrics.refresh();
+            }
+            refreshing.set(false);
+            scraper.join();
+            assertThat(scrapes.get()).as("the scraper ran during the refreshes").isPositive();
+            assertThat(missing.get()).as("scrapes that found no gauge").isZero();
+            assertThat(lag(0)).isEqualTo(2);
         } finally {
             metrics.stop();
         }
