@@ -2,6 +2,10 @@ package uk.gov.hertfordshire.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static uk.gov.hertfordshire.gateway.PrometheusScrape.BUCKET;
+import static uk.gov.hertfordshire.gateway.PrometheusScrape.COUNT;
+import static uk.gov.hertfordshire.gateway.PrometheusScrape.OK;
+import static uk.gov.hertfordshire.gateway.PrometheusScrape.increase;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -326,41 +330,10 @@ class GatewayCatalogueCacheTest {
                         });
     }
 
-    static final String COUNT = "http_server_requests_seconds_count";
-    static final String BUCKET = "http_server_requests_seconds_bucket";
-    static final String OK = "status=\"200\"";
-
-    private static final Pattern SAMPLE = Pattern.compile("(?m)^(\\w+)\\{([^}]*)} (\\S+)$");
-
     private static String scrape(ConfigurableApplicationContext gateway) throws Exception {
-        String port = gateway.getEnvironment().getRequiredProperty("local.management.port");
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                "http://127.0.0.1:"
-                                                        + port
-                                                        + "/actuator/prometheus"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-    }
-
-    /** What PromQL's {@code sum(metric{labels})} would rise by between two scrapes. */
-    private static double increase(String before, String after, String metric, String... labels) {
-        return sum(after, metric, labels) - sum(before, metric, labels);
-    }
-
-    private static double sum(String scrape, String metric, String... labels) {
-        double sum = 0;
-        Matcher sample = SAMPLE.matcher(scrape);
-        while (sample.find()) {
-            List<String> present = List.of(sample.group(2).split(","));
-            if (sample.group(1).equals(metric) && present.containsAll(List.of(labels))) {
-                sum += Double.parseDouble(sample.group(3));
-            }
-        }
-        return sum;
+        return PrometheusScrape.scrape(
+                Integer.parseInt(
+                        gateway.getEnvironment().getRequiredProperty("local.management.port")));
     }
 
     private static double gauge(ConfigurableApplicationContext gateway, String name) {

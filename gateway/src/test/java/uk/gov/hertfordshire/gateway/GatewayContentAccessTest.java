@@ -2,6 +2,10 @@ package uk.gov.hertfordshire.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static uk.gov.hertfordshire.gateway.PrometheusScrape.COUNT;
+import static uk.gov.hertfordshire.gateway.PrometheusScrape.OK;
+import static uk.gov.hertfordshire.gateway.PrometheusScrape.increase;
+import static uk.gov.hertfordshire.gateway.PrometheusScrape.scrape;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,6 +68,7 @@ class GatewayContentAccessTest {
     }
 
     @LocalServerPort int port;
+    @LocalManagementPort int managementPort;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -230,6 +236,44 @@ class GatewayContentAccessTest {
         } finally {
             revision.set(1);
         }
+    }
+
+    @Test
+    void everyReadIsTimedOnItsRouteThoseAnsweredFromMemoryToo() throws Exception {
+        String page = "/api/content/channels/web/pages?path=/timed/page";
+        String item = "/api/content/items/0b6d6f4e-52a1-4c8e-8f0a-7d3e2c1b9a84";
+        String before = scrape(managementPort);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(get(page, null, null).statusCode()).isEqualTo(200);
+        }
+        assertThat(get(item, STAFF, null).statusCode()).isEqualTo(200);
+        assertThat(hits.get(page)).as("two of the three from memory").hasValue(1);
+
+        // What the content-reads SLO selects (deploy/monitoring/rules/slo.yml, ADR 45).
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(
+                        () -> {
+                            String after = scrape(managementPort);
+                            assertThat(
+                                            increase(
+                                                    before,
+                                                    after,
+                                                    COUNT,
+                                                    "route=\"content-public-pages\"",
+                                                    "method=\"GET\"",
+                                                    OK))
+                                    .isEqualTo(3);
+                            assertThat(
+                                            increase(
+                                                    before,
+                                                    after,
+                                                    COUNT,
+                                                    "route=\"content\"",
+                                                    "method=\"GET\"",
+                                                    OK))
+                                    .isEqualTo(1);
+                        });
     }
 
     private HttpResponse<String> get(

@@ -45,9 +45,10 @@ final class ServiceWorkloads {
                     + " -XX:+ExitOnOutOfMemoryError";
 
     /**
-     * The services on every case submission's path run the full tiered compiler (C2), as the local
-     * platform's do (ADR 43): about a third less CPU per submission in each once it has compiled,
-     * for about 50 MB more resident each, hence their larger memory request.
+     * The services on every case submission's path run the full tiered compiler (C2) in production
+     * (ADR 43; locally one variable away, PLATFORM_JVM_OPTS_GATEWAY): about a third less CPU per
+     * submission in each once it has compiled, for about 50 MB more resident each, hence their
+     * larger memory request.
      */
     static final Set<String> FULL_COMPILER = Set.of("gateway", ServiceWorkloads.CASE_SERVICE);
 

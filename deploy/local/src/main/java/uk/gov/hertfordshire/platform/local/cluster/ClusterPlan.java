@@ -55,22 +55,17 @@ public final class ClusterPlan {
     public static final Map<String, String> MONITORING_BINARIES =
             Map.of(PROMETHEUS, "prometheus", POSTGRES_EXPORTER, "prometheus-postgres-exporter");
 
-    /**
-     * Service JVMs: as ./platform's single mode (small heaps, serial GC, C1 only; the gateway and
-     * case-service add {@link #COMPONENT_JVM_OPTS}).
-     */
+    /** Service JVMs: as ./platform's single mode (small heaps, serial GC, C1 only). */
     static final String DEFAULT_JVM_OPTS =
             "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m"
                     + " -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
 
     /**
-     * Options added after {@link #DEFAULT_JVM_OPTS} for one service, by its name: the two JVMs on
-     * every submission's path run the full tiered compiler, C2 included, which takes a few minutes
-     * of load to finish and then spends about a third less CPU per submission in each (ADR 43,
-     * docs/benchmarks/jvm-settings.md). As ServiceWorkloads.FULL_COMPILER in deploy/k8s.
+     * One service's own options, added after every service's: production's compiler for the two
+     * JVMs on every submission's path, for a benchmark of the steady state (ADR 43). None by
+     * default: on a developer's machine start-up and memory count for more (issue 15's limits).
      */
-    static final Map<String, String> COMPONENT_JVM_OPTS =
-            Map.of(GATEWAY, "-XX:TieredStopAtLevel=4", "case-service", "-XX:TieredStopAtLevel=4");
+    static final String PRODUCTION_COMPILER = "-XX:TieredStopAtLevel=4";
 
     static final String DEFAULT_KAFKA_JVM_OPTS = "-Xmx512m -XX:+UseSerialGC";
 
@@ -685,13 +680,11 @@ public final class ClusterPlan {
 
     /**
      * A service's JVM options: {@code PLATFORM_JVM_OPTS} (or the defaults), then its own, from
-     * {@code PLATFORM_JVM_OPTS_<NAME>} ({@code PLATFORM_JVM_OPTS_CASE_SERVICE}) or {@link
-     * #COMPONENT_JVM_OPTS}. The JVM takes the last of a repeated option, so its own win.
+     * {@code PLATFORM_JVM_OPTS_<NAME>} ({@code PLATFORM_JVM_OPTS_CASE_SERVICE}, e.g. {@link
+     * #PRODUCTION_COMPILER}). The JVM takes the last of a repeated option, so its own win.
      */
     static String jvmOptions(String component, Map<String, String> environment) {
-        String own =
-                set(environment.get(jvmOptionsVariable(component)))
-                        .orElse(COMPONENT_JVM_OPTS.getOrDefault(component, ""));
+        String own = set(environment.get(jvmOptionsVariable(component))).orElse("");
         return (set(environment.get("PLATFORM_JVM_OPTS")).orElse(DEFAULT_JVM_OPTS) + " " + own)
                 .trim();
     }
