@@ -6,13 +6,12 @@ import io.micrometer.core.instrument.Tags;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import uk.gov.hertfordshire.platform.support.metrics.GaugeRows;
 
 /**
  * Operations' view of the clocks, as gauges by team and clock: {@code
@@ -31,28 +30,31 @@ class ClockMetrics {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ClockProperties targets;
-    private final MultiGauge breached;
-    private final MultiGauge approaching;
+    private final GaugeRows breached;
+    private final GaugeRows approaching;
 
     ClockMetrics(JdbcClient jdbc, Clock clock, ClockProperties targets, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.targets = targets;
         this.breached =
-                MultiGauge.builder("care.clocks.breached")
-                        .description(
-                                "Referrals past the due time of a running statutory or local clock,"
-                                        + " by assigned team and clock")
-                        .baseUnit("referrals")
-                        .register(meters);
+                new GaugeRows(
+                        MultiGauge.builder("care.clocks.breached")
+                                .description(
+                                        "Referrals past the due time of a running statutory or"
+                                                + " local clock, by assigned team and clock")
+                                .baseUnit("referrals")
+                                .register(meters));
         this.approaching =
-                MultiGauge.builder("care.clocks.approaching")
-                        .description(
-                                "Referrals whose running clock falls due within the approaching"
-                                        + " window (platform.care.clocks.approaching-within), by"
-                                        + " assigned team and clock")
-                        .baseUnit("referrals")
-                        .register(meters);
+                new GaugeRows(
+                        MultiGauge.builder("care.clocks.approaching")
+                                .description(
+                                        "Referrals whose running clock falls due within the"
+                                                + " approaching window"
+                                                + " (platform.care.clocks.approaching-within), by"
+                                                + " assigned team and clock")
+                                .baseUnit("referrals")
+                                .register(meters));
     }
 
     @Scheduled(fixedDelayString = "${platform.care.clocks.metrics-interval:PT30S}")
@@ -78,15 +80,15 @@ class ClockMetrics {
                                     tags(rs.getString("team"), rs.getString("kind")),
                                     new long[] {rs.getLong("breached"), rs.getLong("approaching")});
                         });
-        List<MultiGauge.Row<?>> breachedRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> approachingRows = new ArrayList<>();
+        Map<Tags, Long> breachedRows = new HashMap<>();
+        Map<Tags, Long> approachingRows = new HashMap<>();
         counts.forEach(
                 (tags, values) -> {
-                    breachedRows.add(MultiGauge.Row.of(tags, values[0]));
-                    approachingRows.add(MultiGauge.Row.of(tags, values[1]));
+                    breachedRows.put(tags, values[0]);
+                    approachingRows.put(tags, values[1]);
                 });
-        breached.register(breachedRows, true);
-        approaching.register(approachingRows, true);
+        breached.set(breachedRows);
+        approaching.set(approachingRows);
     }
 
     private static Tags tags(String team, String clock) {

@@ -6,12 +6,13 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import uk.gov.hertfordshire.cases.servicecase.CaseRepository;
+import uk.gov.hertfordshire.platform.support.metrics.GaugeRows;
 
 /**
  * Open cases per team approaching their response target (within the watch's window) and past it, as
@@ -26,8 +27,8 @@ public class TargetGauges {
     private final CaseRepository cases;
     private final Clock clock;
     private final Duration approachingWithin;
-    private final MultiGauge approaching;
-    private final MultiGauge breached;
+    private final GaugeRows approaching;
+    private final GaugeRows breached;
 
     TargetGauges(
             CaseRepository cases,
@@ -39,30 +40,33 @@ public class TargetGauges {
         this.clock = clock;
         this.approachingWithin = approachingWithin;
         this.approaching =
-                MultiGauge.builder("case.targets.approaching")
-                        .description(
-                                "Open cases within the approaching window of their response target")
-                        .baseUnit("cases")
-                        .register(meters);
+                new GaugeRows(
+                        MultiGauge.builder("case.targets.approaching")
+                                .description(
+                                        "Open cases within the approaching window of their"
+                                                + " response target")
+                                .baseUnit("cases")
+                                .register(meters));
         this.breached =
-                MultiGauge.builder("case.targets.breached")
-                        .description("Open cases past their response target")
-                        .baseUnit("cases")
-                        .register(meters);
+                new GaugeRows(
+                        MultiGauge.builder("case.targets.breached")
+                                .description("Open cases past their response target")
+                                .baseUnit("cases")
+                                .register(meters));
     }
 
     @Scheduled(fixedDelayString = "${platform.cases.targets.watch-interval:PT1M}", initialDelay = 0)
     public void refresh() {
         Instant now = Instant.now(clock);
-        List<MultiGauge.Row<?>> approachingRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> breachedRows = new ArrayList<>();
+        Map<Tags, Long> approachingRows = new HashMap<>();
+        Map<Tags, Long> breachedRows = new HashMap<>();
         for (CaseRepository.TeamTargets counts :
                 cases.targetsByTeam(now, now.plus(approachingWithin))) {
             Tags team = Tags.of("team", counts.team() == null ? "unassigned" : counts.team());
-            approachingRows.add(MultiGauge.Row.of(team, counts.approaching()));
-            breachedRows.add(MultiGauge.Row.of(team, counts.breached()));
+            approachingRows.put(team, counts.approaching());
+            breachedRows.put(team, counts.breached());
         }
-        approaching.register(approachingRows, true);
-        breached.register(breachedRows, true);
+        approaching.set(approachingRows);
+        breached.set(breachedRows);
     }
 }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -24,6 +22,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import uk.gov.hertfordshire.platform.support.metrics.GaugeRows;
 
 /**
  * What operations need to see of each subscription, measured at the broker (as {@code
@@ -33,9 +32,8 @@ import org.springframework.context.SmartLifecycle;
  * the dead-letter topic). Read from Kafka on a timer, not on each scrape, so a busy scraper costs
  * the broker nothing, through one admin client held for the service's life (no consumer per
  * subscription per refresh); while Kafka cannot be reached the last values stay and the failure is
- * logged once. Each partition's gauge reads a value held here, so a refresh only sets numbers and a
- * scrape during it still finds every partition (re-registering rows, Micrometer's {@code
- * MultiGauge} overwrite, removes each gauge for a moment before adding it again).
+ * logged once. The lag gauges are {@link GaugeRows}, so a scrape during a refresh still finds every
+ * partition.
  */
 final class SubscriptionMetrics implements SmartLifecycle {
 
@@ -44,8 +42,7 @@ final class SubscriptionMetrics implements SmartLifecycle {
     private final List<EventSubscription> subscriptions;
     private final Map<String, Object> adminConfig;
     private final Duration refresh;
-    private final MultiGauge lag;
-    private final Map<Tags, AtomicLong> lagValues = new ConcurrentHashMap<>();
+    private final GaugeRows lag;
     private final Object refreshing = new Object();
     private final Map<EventSubscription, Double> pending = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
@@ -61,12 +58,13 @@ final class SubscriptionMetrics implements SmartLifecycle {
         this.adminConfig = adminConfig;
         this.refresh = refresh;
         this.lag =
-                MultiGauge.builder("inbox.consumer.lag")
-                        .description(
-                                "Events on a partition the consumer group has not yet handled"
-                                        + " (end offset minus committed offset)")
-                        .baseUnit("events")
-                        .register(meters);
+                new GaugeRows(
+                        MultiGauge.builder("inbox.consumer.lag")
+                                .description(
+                                        "Events on a partition the consumer group has not yet handled"
+                                                + " (end offset minus committed offset)")
+                                .baseUnit("events")
+                                .register(meters));
         for (EventSubscription s : this.subscriptions) {
             pending.put(s, Double.NaN);
             Gauge.builder("inbox.dead.letters.pending", pending, p -> p.get(s))
@@ -104,15 +102,7 @@ final class SubscriptionMetrics implements SmartLifecycle {
                                                 events));
                 pending.put(s, (double) pending(s));
             }
-            List<MultiGauge.Row<?>> rows = new ArrayList<>();
-            lags.forEach(
-                    (tags, events) -> {
-                        AtomicLong value = lagValues.computeIfAbsent(tags, t -> new AtomicLong());
-                        value.set(events);
-                        rows.add(MultiGauge.Row.of(tags, value, AtomicLong::doubleValue));
-                    });
-            lagValues.keySet().retainAll(lags.keySet());
-            lag.register(rows, false); // adds new partitions, removes gone ones, keeps the rest
+            lag.set(lags);
             if (failing) {
                 log.info("Consumer lag and dead letters are measured again");
             }
