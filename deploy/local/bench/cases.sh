@@ -10,7 +10,11 @@ HERE=$ROOT/deploy/local/bench
 VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | sed -n 2p)
 LAUNCHER_CP="$ROOT/deploy/local/target/lib/*:$ROOT/deploy/local/target/local-platform-$VERSION.jar"
 DURATION=${BENCH_DURATION:-20}
+# Warm-up through the gateway, then pgbench's own. C2 (full tiered compilation) needs a longer one
+# through the gateway than C1 before it has compiled the hot path on two busy cores: the "JIT during
+# the measured run" line below says whether it had finished (docs/benchmarks/case-submission.md).
 WARMUP=${BENCH_WARMUP:-15}
+PG_WARMUP=${BENCH_PGBENCH_WARMUP:-$WARMUP}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 GATEWAY=http://127.0.0.1:8080
@@ -59,8 +63,8 @@ PGBENCH
 printf '  warming up (%ss through the gateway)...\r' "$WARMUP" >&2
 BENCH_METHOD=POST BENCH_BODY=$CASE BENCH_TOKEN=$TOKEN \
   wrk -t"$(threads_for "$CONNECTIONS")" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/report.lua" "$GATEWAY/api/cases" >/dev/null
-printf '  warming up (%ss pgbench)...              \r' "$WARMUP" >&2
-pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "$WARMUP" -M prepared -f "$SCRIPT" >/dev/null 2>&1
+printf '  warming up (%ss pgbench)...              \r' "$PG_WARMUP" >&2
+pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "$PG_WARMUP" -M prepared -f "$SCRIPT" >/dev/null 2>&1
 
 # CPU clock ticks so far of each component (its PID file; PostgreSQL with its backends) and the
 # probe: "<name> <ticks>" lines.
@@ -88,6 +92,17 @@ component_ticks() {
   echo "all-processes $(awk '/^cpu / { print $2 + $3 + $4 + $6 + $7 + $8 }' /proc/stat)"
 }
 
+# The JIT's work so far in the two JVMs on the hot path (jstat -compiler: methods compiled, seconds
+# compiling): read before and after the measured run, so the table says how much compiling fell in it.
+JIT_OF=(gateway case-service)
+jit_of() { # "<compiled> <seconds>" of a component's JVM, or "- -"
+  local pid
+  pid=$(cat "$DATA/run/$1.pid" 2>/dev/null) || { echo "- -"; return; }
+  jstat -compiler "$pid" 2>/dev/null | awk 'NR == 2 { print $1, $4; found = 1 } END { if (!found) print "- -" }'
+}
+declare -A JIT_BEFORE
+for c in "${JIT_OF[@]}"; do JIT_BEFORE[$c]=$(jit_of "$c"); done
+
 printf '  submissions through the gateway (%ss), probe: %s...\r' "$DURATION" "$PROBE_MODE" >&2
 LATENCY_OUT=$(mktemp)
 CPU_BEFORE=$(mktemp)
@@ -110,6 +125,8 @@ SAMPLER=$!
 GATEWAY_RESULT=$(BENCH_METHOD=POST BENCH_BODY=$CASE BENCH_TOKEN=$TOKEN \
   wrk -t"$(threads_for "$CONNECTIONS")" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s "$HERE/report.lua" "$GATEWAY/api/cases" | grep '^RESULT')
 wait "$SAMPLER"
+declare -A JIT_AFTER
+for c in "${JIT_OF[@]}"; do JIT_AFTER[$c]=$(jit_of "$c"); done
 printf '  waiting for the relay to drain...                                   \r' >&2
 wait "$PROBE"
 LATENCY=$(grep '^RESULT' "$LATENCY_OUT")
@@ -151,3 +168,16 @@ join <(sort "$CPU_BEFORE") <(sort "$CPU_AFTER") | awk -v hz="$(getconf CLK_TCK)"
   { cores = ($3 - $2) / hz / s
     printf "| %-22s | %6.2f | %16.2f |\n", $1, cores, (rate > 0 ? 1000 * cores / rate : 0) }'
 rm -f "$CPU_BEFORE" "$CPU_AFTER"
+
+echo
+echo "JIT during the measured run (jstat -compiler; warm-up ${WARMUP} s):"
+for c in "${JIT_OF[@]}"; do
+  read -r b_n b_s <<<"${JIT_BEFORE[$c]}"
+  read -r a_n a_s <<<"${JIT_AFTER[$c]}"
+  if [[ $b_n == - || $a_n == - ]]; then
+    echo "  $c: not read"
+  else
+    awk -v c="$c" -v bn="$b_n" -v an="$a_n" -v bs="$b_s" -v as="$a_s" \
+      'BEGIN { printf "  %s: %d methods compiled, %.1f s compiling (%d and %.1f s before it)\n", c, an - bn, as - bs, bn, bs }'
+  fi
+done

@@ -24,6 +24,9 @@ CASES_ENV=(BENCH_DURATION=${BENCH_CASES_DURATION:-10} BENCH_WARMUP=${BENCH_CASES
 GATEWAY_ENV=(BENCH_DURATION=${BENCH_GATEWAY_DURATION:-5} BENCH_WARMUP=${BENCH_GATEWAY_WARMUP:-3})
 NINE=(postgres kafka identity-provider gateway case-service content-service care-service sap-adapter analytics-service)
 
+# Each configuration is every service's PLATFORM_JVM_OPTS; the gateway and case-service still add
+# their own after it (-XX:TieredStopAtLevel=4, ADR 43) unless PLATFORM_JVM_OPTS_GATEWAY and
+# PLATFORM_JVM_OPTS_CASE_SERVICE say otherwise (=-XX:TieredStopAtLevel=1: all C1, as before run 4).
 COMMON="-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m"
 declare -A OPTS=(
   [c1]="$COMMON -XX:TieredStopAtLevel=1"

@@ -282,6 +282,87 @@ class GatewayCatalogueCacheTest {
         }
     }
 
+    /**
+     * The series the catalogue and Open311 SLOs are computed from (deploy/monitoring/rules/slo.yml,
+     * ADR 45): the gateway's request timer by route and status, with the SLO's latency bucket. It
+     * counts the reads answered from memory, which never reach case-service's own timer, and the
+     * failures the gateway passes on.
+     */
+    @Test
+    void everyReadIsTimedAtTheGatewayByRouteAndStatusThoseFromMemoryToo() throws Exception {
+        String path = OPEN311 + "?jurisdiction_id=timed";
+        awaitKept(first, path, null);
+        String before = scrape(first);
+        int served = caseService.hits(path);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(get(first, path, null).statusCode()).isEqualTo(200);
+        }
+        assertThat(caseService.hits(path)).as("answered from memory").isEqualTo(served);
+        // A failure the service gives (tried three times) is one failed read for the caller.
+        assertThat(get(first, OPEN311 + "?variant=error", null).statusCode()).isEqualTo(500);
+        // Every other Open311 request is on its own route.
+        assertThat(get(first, "/open311/v2/requests.json", null).statusCode()).isEqualTo(200);
+
+        String route = "route=\"catalogue-reads\"";
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(
+                        () -> {
+                            String after = scrape(first);
+                            assertThat(increase(before, after, COUNT, route, OK)).isEqualTo(3);
+                            assertThat(increase(before, after, COUNT, route, "status=\"500\""))
+                                    .isEqualTo(1);
+                            assertThat(increase(before, after, BUCKET, route, OK, "le=\"1.0\""))
+                                    .isEqualTo(3);
+                            assertThat(
+                                            increase(
+                                                    before,
+                                                    after,
+                                                    COUNT,
+                                                    "route=\"open311\"",
+                                                    OK,
+                                                    "method=\"GET\""))
+                                    .isEqualTo(1);
+                        });
+    }
+
+    static final String COUNT = "http_server_requests_seconds_count";
+    static final String BUCKET = "http_server_requests_seconds_bucket";
+    static final String OK = "status=\"200\"";
+
+    private static final Pattern SAMPLE = Pattern.compile("(?m)^(\\w+)\\{([^}]*)} (\\S+)$");
+
+    private static String scrape(ConfigurableApplicationContext gateway) throws Exception {
+        String port = gateway.getEnvironment().getRequiredProperty("local.management.port");
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://127.0.0.1:"
+                                                        + port
+                                                        + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    /** What PromQL's {@code sum(metric{labels})} would rise by between two scrapes. */
+    private static double increase(String before, String after, String metric, String... labels) {
+        return sum(after, metric, labels) - sum(before, metric, labels);
+    }
+
+    private static double sum(String scrape, String metric, String... labels) {
+        double sum = 0;
+        Matcher sample = SAMPLE.matcher(scrape);
+        while (sample.find()) {
+            List<String> present = List.of(sample.group(2).split(","));
+            if (sample.group(1).equals(metric) && present.containsAll(List.of(labels))) {
+                sum += Double.parseDouble(sample.group(3));
+            }
+        }
+        return sum;
+    }
+
     private static double gauge(ConfigurableApplicationContext gateway, String name) {
         return gateway.getBean(io.micrometer.core.instrument.MeterRegistry.class)
                 .get(name)
@@ -407,7 +488,8 @@ class GatewayCatalogueCacheTest {
      * Open311ServicesController): {@code Cache-Control: no-cache}, the list's {@code ETag}, {@code
      * Vary: Authorization} on the catalogue, and {@code Gateway-Cache-Control: max-age=5}; staff
      * (any staff role in the token) see a withdrawn service the public do not. {@code ?variant=} on
-     * the Open311 list answers as a service that did not allow the gateway to keep it would.
+     * the Open311 list answers as a service that did not allow the gateway to keep it would, or one
+     * that failed ({@code error}).
      */
     static final class CaseServiceStandIn {
 
@@ -501,6 +583,7 @@ class GatewayCatalogueCacheTest {
                 case "unmarked" -> headers.remove("Gateway-Cache-Control");
                 case "vary-cookie" -> headers.set("Vary", "Cookie");
                 case "not-found" -> status = 404;
+                case "error" -> status = 500;
                 default -> {
                     // as case-service answers
                 }

@@ -69,7 +69,8 @@ class GatewayManagementPortTest {
 
         assertThat(scrape)
                 .contains("spring_cloud_gateway_requests_seconds_count{")
-                .contains("http_server_requests_seconds_count{")
+                // By route: the series the gateway's SLOs are computed from (ADR 45).
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*route=\"cases\"")
                 .doesNotContain("spring_security_")
                 .doesNotContain("_active_seconds");
     }

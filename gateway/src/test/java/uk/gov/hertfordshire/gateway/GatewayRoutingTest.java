@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,6 +66,7 @@ class GatewayRoutingTest {
     }
 
     @LocalServerPort int port;
+    @Autowired MeterRegistry meters;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -93,6 +97,8 @@ class GatewayRoutingTest {
 
     @Test
     void aServiceThatDoesNotAnswerGivesA503ProblemNotAStackTrace() throws Exception {
+        long before = served(FALLBACK_503);
+
         HttpResponse<String> response = send("GET", "/api/content/news", null);
 
         assertThat(response.statusCode()).isEqualTo(503);
@@ -100,6 +106,20 @@ class GatewayRoutingTest {
                 .hasValue("application/problem+json");
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(response.body()).contains("not answering").doesNotContain("Exception");
+        // The gateway's own 503 is a failure of its route's SLO (ADR 45): counted on the route, and
+        // told from a service's own 503 by the fallback's uri (runbook ErrorBudgetBurn).
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(served(FALLBACK_503)).isEqualTo(before + 1));
+    }
+
+    static final String[] FALLBACK_503 = {
+        "route", "content", "status", "503", "uri", "/fallback/unavailable"
+    };
+
+    /** Requests the gateway's request timer counted with these tags. */
+    private long served(String... tags) {
+        Timer timer = meters.find("http.server.requests").tags(tags).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

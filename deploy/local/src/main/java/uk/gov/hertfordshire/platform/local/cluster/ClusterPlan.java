@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import uk.gov.hertfordshire.platform.topology.Component;
@@ -53,10 +55,22 @@ public final class ClusterPlan {
     public static final Map<String, String> MONITORING_BINARIES =
             Map.of(PROMETHEUS, "prometheus", POSTGRES_EXPORTER, "prometheus-postgres-exporter");
 
-    /** Service JVMs: as ./platform's single mode (small heaps, serial GC, C1 only). */
+    /**
+     * Service JVMs: as ./platform's single mode (small heaps, serial GC, C1 only; the gateway and
+     * case-service add {@link #COMPONENT_JVM_OPTS}).
+     */
     static final String DEFAULT_JVM_OPTS =
             "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m"
                     + " -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
+
+    /**
+     * Options added after {@link #DEFAULT_JVM_OPTS} for one service, by its name: the two JVMs on
+     * every submission's path run the full tiered compiler, C2 included, which takes a few minutes
+     * of load to finish and then spends about a third less CPU per submission in each (ADR 43,
+     * docs/benchmarks/jvm-settings.md). As ServiceWorkloads.FULL_COMPILER in deploy/k8s.
+     */
+    static final Map<String, String> COMPONENT_JVM_OPTS =
+            Map.of(GATEWAY, "-XX:TieredStopAtLevel=4", "case-service", "-XX:TieredStopAtLevel=4");
 
     static final String DEFAULT_KAFKA_JVM_OPTS = "-Xmx512m -XX:+UseSerialGC";
 
@@ -661,12 +675,34 @@ public final class ClusterPlan {
         List<String> command = new ArrayList<>();
         command.addAll(
                 java(
-                        env("PLATFORM_JVM_OPTS", DEFAULT_JVM_OPTS).replace("{component}", c.name()),
+                        jvmOptions(c.name(), System.getenv()).replace("{component}", c.name()),
                         marker,
                         "-jar",
                         jar(c.name()).toString()));
         command.addAll(args);
         return new Launch(command, env, log(instance), marker);
+    }
+
+    /**
+     * A service's JVM options: {@code PLATFORM_JVM_OPTS} (or the defaults), then its own, from
+     * {@code PLATFORM_JVM_OPTS_<NAME>} ({@code PLATFORM_JVM_OPTS_CASE_SERVICE}) or {@link
+     * #COMPONENT_JVM_OPTS}. The JVM takes the last of a repeated option, so its own win.
+     */
+    static String jvmOptions(String component, Map<String, String> environment) {
+        String own =
+                set(environment.get(jvmOptionsVariable(component)))
+                        .orElse(COMPONENT_JVM_OPTS.getOrDefault(component, ""));
+        return (set(environment.get("PLATFORM_JVM_OPTS")).orElse(DEFAULT_JVM_OPTS) + " " + own)
+                .trim();
+    }
+
+    /** {@code PLATFORM_JVM_OPTS_CASE_SERVICE} for case-service. */
+    static String jvmOptionsVariable(String component) {
+        return "PLATFORM_JVM_OPTS_" + component.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static Optional<String> set(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     private static List<String> java(String options, String... rest) {

@@ -217,4 +217,51 @@ class SinglePlanTest {
                 .contains("targets: [\"127.0.0.1:9187\"]")
                 .contains("rule_files:\n  - /repo/deploy/monitoring/rules/*.yml");
     }
+
+    @Test
+    void theGatewayAndCaseServiceRunC2AndTheOtherServicesC1Only() {
+        // ADR 43: the two JVMs on every submission's path; the JVM takes the last
+        // TieredStopAtLevel.
+        for (String c2 : List.of("gateway", "case-service")) {
+            assertThat(ClusterPlan.jvmOptions(c2, Map.of()))
+                    .isEqualTo(ClusterPlan.DEFAULT_JVM_OPTS + " -XX:TieredStopAtLevel=4");
+        }
+        for (String c1 :
+                List.of("content-service", "care-service", "sap-adapter", "analytics-service")) {
+            assertThat(ClusterPlan.jvmOptions(c1, Map.of()))
+                    .isEqualTo(ClusterPlan.DEFAULT_JVM_OPTS)
+                    .endsWith("-XX:TieredStopAtLevel=1");
+        }
+        List<String> gateway = all().launch(all().instance("gateway")).command();
+        assertThat(gateway.lastIndexOf("-XX:TieredStopAtLevel=4"))
+                .isGreaterThan(gateway.indexOf("-XX:TieredStopAtLevel=1"));
+    }
+
+    @Test
+    void aServicesOwnJvmOptionsComeAfterEveryServicesSoTheJvmTakesThem() {
+        // The JVM takes the last of a repeated -XX option: the service's own must follow.
+        assertThat(
+                        ClusterPlan.jvmOptions(
+                                "case-service",
+                                Map.of(
+                                        "PLATFORM_JVM_OPTS_CASE_SERVICE",
+                                        "-XX:TieredStopAtLevel=1")))
+                .isEqualTo(ClusterPlan.DEFAULT_JVM_OPTS + " -XX:TieredStopAtLevel=1");
+        assertThat(
+                        ClusterPlan.jvmOptions(
+                                "care-service",
+                                Map.of(
+                                        "PLATFORM_JVM_OPTS",
+                                        "-Xmx300m",
+                                        "PLATFORM_JVM_OPTS_CARE_SERVICE",
+                                        "-Xmx400m")))
+                .isEqualTo("-Xmx300m -Xmx400m");
+        // Another service's variable is not this one's.
+        assertThat(
+                        ClusterPlan.jvmOptions(
+                                "care-service", Map.of("PLATFORM_JVM_OPTS_CASE_SERVICE", "-Xmx1g")))
+                .doesNotContain("-Xmx1g");
+        assertThat(ClusterPlan.jvmOptionsVariable("analytics-service"))
+                .isEqualTo("PLATFORM_JVM_OPTS_ANALYTICS_SERVICE");
+    }
 }

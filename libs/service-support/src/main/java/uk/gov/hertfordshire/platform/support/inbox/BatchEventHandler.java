@@ -24,4 +24,13 @@ public interface BatchEventHandler extends EventHandler {
     default void handle(ReceivedEvent event) {
         handleAll(List.of(event));
     }
+
+    /**
+     * {@code handler} applied to each new event in turn, in the one inbox transaction of its poll:
+     * for a handler with nothing to gain from seeing the events together, whose cost is mostly the
+     * inbox's own transaction per event (most events on a topic are not its business).
+     */
+    static BatchEventHandler eachOf(EventHandler handler) {
+        return events -> events.forEach(handler::handle);
+    }
 }

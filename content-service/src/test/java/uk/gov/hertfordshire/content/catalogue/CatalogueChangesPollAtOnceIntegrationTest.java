@@ -1,0 +1,177 @@
+package uk.gov.hertfordshire.content.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.hertfordshire.platform.events.CloudEvents;
+import uk.gov.hertfordshire.platform.events.Topics;
+import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.testsupport.KafkaRecordBatch;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
+import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
+
+/**
+ * Content takes each poll of {@code cases.events} in one inbox transaction: changes sent as one
+ * Kafka record batch (one service code, so one partition, fetched whole) are applied by one
+ * PostgreSQL transaction, a second copy of a change in the same poll is skipped by the inbox, and a
+ * change that cannot be read is dead-lettered alone while every other one of its poll is applied.
+ */
+@PlatformIntegrationTest
+class CatalogueChangesPollAtOnceIntegrationTest {
+
+    private static final CloudEvents CLOUD_EVENTS = new CloudEvents();
+
+    @Autowired JdbcClient jdbc;
+    @Autowired MeterRegistry meters;
+
+    private final String kafka = TestInfrastructure.shared().kafkaBootstrapServers();
+
+    @Test
+    void aPollIsAppliedInOneTransactionAndADuplicateInItOnlyOnce() {
+        String code = "batch-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        double skippedBefore = duplicatesSkipped();
+
+        KafkaRecordBatch.send(
+                kafka,
+                List.of(
+                        change(first, code, "First name", "2026-03-01T09:00:00Z"),
+                        change(first, code, "First name", "2026-03-01T09:00:00Z"),
+                        change(second, code, "Second name", "2026-03-02T09:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(first, second) == 2);
+
+        assertThat(name(code))
+                .as("the later change, applied after the first")
+                .isEqualTo("Second name");
+        assertThat(duplicatesSkipped() - skippedBefore)
+                .as("the second copy of the first change, skipped by the inbox")
+                .isEqualTo(1.0);
+        // Rows written by one transaction carry its id in xmin; a transaction per event would
+        // leave two.
+        assertThat(
+                        jdbc.sql(
+                                        "SELECT count(DISTINCT CAST(xmin AS text)) FROM"
+                                                + " platform.inbox WHERE consumer_group ="
+                                                + " 'content-service' AND event_id IN (:a, :b)")
+                                .param("a", first)
+                                .param("b", second)
+                                .query(Integer.class)
+                                .single())
+                .as("inbox transactions for the poll's two changes")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aChangeThatFailsInAPollIsDeadLetteredAloneAndTheOthersAreApplied() {
+        String code = "batch-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID before = UUID.randomUUID();
+        UUID poison = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        ProducerRecord<String, byte[]> readable =
+                change(poison, code, "Never applied", "2026-03-03T09:00:00Z");
+        // A well-formed CloudEvent whose data is not a catalogue change: reading it throws.
+        ProducerRecord<String, byte[]> unreadable =
+                new ProducerRecord<>(
+                        readable.topic(),
+                        null,
+                        readable.key(),
+                        "not a change".getBytes(StandardCharsets.UTF_8),
+                        readable.headers());
+
+        KafkaRecordBatch.send(
+                kafka,
+                List.of(
+                        change(before, code, "Before", "2026-03-01T09:00:00Z"),
+                        unreadable,
+                        change(after, code, "After", "2026-03-02T09:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(before, after) == 2);
+
+        assertThat(name(code)).isEqualTo("After");
+        assertThat(inboxRows(poison, poison)).as("the unreadable one is not recorded").isZero();
+        List<String> deadLettered =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () ->
+                                        KafkaTopicReader.readAll(
+                                                        kafka,
+                                                        Topics.deadLetter(
+                                                                Topics.CASES, "content-service"))
+                                                .stream()
+                                                .map(r -> r.headers().lastHeader("ce_id"))
+                                                .map(
+                                                        CatalogueChangesPollAtOnceIntegrationTest
+                                                                ::text)
+                                                .filter(
+                                                        id ->
+                                                                List.of(
+                                                                                before.toString(),
+                                                                                poison.toString(),
+                                                                                after.toString())
+                                                                        .contains(id))
+                                                .toList(),
+                                ids -> ids.contains(poison.toString()));
+        assertThat(deadLettered).as("only the unreadable one").containsExactly(poison.toString());
+    }
+
+    private static ProducerRecord<String, byte[]> change(
+            UUID eventId, String code, String name, String changedAt) {
+        ServiceDefinitionChanged changed =
+                new ServiceDefinitionChanged(
+                        code,
+                        name,
+                        "Highways",
+                        "HWY-INSPECT",
+                        true,
+                        true,
+                        true,
+                        null,
+                        5,
+                        ServiceDefinitionChanged.WORKING_DAYS,
+                        false,
+                        Instant.parse(changedAt));
+        return CLOUD_EVENTS.toProducerRecord(CLOUD_EVENTS.toCloudEvent(changed, eventId, null));
+    }
+
+    private int inboxRows(UUID a, UUID b) {
+        return jdbc.sql(
+                        "SELECT count(*) FROM platform.inbox WHERE consumer_group ="
+                                + " 'content-service' AND event_id IN (:a, :b)")
+                .param("a", a)
+                .param("b", b)
+                .query(Integer.class)
+                .single();
+    }
+
+    private String name(String code) {
+        return jdbc.sql("SELECT name FROM catalogue_service WHERE code = :code")
+                .param("code", code)
+                .query(String.class)
+                .single();
+    }
+
+    private double duplicatesSkipped() {
+        Counter counter =
+                meters.find("inbox.duplicates.skipped")
+                        .tags("group", "content-service", "topic", Topics.CASES)
+                        .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static String text(Header header) {
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
