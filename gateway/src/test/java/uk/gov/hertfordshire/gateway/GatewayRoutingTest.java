@@ -87,8 +87,12 @@ class GatewayRoutingTest {
         HttpResponse<String> replaced = send("GET", "/api/cases/k2", "x".repeat(200));
 
         assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("caller-id-7");
-        assertThat(replaced.headers().firstValue("X-Request-Id").orElseThrow())
-                .matches("[0-9a-f-]{36}");
+        String replacement = replaced.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(replacement).matches("[0-9a-f-]{36}");
+        // The service sees the same ids as the caller, never the forged one.
+        assertThat(seenRequestIds)
+                .contains("caller-id-7", replacement)
+                .doesNotContain("x".repeat(200));
     }
 
     @Test

@@ -140,6 +140,9 @@ class GatewaySecurityConfiguration {
                 .oauth2ResourceServer(
                         oauth ->
                                 oauth.authenticationManagerResolver(resolver)
+                                        // Spring's converter, without its expression for the
+                                        // usual header (BearerHeader: the same decisions).
+                                        .bearerTokenConverter(new BearerHeader())
                                         .authenticationEntryPoint(
                                                 GatewaySecurityConfiguration::unauthorised)
                                         .accessDeniedHandler(
