@@ -46,7 +46,6 @@ class CorrelationIdFilter implements GlobalFilter, Ordered {
         exchange.getResponse()
                 .beforeCommit(
                         () -> {
-                            exchange.getAttributes().put(ATTRIBUTE, correlationId);
                             exchange.getResponse().getHeaders().set(HEADER, correlationId);
                             return Mono.empty();
                         });

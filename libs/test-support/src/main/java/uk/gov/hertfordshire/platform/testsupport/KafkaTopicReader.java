@@ -68,9 +68,20 @@ public final class KafkaTopicReader {
                 .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
     }
 
+    /** The CloudEvents id (header {@code ce_id}) of every record on the topic now, in order. */
+    public static List<String> eventIds(String bootstrapServers, String topic) {
+        return readAll(bootstrapServers, topic).stream()
+                .map(record -> header(record, "ce_id"))
+                .toList();
+    }
+
     private static String typeOf(ConsumerRecord<String, byte[]> record) {
-        Header type = record.headers().lastHeader("ce_type");
-        return type == null ? null : new String(type.value(), StandardCharsets.UTF_8);
+        return header(record, "ce_type");
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static boolean atEnd(
