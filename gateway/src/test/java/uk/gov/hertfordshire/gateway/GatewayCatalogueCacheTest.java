@@ -11,7 +11,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -36,11 +35,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +47,7 @@ import uk.gov.hertfordshire.platform.events.Topics;
 import uk.gov.hertfordshire.platform.events.cases.CaseStatusChanged;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.security.Role;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
 import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
@@ -405,20 +401,9 @@ class GatewayCatalogueCacheTest {
                 .run(args.toArray(String[]::new));
     }
 
-    private static void send(CloudEvent event) throws Exception {
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                KAFKA,
-                                ProducerConfig.ACKS_CONFIG,
-                                "all"),
-                        new StringSerializer(),
-                        new ByteArraySerializer())) {
-            producer.send(
-                            KafkaMessageFactory.createWriter(Topics.CASES, event.getSubject())
-                                    .writeBinary(event))
-                    .get();
+    private static void send(CloudEvent event) {
+        try (KafkaTopicWriter kafka = new KafkaTopicWriter(KAFKA)) {
+            kafka.send(new CloudEvents().toProducerRecord(event));
         }
     }
 

@@ -9,10 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +20,7 @@ import uk.gov.hertfordshire.platform.events.DomainEvent;
 import uk.gov.hertfordshire.platform.events.ReceivedEvent;
 import uk.gov.hertfordshire.platform.events.cases.CaseFeePaid;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 import uk.gov.hertfordshire.sapsimulator.GeneralLedger;
 import uk.gov.hertfordshire.sapsimulator.SapSimulator;
@@ -89,26 +86,8 @@ public abstract class SapIntegrationTest {
 
     /** Sends events to Kafka under the given CloudEvents ids, in order, as their services do. */
     protected void send(Map<UUID, ? extends DomainEvent> events) {
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                kafka,
-                                ProducerConfig.ACKS_CONFIG,
-                                "all"),
-                        new StringSerializer(),
-                        new ByteArraySerializer())) {
-            events.forEach(
-                    (id, event) -> {
-                        try {
-                            producer.send(
-                                            CLOUD_EVENTS.toProducerRecord(
-                                                    CLOUD_EVENTS.toCloudEvent(event, id, null)))
-                                    .get();
-                        } catch (Exception e) {
-                            throw new IllegalStateException("could not send " + id, e);
-                        }
-                    });
+        try (KafkaTopicWriter writer = new KafkaTopicWriter(kafka)) {
+            events.forEach((id, event) -> writer.publish(event, id));
         }
     }
 

@@ -11,23 +11,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.DomainEvent;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
-import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
 import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
 /**
@@ -43,19 +37,12 @@ class ContactsAvoidedIntegrationTest {
 
     @LocalServerPort int port;
 
-    private final CloudEvents cloudEvents = new CloudEvents();
-    private final KafkaProducer<String, byte[]> producer =
-            new KafkaProducer<>(
-                    Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            TestInfrastructure.shared().kafkaBootstrapServers()),
-                    new StringSerializer(),
-                    new ByteArraySerializer());
+    private final KafkaTopicWriter kafka = KafkaTopicWriter.toSharedBroker();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void close() {
-        producer.close();
+        kafka.close();
     }
 
     @Test
@@ -203,9 +190,8 @@ class ContactsAvoidedIntegrationTest {
                 .body();
     }
 
-    private void publish(DomainEvent event, UUID eventId) throws Exception {
-        producer.send(cloudEvents.toProducerRecord(cloudEvents.toCloudEvent(event, eventId, null)))
-                .get();
+    private void publish(DomainEvent event, UUID eventId) {
+        kafka.publish(event, eventId);
     }
 
     private HttpResponse<String> send(String path, TestIssuer.TokenBuilder token) throws Exception {

@@ -5,21 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.DomainEvent;
-import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
 /**
@@ -36,16 +28,9 @@ public final class AnalyticsClient implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
-    private final CloudEvents cloudEvents = new CloudEvents();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final KafkaProducer<String, byte[]> producer =
-            new KafkaProducer<>(
-                    Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            TestInfrastructure.shared().kafkaBootstrapServers()),
-                    new StringSerializer(),
-                    new ByteArraySerializer());
+    private final KafkaTopicWriter kafka = KafkaTopicWriter.toSharedBroker();
 
     public AnalyticsClient(int port) {
         this.port = port;
@@ -58,29 +43,12 @@ public final class AnalyticsClient implements AutoCloseable {
 
     /** Publishes the event under the given event id (twice with the same id is a redelivery). */
     public UUID publish(DomainEvent event, UUID eventId) {
-        try {
-            producer.send(
-                            cloudEvents.toProducerRecord(
-                                    cloudEvents.toCloudEvent(event, eventId, null)))
-                    .get();
-            return eventId;
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not publish " + event, e);
-        }
+        return kafka.publish(event, eventId);
     }
 
     /** Sends the records all at once (so the consumer can take them in one poll) and waits. */
     public void publishAll(List<ProducerRecord<String, byte[]>> records) {
-        List<Future<?>> sent = new ArrayList<>();
-        records.forEach(record -> sent.add(producer.send(record)));
-        producer.flush();
-        for (Future<?> each : sent) {
-            try {
-                each.get();
-            } catch (Exception e) {
-                throw new IllegalStateException("Could not publish", e);
-            }
-        }
+        kafka.sendAll(records);
     }
 
     public HttpResponse<String> get(String path, TestIssuer.TokenBuilder token) {
@@ -129,6 +97,6 @@ public final class AnalyticsClient implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        kafka.close();
     }
 }

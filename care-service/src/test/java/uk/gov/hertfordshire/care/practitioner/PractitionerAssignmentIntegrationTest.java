@@ -7,12 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.hertfordshire.care.CareHttp;
 import uk.gov.hertfordshire.care.CareIntegrationTest;
-import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
-import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 
 /**
  * The practitioner directory as SAP HR's changes reach it through Kafka, and what it allows: a
@@ -39,24 +33,17 @@ class PractitionerAssignmentIntegrationTest {
     @Autowired JdbcClient jdbc;
 
     private CareHttp http;
-    private KafkaProducer<String, byte[]> producer;
-    private final CloudEvents cloudEvents = new CloudEvents();
+    private KafkaTopicWriter kafka;
 
     @BeforeEach
     void connect() {
         http = new CareHttp(port);
-        producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                TestInfrastructure.shared().kafkaBootstrapServers()),
-                        new StringSerializer(),
-                        new ByteArraySerializer());
+        kafka = KafkaTopicWriter.toSharedBroker();
     }
 
     @AfterEach
     void disconnect() {
-        producer.close();
+        kafka.close();
     }
 
     @Test
@@ -221,11 +208,8 @@ class PractitionerAssignmentIntegrationTest {
         return new StaffMemberChanged(staffId, TEAM, List.of(role), active, at(hour));
     }
 
-    private UUID hrSays(StaffMemberChanged change) throws Exception {
-        UUID eventId = UUID.randomUUID();
-        producer.send(cloudEvents.toProducerRecord(cloudEvents.toCloudEvent(change, eventId, null)))
-                .get();
-        return eventId;
+    private UUID hrSays(StaffMemberChanged change) {
+        return kafka.publish(change);
     }
 
     /** Waits until care-service's inbox has handled the event (applied or ignored). */

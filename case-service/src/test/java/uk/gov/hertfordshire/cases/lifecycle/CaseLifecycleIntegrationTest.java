@@ -7,12 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,10 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.hertfordshire.cases.CaseApi;
-import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
-import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
 import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
 @PlatformIntegrationTest
@@ -44,24 +38,17 @@ class CaseLifecycleIntegrationTest {
     @Autowired JdbcClient jdbc;
 
     private CaseApi api;
-    private KafkaProducer<String, byte[]> producer;
-    private final CloudEvents cloudEvents = new CloudEvents();
+    private KafkaTopicWriter kafka;
 
     @BeforeEach
     void connect() {
         api = new CaseApi(port);
-        producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                TestInfrastructure.shared().kafkaBootstrapServers()),
-                        new StringSerializer(),
-                        new ByteArraySerializer());
+        kafka = KafkaTopicWriter.toSharedBroker();
     }
 
     @AfterEach
     void disconnect() {
-        producer.close();
+        kafka.close();
     }
 
     @Test
@@ -397,11 +384,8 @@ class CaseLifecycleIntegrationTest {
                 .single();
     }
 
-    private UUID hrSays(StaffMemberChanged change) throws Exception {
-        UUID eventId = UUID.randomUUID();
-        producer.send(cloudEvents.toProducerRecord(cloudEvents.toCloudEvent(change, eventId, null)))
-                .get();
-        return eventId;
+    private UUID hrSays(StaffMemberChanged change) {
+        return kafka.publish(change);
     }
 
     /** Waits until case-service's inbox has handled the event (applied or ignored). */

@@ -15,10 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -32,11 +28,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.Topics;
 import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 import uk.gov.hertfordshire.platform.testsupport.KafkaBrokerProcess;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 import uk.gov.hertfordshire.platform.testsupport.PostgresProcess;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
 import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
@@ -77,7 +73,6 @@ class DatabaseOutageTest {
     @Autowired MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final CloudEvents cloudEvents = new CloudEvents();
 
     /** The service's own database and broker, and the shared test identity provider. */
     static class OwnDatabaseAndBroker
@@ -202,19 +197,10 @@ class DatabaseOutageTest {
                 staffId, team, List.of("OFFICER"), true, Instant.parse("2026-04-01T09:00:00Z"));
     }
 
-    private UUID hrSays(StaffMemberChanged change) throws Exception {
-        UUID eventId = UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                        new StringSerializer(),
-                        new ByteArraySerializer())) {
-            producer.send(
-                            cloudEvents.toProducerRecord(
-                                    cloudEvents.toCloudEvent(change, eventId, null)))
-                    .get();
+    private UUID hrSays(StaffMemberChanged change) {
+        try (KafkaTopicWriter writer = new KafkaTopicWriter(kafka.bootstrapServers())) {
+            return writer.publish(change);
         }
-        return eventId;
     }
 
     private void awaitHandled(UUID eventId) {

@@ -14,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.gov.hertfordshire.platform.events.CloudEvents;
@@ -25,6 +21,7 @@ import uk.gov.hertfordshire.platform.events.ReceivedEvent;
 import uk.gov.hertfordshire.platform.events.Topics;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
 import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
@@ -201,14 +198,7 @@ public final class ContentApi {
      * name them.
      */
     public static void announceServices(String... codes) {
-        CloudEvents cloudEvents = new CloudEvents();
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                TestInfrastructure.shared().kafkaBootstrapServers()),
-                        new StringSerializer(),
-                        new ByteArraySerializer())) {
+        try (KafkaTopicWriter kafka = KafkaTopicWriter.toSharedBroker()) {
             for (String code : codes) {
                 ServiceDefinitionChanged changed =
                         new ServiceDefinitionChanged(
@@ -224,11 +214,8 @@ public final class ContentApi {
                                 ServiceDefinitionChanged.WORKING_DAYS,
                                 false,
                                 Instant.parse("2026-01-01T09:00:00Z"));
-                producer.send(
-                        cloudEvents.toProducerRecord(
-                                cloudEvents.toCloudEvent(changed, UUID.randomUUID(), null)));
+                kafka.publish(changed);
             }
-            producer.flush();
         }
     }
 

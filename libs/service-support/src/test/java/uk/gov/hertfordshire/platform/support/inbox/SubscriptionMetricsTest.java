@@ -9,19 +9,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
 
 /**
@@ -154,17 +152,15 @@ class SubscriptionMetricsTest {
                 .value();
     }
 
-    private void send(String to, int partition, int count) throws Exception {
-        try (var producer =
-                new KafkaProducer<String, byte[]>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                                        ByteArraySerializer.class))) {
-            for (int i = 0; i < count; i++) {
-                producer.send(new ProducerRecord<>(to, partition, "k" + i, new byte[] {1})).get();
-            }
+    private void send(String to, int partition, int count) {
+        try (KafkaTopicWriter kafka = new KafkaTopicWriter(bootstrap)) {
+            kafka.sendAll(
+                    IntStream.range(0, count)
+                            .mapToObj(
+                                    i ->
+                                            new ProducerRecord<>(
+                                                    to, partition, "k" + i, new byte[] {1}))
+                            .toList());
         }
     }
 
