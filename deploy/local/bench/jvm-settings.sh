@@ -26,6 +26,7 @@ NINE=(postgres kafka identity-provider gateway case-service content-service care
 
 # Each configuration is every service's PLATFORM_JVM_OPTS; PLATFORM_JVM_OPTS_GATEWAY and
 # PLATFORM_JVM_OPTS_CASE_SERVICE, if set, add those services' own after it (ADR 43).
+# The options every configuration shares; "c1" is the defaults before run 5 (ADR 46), "lean" after.
 COMMON="-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m"
 declare -A OPTS=(
   [c1]="$COMMON -XX:TieredStopAtLevel=1"
@@ -40,7 +41,26 @@ declare -A OPTS=(
   # (JDK 19+); the measured start is the second one.
   [jdk25-c1-cds]="$COMMON -XX:TieredStopAtLevel=1 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=@DATA@/cds/{component}.jsa"
 )
-ORDER=(c1 c2 c1-cc128 c1-lean jdk25-c1 jdk25-c1-cds)
+# Run 5: what the platform's memory and start-up are made of besides the services' compiler. Each
+# row sets the broker's options and the JVMs' malloc arenas too (the launcher's defaults change
+# with run 5, so "c1" pins the earlier ones): KAFKA[name] is PLATFORM_KAFKA_JVM_OPTS, ARENAS[name]
+# MALLOC_ARENA_MAX (0: glibc's own default, 8 per core).
+OLD_KAFKA="-Xmx512m -Xms256m -XX:+UseSerialGC"
+LEAN_KAFKA="-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m"
+LEAN_HEAP="-Xms32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
+OPTS+=(
+  [kafka-lean]="$COMMON -XX:TieredStopAtLevel=1"
+  [heap-lean]="$COMMON -XX:TieredStopAtLevel=1 $LEAN_HEAP"
+  [lean]="$COMMON -XX:TieredStopAtLevel=1 $LEAN_HEAP"
+)
+declare -A KAFKA=([kafka-lean]=$LEAN_KAFKA [heap-lean]=$LEAN_KAFKA [lean]=$LEAN_KAFKA)
+declare -A ARENAS=([lean]=2)
+ORDER=(c1 c2 c1-cc128 c1-lean jdk25-c1 jdk25-c1-cds kafka-lean heap-lean lean)
+# BENCH_JVM_FRESH=1: every configuration starts on an empty data folder (PostgreSQL's initdb,
+# Flyway, the first SAP HR load), not on a copy of the template. BENCH_JVM_LOAD=0: start-up and
+# memory only, no benchmarks.
+FRESH=${BENCH_JVM_FRESH:-0}
+LOAD=${BENCH_JVM_LOAD:-1}
 CONFIGS=("$@")
 ((${#CONFIGS[@]})) || CONFIGS=("${ORDER[@]}")
 for c in "${CONFIGS[@]}"; do
@@ -54,6 +74,12 @@ nine_rss() {
   PLATFORM_DATA=$1 "$PLATFORM" status 2>/dev/null |
     awk -v names="${NINE[*]}" 'BEGIN { split(names, n, " "); for (i in n) want[n[i]] = 1 }
       ($1 in want) && $NF ~ /^[0-9]+$/ { s += $NF } END { print s + 0 }'
+}
+# Each of the nine's resident MB, "postgres 244 kafka 483 ...", to see where the memory is.
+each_rss() {
+  PLATFORM_DATA=$1 "$PLATFORM" status 2>/dev/null |
+    awk -v names="${NINE[*]}" 'BEGIN { split(names, n, " "); for (i in n) want[n[i]] = 1 }
+      ($1 in want) && $NF ~ /^[0-9]+$/ { printf "%s%s %s", sep, $1, $NF; sep = ", " }'
 }
 # cell <text> <line prefix> <column>: a column of the first table row starting with the prefix.
 cell() {
@@ -73,7 +99,7 @@ CURRENT= # the data folder of the platform running now, stopped on any exit
 trap '[[ -z $CURRENT ]] || PLATFORM_DATA=$CURRENT "$PLATFORM" down >/dev/null 2>&1 || true' EXIT
 
 TEMPLATE=$BASE/template
-if [[ ! -f $TEMPLATE/.settled ]]; then
+if ((!FRESH)) && [[ ! -f $TEMPLATE/.settled ]]; then
   rm -rf "$TEMPLATE"
   say "Template: a platform with today's defaults, started once and settled ($TEMPLATE)"
   CURRENT=$TEMPLATE
@@ -88,14 +114,20 @@ ROWS=()
 run_config() { # run_config <name>
   local name=$1 dir=$BASE/$1 java_path=$PATH opts up started rss_idle rss_after cases gateway analytics
   rm -rf "$dir"
-  cp -a "$TEMPLATE" "$dir"
-  rm -f "$dir"/logs/*.log
+  if ((FRESH)); then
+    mkdir -p "$dir"
+  else
+    cp -a "$TEMPLATE" "$dir"
+    rm -f "$dir"/logs/*.log
+  fi
   opts=${OPTS[$name]//@DATA@/$dir}
+  export PLATFORM_KAFKA_JVM_OPTS=${KAFKA[$name]:-$OLD_KAFKA} MALLOC_ARENA_MAX=${ARENAS[$name]:-0}
   [[ $name == jdk25-* ]] && java_path=$JDK25/bin:$PATH
   export PLATFORM_DATA=$dir
   CURRENT=$dir
   say ""
   say "== $name: PLATFORM_JVM_OPTS=\"$opts\" ($(PATH=$java_path java -version 2>&1 | head -1))"
+  say "   PLATFORM_KAFKA_JVM_OPTS=\"$PLATFORM_KAFKA_JVM_OPTS\" MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   if [[ $name == *-cds ]]; then
     mkdir -p "$dir/cds"
     say "  training start: the archives are written when the services stop"
@@ -106,16 +138,22 @@ run_config() { # run_config <name>
   fi
   up=$(PATH=$java_path PLATFORM_JVM_OPTS=$opts "$PLATFORM" up -d 2>&1) || { say "$up"; return 1; }
   started=$(sed -n 's/.*all healthy in \([0-9.]*\) s.*/\1/p' <<<"$up")
-  say "  all healthy in $started s"
+  # Each component's seconds from its own launch (the services wait for PostgreSQL and Kafka).
+  say "  all healthy in $started s ($(awk '$2 == "healthy" && $3 == "in" { printf "%s%s %s", sep, $1, $4; sep = ", " }' <<<"$up"))"
   "$OWN" --settle
   rss_idle=$(nine_rss "$dir")
-  say "  nine components: $rss_idle MB; bench cases..."
-  cases=$(env "${CASES_ENV[@]}" "$PLATFORM" bench cases 2>/dev/null) || true
-  say "  bench gateway..."
-  gateway=$(env "${GATEWAY_ENV[@]}" "$PLATFORM" bench gateway 2>/dev/null) || true
-  say "  bench analytics $EVENTS..."
-  analytics=$("$PLATFORM" bench analytics "$EVENTS" 2>/dev/null) || true
-  rss_after=$(nine_rss "$dir")
+  say "  nine components: $rss_idle MB ($(each_rss "$dir"))"
+  cases= gateway= analytics= rss_after=
+  if ((LOAD)); then
+    say "  bench cases..."
+    cases=$(env "${CASES_ENV[@]}" "$PLATFORM" bench cases 2>/dev/null) || true
+    say "  bench gateway..."
+    gateway=$(env "${GATEWAY_ENV[@]}" "$PLATFORM" bench gateway 2>/dev/null) || true
+    say "  bench analytics $EVENTS..."
+    analytics=$("$PLATFORM" bench analytics "$EVENTS" 2>/dev/null) || true
+    rss_after=$(nine_rss "$dir")
+    say "  after the benchmarks: $rss_after MB ($(each_rss "$dir"))"
+  fi
   code_cache "$dir"
   "$PLATFORM" down >/dev/null
   CURRENT=
@@ -135,6 +173,7 @@ for c in "${CONFIGS[@]}"; do run_config "$c"; done
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 printf '\nMachine: %s, %s cores, %s MB RAM, load average %s; %s\n' "$cpu" "$(nproc)" \
   "$(awk '/MemTotal/ { print int($2 / 1024) }' /proc/meminfo)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(date -u '+%F %T UTC')"
+printf 'Data: %s. ' "$( ((FRESH)) && echo 'a fresh folder per configuration' || echo 'a copy of the template per configuration')"
 printf 'Runs: bench cases %s, bench gateway %s, bench analytics %s events.\n\n' \
   "${CASES_ENV[*]}" "${GATEWAY_ENV[*]}" "$EVENTS"
 printf '| %-12s | %7s | %8s | %9s | %9s | %9s | %9s | %9s | %9s |\n' configuration "start s" "RSS MB" \
@@ -145,5 +184,5 @@ printf '%s\n' "${ROWS[@]}"
 echo
 for c in "${CONFIGS[@]}"; do
   [[ $c == jdk25-* ]] && jdk="JDK 25" || jdk="the JDK on the PATH"
-  printf '%s: %s, %s\n' "$c" "$jdk" "${OPTS[$c]}"
+  printf '%s: %s, %s; Kafka: %s; MALLOC_ARENA_MAX=%s\n' "$c" "$jdk" "${OPTS[$c]}" "${KAFKA[$c]:-$OLD_KAFKA}" "${ARENAS[$c]:-0}"
 done

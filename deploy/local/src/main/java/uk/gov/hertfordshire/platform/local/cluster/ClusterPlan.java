@@ -55,9 +55,17 @@ public final class ClusterPlan {
     public static final Map<String, String> MONITORING_BINARIES =
             Map.of(PROMETHEUS, "prometheus", POSTGRES_EXPORTER, "prometheus-postgres-exporter");
 
-    /** Service JVMs: as ./platform's single mode (small heaps, serial GC, C1 only). */
+    /**
+     * Service JVMs: small heaps, serial GC, C1 only. The heap starts at 32 MB and grows as the
+     * service needs it ({@code -Xms32m}), and gives back what a burst left free ({@code
+     * -XX:MaxHeapFreeRatio=40}): without {@code -Xms} the JVM starts the heap at 1/64 of the
+     * machine's memory, which on a machine of 16 GB or more is the whole 256 MB, and its young
+     * generation (a third) is written over and over, so every service held ~85 MB of young
+     * generation whatever it did (ADR 46, docs/benchmarks/jvm-settings.md run 5).
+     */
     static final String DEFAULT_JVM_OPTS =
-            "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m"
+            "-Xms32m -Xmx256m -Xss512k -XX:+UseSerialGC -XX:MinHeapFreeRatio=20"
+                    + " -XX:MaxHeapFreeRatio=40 -XX:MaxMetaspaceSize=192m"
                     + " -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
 
     /**
@@ -69,8 +77,14 @@ public final class ClusterPlan {
 
     static final String DEFAULT_KAFKA_JVM_OPTS = "-Xmx512m -XX:+UseSerialGC";
 
-    /** The single broker's, as ./platform has always had them. */
-    static final String DEFAULT_SINGLE_KAFKA_JVM_OPTS = "-Xmx512m -Xms256m -XX:+UseSerialGC";
+    /**
+     * The single broker's: a heap that starts small and may grow to 256 MB (a single KRaft broker
+     * with the platform's few topics lives in far less), C1 only (less compiling while the services
+     * start beside it), and capped metaspace and code cache (ADR 46).
+     */
+    static final String DEFAULT_SINGLE_KAFKA_JVM_OPTS =
+            "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+                    + " -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m";
 
     /** Which of the topology's two replica counts the plan runs. */
     public enum Mode {

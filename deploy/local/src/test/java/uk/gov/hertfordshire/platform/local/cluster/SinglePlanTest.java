@@ -247,6 +247,41 @@ class SinglePlanTest {
     }
 
     @Test
+    void everyServiceHeapStartsSmallAndGivesBackWhatABurstLeftFree() {
+        // ADR 46: without -Xms the JVM starts the heap at 1/64 of the machine's memory (the whole
+        // 256 MB on 16 GB or more) and keeps a young generation of ~85 MB resident in every
+        // service; with it the nine components settled ~500 MB smaller (jvm-settings.md run 5).
+        for (String service : List.of("gateway", "case-service", "analytics-service")) {
+            List<String> command = all().launch(all().instance(service)).command();
+            assertThat(command)
+                    .contains(
+                            "-Xms32m",
+                            "-Xmx256m",
+                            "-XX:+UseSerialGC",
+                            "-XX:MaxHeapFreeRatio=40",
+                            "-XX:MinHeapFreeRatio=20",
+                            "-XX:TieredStopAtLevel=1");
+            assertThat(command.stream().filter(o -> o.startsWith("-Xms"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void theSingleBrokerRunsASmallGrowingHeapAndC1Only() {
+        // ADR 46: the broker held 420-513 MB with -Xms256m -Xmx512m and C2, the largest of the
+        // nine components; a single KRaft broker with the platform's few topics needs far less.
+        List<String> kafka = all().launch(all().instance("kafka")).command();
+        assertThat(kafka)
+                .contains(
+                        "-Xms32m",
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:MaxMetaspaceSize=128m",
+                        "-XX:ReservedCodeCacheSize=48m")
+                .doesNotContain("-Xms256m", "-Xmx512m");
+    }
+
+    @Test
     void aServicesOwnJvmOptionsComeAfterEveryServicesSoTheJvmTakesThem() {
         // The JVM takes the last of a repeated -XX option: the service's own must follow.
         assertThat(
