@@ -26,7 +26,8 @@ NINE=(postgres kafka identity-provider gateway case-service content-service care
 
 # Each configuration is every service's PLATFORM_JVM_OPTS; PLATFORM_JVM_OPTS_GATEWAY and
 # PLATFORM_JVM_OPTS_CASE_SERVICE, if set, add those services' own after it (ADR 43).
-# The options every configuration shares; "c1" is the defaults before run 5 (ADR 46), "lean" after.
+# The options every configuration shares; "c1" is the defaults before run 5 (ADR 46),
+# "heap-lean" the defaults after it ("lean" adds MALLOC_ARENA_MAX=2, not adopted).
 COMMON="-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m"
 declare -A OPTS=(
   [c1]="$COMMON -XX:TieredStopAtLevel=1"

@@ -10,12 +10,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.hertfordshire.platform.events.Channel;
+import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
@@ -32,6 +34,8 @@ class ChannelShiftProjectionIntegrationTest {
             TestIssuer.shared().staff("analyst-ivan", "ANALYST");
 
     @LocalServerPort int port;
+
+    private static final CloudEvents CLOUD_EVENTS = new CloudEvents();
 
     private final KafkaTopicWriter kafka = KafkaTopicWriter.toSharedBroker();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -70,10 +74,19 @@ class ChannelShiftProjectionIntegrationTest {
     void anEventDeliveredTwiceIsCountedOnce() throws Exception {
         CaseSubmitted event = submitted(Channel.APP, "2026-08-03T09:00:00Z");
         UUID eventId = UUID.randomUUID();
-        publish(event, eventId);
-        publish(event, eventId);
+        int partition = kafka.send(record(event, eventId)).partition();
+        kafka.send(record(event, eventId));
+        // The control is another case (another key), so it goes on the redelivery's partition,
+        // after it: once the control is counted, the redelivery has been consumed too.
         CaseSubmitted later = submitted(Channel.APP, "2026-08-03T09:05:00Z");
-        publish(later, UUID.randomUUID());
+        ProducerRecord<String, byte[]> control = record(later, UUID.randomUUID());
+        kafka.send(
+                new ProducerRecord<>(
+                        control.topic(),
+                        partition,
+                        control.key(),
+                        control.value(),
+                        control.headers()));
 
         String day = "/api/analytics/channels?from=2026-08-03&to=2026-08-03";
         await().atMost(Duration.ofSeconds(30))
@@ -144,6 +157,10 @@ class ChannelShiftProjectionIntegrationTest {
 
     private void publish(CaseSubmitted event, UUID eventId) {
         kafka.publish(event, eventId);
+    }
+
+    private static ProducerRecord<String, byte[]> record(CaseSubmitted event, UUID eventId) {
+        return CLOUD_EVENTS.toProducerRecord(CLOUD_EVENTS.toCloudEvent(event, eventId, null));
     }
 
     private HttpResponse<String> send(String path, TestIssuer.TokenBuilder token) throws Exception {

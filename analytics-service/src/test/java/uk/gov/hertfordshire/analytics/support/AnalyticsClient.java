@@ -46,7 +46,7 @@ public final class AnalyticsClient implements AutoCloseable {
         return kafka.publish(event, eventId);
     }
 
-    /** Sends the records all at once (so the consumer can take them in one poll) and waits. */
+    /** Sends the records all at once, in order, and waits until the broker has every one. */
     public void publishAll(List<ProducerRecord<String, byte[]>> records) {
         kafka.sendAll(records);
     }

@@ -79,8 +79,9 @@ public final class KafkaTopicWriter implements AutoCloseable {
     }
 
     /**
-     * Sends the records all at once, in order (so a consumer can take them in one poll), and waits
-     * until the broker has every one.
+     * Sends the records all at once, in order, and waits until the broker has every one. A consumer
+     * will often take them in one poll, but nothing here makes sure of it: for one batch use {@link
+     * KafkaRecordBatch}.
      */
     public void sendAll(List<ProducerRecord<String, byte[]>> records) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());

@@ -60,16 +60,18 @@ class KafkaTopicWriterTest {
                         Instant.parse("2026-03-02T09:00:00Z"));
         UUID eventId = UUID.randomUUID();
 
+        ConsumerRecord<String, byte[]> record;
         try (KafkaTopicWriter writer = new KafkaTopicWriter(BOOTSTRAP)) {
             assertThat(writer.publish(change, eventId)).isEqualTo(eventId);
-        }
 
-        // Read at once, no waiting: publish returned only when the broker had it.
-        ConsumerRecord<String, byte[]> record =
-                KafkaTopicReader.readAll(BOOTSTRAP, Topics.SAP_HR).stream()
-                        .filter(each -> eventId.toString().equals(header(each, "ce_id")))
-                        .findFirst()
-                        .orElseThrow();
+            // Read at once, before close() could flush anything still buffered: publish returned
+            // only when the broker had it.
+            record =
+                    KafkaTopicReader.readAll(BOOTSTRAP, Topics.SAP_HR).stream()
+                            .filter(each -> eventId.toString().equals(header(each, "ce_id")))
+                            .findFirst()
+                            .orElseThrow();
+        }
         assertThat(record.key()).isEqualTo("00077701");
         assertThat(header(record, "ce_type"))
                 .isEqualTo("uk.gov.hertfordshire.sap.hr.staff-member-changed.v1");
@@ -92,15 +94,17 @@ class KafkaTopicWriterTest {
                                                 (run + "/" + i).getBytes(StandardCharsets.UTF_8)))
                         .toList();
 
+        List<String> onTheTopic;
         try (KafkaTopicWriter writer = new KafkaTopicWriter(BOOTSTRAP)) {
             writer.sendAll(records);
-        }
 
-        List<String> onTheTopic =
-                KafkaTopicReader.readAll(BOOTSTRAP, ORDERED).stream()
-                        .filter(record -> run.equals(record.key()))
-                        .map(record -> new String(record.value(), StandardCharsets.UTF_8))
-                        .toList();
+            // Before close(), which would send anything still buffered.
+            onTheTopic =
+                    KafkaTopicReader.readAll(BOOTSTRAP, ORDERED).stream()
+                            .filter(record -> run.equals(record.key()))
+                            .map(record -> new String(record.value(), StandardCharsets.UTF_8))
+                            .toList();
+        }
         assertThat(onTheTopic)
                 .containsExactlyElementsOf(
                         IntStream.range(0, 50).mapToObj(i -> run + "/" + i).toList());
@@ -113,6 +117,7 @@ class KafkaTopicWriterTest {
             assertThat(writer.send(new ProducerRecord<>(ORDERED, "k", new byte[] {1})).topic())
                     .isEqualTo(ORDERED);
 
+            long started = System.nanoTime();
             assertThatThrownBy(
                             () ->
                                     writer.send(
@@ -120,6 +125,9 @@ class KafkaTopicWriterTest {
                                                     "writer.undeclared", "k", new byte[] {1})))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("writer.undeclared");
+            // Within the writer's metadata wait (2 s here), not the client's default minute.
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(Duration.ofSeconds(20));
         }
     }
 
