@@ -2,6 +2,7 @@ package uk.gov.hertfordshire.platform.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,19 +43,27 @@ public final class KafkaTopicWriter implements AutoCloseable {
     }
 
     KafkaTopicWriter(String bootstrapServers, Duration metadataWait) {
+        this(bootstrapServers, metadataWait, Map.of());
+    }
+
+    private KafkaTopicWriter(
+            String bootstrapServers, Duration metadataWait, Map<String, Object> moreSettings) {
+        Map<String, Object> settings = new HashMap<>(moreSettings);
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) metadataWait.toMillis());
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "topic-writer-" + UUID.randomUUID());
         this.producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrapServers,
-                                ProducerConfig.ACKS_CONFIG,
-                                "all",
-                                ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                                (int) metadataWait.toMillis(),
-                                ProducerConfig.CLIENT_ID_CONFIG,
-                                "topic-writer-" + UUID.randomUUID()),
-                        new StringSerializer(),
-                        new ByteArraySerializer());
+                new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * A writer whose records wait, for up to a minute, for {@link #sendAll}'s flush: what it sends
+     * together leaves as one producer batch per partition ({@link KafkaRecordBatch}).
+     */
+    static KafkaTopicWriter holdingRecordsUntilFlush(String bootstrapServers) {
+        return new KafkaTopicWriter(
+                bootstrapServers, METADATA_WAIT, Map.of(ProducerConfig.LINGER_MS_CONFIG, 60_000));
     }
 
     /** A writer to the shared test broker ({@link TestInfrastructure#shared()}). */
