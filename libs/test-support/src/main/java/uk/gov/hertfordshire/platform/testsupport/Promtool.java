@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Prometheus's own checker, {@code promtool} (Debian package {@code prometheus}, which {@code
  * .ci/run} installs). Where it is not installed, {@link #require()} skips the test with a banner in
- * the log, so a skipped check is never mistaken for a passed one.
+ * the log, so a skipped check is never mistaken for a passed one, and in CI fails it.
  */
 public final class Promtool {
 
@@ -24,28 +25,36 @@ public final class Promtool {
 
     private Promtool() {}
 
-    /** promtool's path, or the calling test is skipped, loudly. */
+    /**
+     * promtool's path. Without it the calling test is skipped, loudly; in CI ({@code CI=true}) it
+     * fails instead, so a check CI owes cannot pass by being skipped.
+     */
     public static Path require() {
         String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.of(path.split(File.pathSeparator))
-                .map(dir -> Path.of(dir, "promtool"))
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElseGet(
-                        () -> {
-                            log.warn(
-                                    """
+        Optional<Path> found =
+                Stream.of(path.split(File.pathSeparator))
+                        .map(dir -> Path.of(dir, "promtool"))
+                        .filter(Files::isExecutable)
+                        .findFirst();
+        if (found.isPresent()) {
+            return found.get();
+        }
+        String missing = "promtool is not installed (apt-get install prometheus; .ci/run does)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("In CI, " + missing);
+        }
+        log.warn(
+                """
 
-                                    ************************************************************
-                                    * SKIPPED: promtool is not installed, so the Prometheus     *
-                                    * rules, their unit tests and the metrics were NOT checked. *
-                                    * Install it: apt-get install prometheus (.ci/run does).    *
-                                    ************************************************************
-                                    """);
-                            Assumptions.abort(
-                                    "promtool is not installed (apt-get install prometheus)");
-                            return null;
-                        });
+                ************************************************************
+                * SKIPPED: promtool is not installed, so Prometheus's own   *
+                * checks (rules and their unit tests, the configuration,    *
+                * the metrics) were NOT run.                                *
+                * Install it: apt-get install prometheus (.ci/run does).    *
+                ************************************************************
+                """);
+        Assumptions.abort(missing);
+        return null;
     }
 
     /** Runs promtool with the arguments (and standard input, if not null) in a directory. */

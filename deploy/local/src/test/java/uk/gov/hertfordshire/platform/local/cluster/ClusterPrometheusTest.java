@@ -3,22 +3,16 @@ package uk.gov.hertfordshire.platform.local.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.Yaml;
+import uk.gov.hertfordshire.platform.testsupport.Promtool;
 import uk.gov.hertfordshire.platform.topology.Topology;
 
 /**
@@ -149,7 +143,6 @@ class ClusterPrometheusTest {
     @Test
     void prometheusAcceptsTheGeneratedConfigurationWithTheProjectsRules(@TempDir Path dir)
             throws IOException, InterruptedException {
-        Path promtool = promtool();
         List<String> monitoring = List.of("postgres-exporter", "prometheus");
         // The cluster's, and the single copy's (./platform up), from the same code.
         for (ClusterPlan plan :
@@ -160,41 +153,11 @@ class ClusterPrometheusTest {
             Path config = dir.resolve(plan.mode() + "-prometheus.yml");
             Files.writeString(config, PrometheusConfig.text(plan, "5s"));
 
-            Process process =
-                    new ProcessBuilder(promtool.toString(), "check", "config", config.toString())
-                            .redirectErrorStream(true)
-                            .start();
-            String output =
-                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            Promtool.Result result = Promtool.run(dir, null, "check", "config", config.toString());
 
-            assertThat(process.exitValue()).as(plan.mode() + ": " + output).isZero();
-            assertThat(output).contains("SUCCESS").doesNotContain("0 rule files found");
+            assertThat(result.exitCode()).as(plan.mode() + ": " + result.output()).isZero();
+            assertThat(result.output()).contains("SUCCESS").doesNotContain("0 rule files found");
         }
-    }
-
-    /**
-     * promtool (Debian package prometheus, which .ci/run installs); without it the test is skipped
-     * with a banner, and in CI ({@code CI=true}) it fails instead, so a check CI owes cannot pass
-     * by skipping.
-     */
-    private static Path promtool() {
-        Optional<Path> found =
-                Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                        .map(dir -> Path.of(dir, "promtool"))
-                        .filter(Files::isExecutable)
-                        .findFirst();
-        if (found.isEmpty()) {
-            String message =
-                    "SKIPPED, NOT CHECKED: the cluster's Prometheus configuration. promtool is not"
-                            + " installed (apt-get install prometheus; .ci/run installs it).";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("In CI promtool must be installed. " + message);
-            }
-            LoggerFactory.getLogger(ClusterPrometheusTest.class).warn("\n*** {}\n", message);
-            Assumptions.abort(message);
-        }
-        return found.get();
     }
 
     private static List<String> names(List<Instance> instances) {
