@@ -6,6 +6,7 @@ import static uk.gov.hertfordshire.gateway.PrometheusScrape.BUCKET;
 import static uk.gov.hertfordshire.gateway.PrometheusScrape.COUNT;
 import static uk.gov.hertfordshire.gateway.PrometheusScrape.OK;
 import static uk.gov.hertfordshire.gateway.PrometheusScrape.increase;
+import static uk.gov.hertfordshire.platform.testsupport.ServiceDefinitionFixture.serviceDefinition;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -45,7 +46,6 @@ import uk.gov.hertfordshire.gateway.caching.CatalogueEntries;
 import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.Topics;
 import uk.gov.hertfordshire.platform.events.cases.CaseStatusChanged;
-import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.security.Role;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
@@ -411,19 +411,7 @@ class GatewayCatalogueCacheTest {
     private static CloudEvent changeEvent() {
         return new CloudEvents()
                 .toCloudEvent(
-                        new ServiceDefinitionChanged(
-                                "pothole",
-                                "Report a pothole",
-                                "Roads",
-                                "HIGHWAYS",
-                                true,
-                                true,
-                                true,
-                                null,
-                                5,
-                                ServiceDefinitionChanged.WORKING_DAYS,
-                                false,
-                                Instant.now()),
+                        serviceDefinition("pothole").changedAt(Instant.now()).build(),
                         UUID.randomUUID(),
                         null);
     }

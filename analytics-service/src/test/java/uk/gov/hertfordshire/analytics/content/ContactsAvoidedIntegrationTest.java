@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.analytics.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static uk.gov.hertfordshire.platform.testsupport.ServiceDefinitionFixture.serviceDefinition;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.hertfordshire.platform.events.DomainEvent;
-import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
@@ -47,7 +47,7 @@ class ContactsAvoidedIntegrationTest {
 
     @Test
     void feedbackIsCountedUnderEachServiceOfTheItemOnItsLondonDay() throws Exception {
-        publish(pothole(), UUID.randomUUID());
+        publish(serviceDefinition("pothole").name("Report a pothole").build(), UUID.randomUUID());
         String item = UUID.randomUUID().toString();
         UUID twice = UUID.randomUUID();
         // 23:30 UTC on 14 July 2026 is 00:30 BST on 15 July.
@@ -159,22 +159,6 @@ class ContactsAvoidedIntegrationTest {
                 "web",
                 services,
                 at == null ? Instant.now() : Instant.parse(at));
-    }
-
-    private static ServiceDefinitionChanged pothole() {
-        return new ServiceDefinitionChanged(
-                "pothole",
-                "Report a pothole",
-                "Highways",
-                "highways-team",
-                true,
-                true,
-                true,
-                null,
-                5,
-                ServiceDefinitionChanged.WORKING_DAYS,
-                false,
-                Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     private double gauge(String name) throws Exception {

@@ -2,6 +2,7 @@ package uk.gov.hertfordshire.analytics.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static uk.gov.hertfordshire.platform.testsupport.ServiceDefinitionFixture.serviceDefinition;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +29,6 @@ import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.events.cases.CaseResolved;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
 import uk.gov.hertfordshire.platform.events.cases.CaseTargetBreached;
-import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.testsupport.HeadlessChromium;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
@@ -213,20 +213,7 @@ class DashboardIntegrationTest {
     }
 
     private void publishFebruary() {
-        client.publish(
-                new ServiceDefinitionChanged(
-                        "dt-bins",
-                        "Report a missed bin collection",
-                        "Waste",
-                        "waste-team",
-                        true,
-                        true,
-                        true,
-                        null,
-                        2,
-                        ServiceDefinitionChanged.WORKING_DAYS,
-                        false,
-                        Instant.parse("2026-01-01T00:00:00Z")));
+        client.publish(serviceDefinition("dt-bins").name("Report a missed bin collection").build());
         // Pages that answered a question: two about missed bins, one about no service.
         answered(List.of("dt-bins"), "2026-02-05T10:00:00Z");
         answered(List.of("dt-bins"), "2026-02-06T10:00:00Z");

@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.analytics.measures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static uk.gov.hertfordshire.analytics.support.AnalyticsClient.ANALYST;
+import static uk.gov.hertfordshire.platform.testsupport.ServiceDefinitionFixture.serviceDefinition;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.hertfordshire.analytics.support.AnalyticsClient;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
-import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
@@ -45,9 +45,13 @@ class CsvExportIntegrationTest {
     @Test
     void quotesCommasAndQuotesAndNeutralisesFormulas() {
         // A catalogue name is typed by an administrator: it could hold anything.
-        client.publish(service("csv-formula", "=HYPERLINK(\"http://evil.example\",\"Click\")"));
-        client.publish(service("csv-quoted", "Bins, \"missed\" collections"));
-        client.publish(service("csv-plus", "+44 hotline"));
+        client.publish(
+                serviceDefinition("csv-formula")
+                        .name("=HYPERLINK(\"http://evil.example\",\"Click\")")
+                        .build());
+        client.publish(
+                serviceDefinition("csv-quoted").name("Bins, \"missed\" collections").build());
+        client.publish(serviceDefinition("csv-plus").name("+44 hotline").build());
         submit("csv-formula", "2026-04-06T09:00:00Z");
         submit("csv-quoted", "2026-04-06T10:00:00Z");
         submit("csv-quoted", "2026-04-06T11:00:00Z");
@@ -131,7 +135,7 @@ class CsvExportIntegrationTest {
     void theSavingAgainstABaselineIsExportedToo() {
         // Baseline week: one phone contact; the week reported: one web contact. At the baseline's
         // mix (all phone) the web contact would have cost £2.83 instead of £0.15: £2.68 saved.
-        client.publish(service("csv-shift", "Shifting service"));
+        client.publish(serviceDefinition("csv-shift").name("Shifting service").build());
         submit("csv-shift", Channel.PHONE, "2026-05-04T09:00:00Z");
         submit("csv-shift", Channel.WEB, "2026-05-11T09:00:00Z");
         String range =
@@ -176,21 +180,5 @@ class CsvExportIntegrationTest {
                         Instant.parse(at),
                         null,
                         null));
-    }
-
-    private static ServiceDefinitionChanged service(String code, String name) {
-        return new ServiceDefinitionChanged(
-                code,
-                name,
-                "Waste",
-                "waste-team",
-                true,
-                true,
-                true,
-                null,
-                2,
-                ServiceDefinitionChanged.WORKING_DAYS,
-                false,
-                Instant.parse("2026-01-01T00:00:00Z"));
     }
 }

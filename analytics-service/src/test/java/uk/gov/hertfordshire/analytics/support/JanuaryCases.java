@@ -1,5 +1,7 @@
 package uk.gov.hertfordshire.analytics.support;
 
+import static uk.gov.hertfordshire.platform.testsupport.ServiceDefinitionFixture.serviceDefinition;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,19 +190,11 @@ public final class JanuaryCases {
     }
 
     private static ServiceDefinitionChanged service(String code, String name, String team) {
-        return new ServiceDefinitionChanged(
-                code,
-                name,
-                "Highways",
-                team,
-                true,
-                true,
-                true,
-                null,
-                5,
-                ServiceDefinitionChanged.WORKING_DAYS,
-                false,
-                at("2025-11-01T00:00:00Z"));
+        return serviceDefinition(code)
+                .name(name)
+                .team(team)
+                .changedAt(at("2025-11-01T00:00:00Z"))
+                .build();
     }
 
     private static CaseSubmitted submitted(
