@@ -2,10 +2,9 @@ package uk.gov.hertfordshire.content.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static uk.gov.hertfordshire.platform.testsupport.ServiceDefinitionFixture.serviceDefinition;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.Topics;
 import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
+import uk.gov.hertfordshire.platform.testsupport.InboxPollChecks;
 import uk.gov.hertfordshire.platform.testsupport.KafkaRecordBatch;
-import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
 
@@ -38,12 +37,16 @@ class CatalogueChangesPollAtOnceIntegrationTest {
 
     private final String kafka = TestInfrastructure.shared().kafkaBootstrapServers();
 
+    private InboxPollChecks inbox() {
+        return new InboxPollChecks("content-service", Topics.CASES, kafka, jdbc, meters);
+    }
+
     @Test
     void aPollIsAppliedInOneTransactionAndADuplicateInItOnlyOnce() {
         String code = "batch-" + UUID.randomUUID().toString().substring(0, 8);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        double skippedBefore = duplicatesSkipped();
+        double skippedBefore = inbox().duplicatesSkipped();
 
         KafkaRecordBatch.send(
                 kafka,
@@ -51,25 +54,15 @@ class CatalogueChangesPollAtOnceIntegrationTest {
                         change(first, code, "First name", "2026-03-01T09:00:00Z"),
                         change(first, code, "First name", "2026-03-01T09:00:00Z"),
                         change(second, code, "Second name", "2026-03-02T09:00:00Z")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(first, second) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox().recorded(first, second) == 2);
 
         assertThat(name(code))
                 .as("the later change, applied after the first")
                 .isEqualTo("Second name");
-        assertThat(duplicatesSkipped() - skippedBefore)
+        assertThat(inbox().duplicatesSkipped() - skippedBefore)
                 .as("the second copy of the first change, skipped by the inbox")
                 .isEqualTo(1.0);
-        // Rows written by one transaction carry its id in xmin; a transaction per event would
-        // leave two.
-        assertThat(
-                        jdbc.sql(
-                                        "SELECT count(DISTINCT CAST(xmin AS text)) FROM"
-                                                + " platform.inbox WHERE consumer_group ="
-                                                + " 'content-service' AND event_id IN (:a, :b)")
-                                .param("a", first)
-                                .param("b", second)
-                                .query(Integer.class)
-                                .single())
+        assertThat(inbox().transactionsRecording(first, second))
                 .as("inbox transactions for the poll's two changes")
                 .isEqualTo(1);
     }
@@ -80,16 +73,10 @@ class CatalogueChangesPollAtOnceIntegrationTest {
         UUID before = UUID.randomUUID();
         UUID poison = UUID.randomUUID();
         UUID after = UUID.randomUUID();
-        ProducerRecord<String, byte[]> readable =
-                change(poison, code, "Never applied", "2026-03-03T09:00:00Z");
         // A well-formed CloudEvent whose data is not a catalogue change: reading it throws.
         ProducerRecord<String, byte[]> unreadable =
-                new ProducerRecord<>(
-                        readable.topic(),
-                        null,
-                        readable.key(),
-                        "not a change".getBytes(StandardCharsets.UTF_8),
-                        readable.headers());
+                InboxPollChecks.withUnreadableData(
+                        change(poison, code, "Never applied", "2026-03-03T09:00:00Z"));
 
         KafkaRecordBatch.send(
                 kafka,
@@ -97,53 +84,20 @@ class CatalogueChangesPollAtOnceIntegrationTest {
                         change(before, code, "Before", "2026-03-01T09:00:00Z"),
                         unreadable,
                         change(after, code, "After", "2026-03-02T09:00:00Z")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(before, after) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox().recorded(before, after) == 2);
 
         assertThat(name(code)).isEqualTo("After");
-        assertThat(inboxRows(poison, poison)).as("the unreadable one is not recorded").isZero();
-        List<String> ours = List.of(before.toString(), poison.toString(), after.toString());
-        List<String> deadLettered =
-                await().atMost(Duration.ofSeconds(30))
-                        .until(
-                                () ->
-                                        KafkaTopicReader.eventIds(
-                                                        kafka,
-                                                        Topics.deadLetter(
-                                                                Topics.CASES, "content-service"))
-                                                .stream()
-                                                .filter(ours::contains)
-                                                .toList(),
-                                ids -> ids.contains(poison.toString()));
-        assertThat(deadLettered).as("only the unreadable one").containsExactly(poison.toString());
+        assertThat(inbox().recorded(poison)).as("the unreadable one is not recorded").isZero();
+        assertThat(inbox().awaitDeadLettered(poison, before, poison, after))
+                .as("only the unreadable one")
+                .containsExactly(poison.toString());
     }
 
     private static ProducerRecord<String, byte[]> change(
             UUID eventId, String code, String name, String changedAt) {
         ServiceDefinitionChanged changed =
-                new ServiceDefinitionChanged(
-                        code,
-                        name,
-                        "Highways",
-                        "HWY-INSPECT",
-                        true,
-                        true,
-                        true,
-                        null,
-                        5,
-                        ServiceDefinitionChanged.WORKING_DAYS,
-                        false,
-                        Instant.parse(changedAt));
+                serviceDefinition(code).name(name).changedAt(Instant.parse(changedAt)).build();
         return CLOUD_EVENTS.toProducerRecord(CLOUD_EVENTS.toCloudEvent(changed, eventId, null));
-    }
-
-    private int inboxRows(UUID a, UUID b) {
-        return jdbc.sql(
-                        "SELECT count(*) FROM platform.inbox WHERE consumer_group ="
-                                + " 'content-service' AND event_id IN (:a, :b)")
-                .param("a", a)
-                .param("b", b)
-                .query(Integer.class)
-                .single();
     }
 
     private String name(String code) {
@@ -151,13 +105,5 @@ class CatalogueChangesPollAtOnceIntegrationTest {
                 .param("code", code)
                 .query(String.class)
                 .single();
-    }
-
-    private double duplicatesSkipped() {
-        Counter counter =
-                meters.find("inbox.duplicates.skipped")
-                        .tags("group", "content-service", "topic", Topics.CASES)
-                        .counter();
-        return counter == null ? 0 : counter.count();
     }
 }
