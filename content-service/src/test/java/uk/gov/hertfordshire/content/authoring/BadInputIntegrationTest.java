@@ -1,14 +1,12 @@
 package uk.gov.hertfordshire.content.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static uk.gov.hertfordshire.content.support.ContentApi.ERIN;
 import static uk.gov.hertfordshire.content.support.ContentApi.json;
 import static uk.gov.hertfordshire.content.support.ContentApi.page;
 import static uk.gov.hertfordshire.content.support.ContentApi.with;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +32,7 @@ class BadInputIntegrationTest {
     void connect() {
         api = new ContentApi(port);
         // After the context has declared the topics (broker auto-creation is off).
-        ContentApi.announceServices("pothole");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> services.unknown(List.of("pothole")).isEmpty());
+        ContentApi.announceServices(services, "pothole");
     }
 
     @Test

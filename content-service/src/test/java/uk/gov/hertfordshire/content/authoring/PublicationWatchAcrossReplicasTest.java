@@ -51,9 +51,7 @@ class PublicationWatchAcrossReplicasTest {
 
     @Test
     void twoInstancesRunningTheWatchAtOncePublishEachDueItemOnce() {
-        ContentApi.announceServices("pothole");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> services.unknown(List.of("pothole")).isEmpty());
+        ContentApi.announceServices(services, "pothole");
         ContentApi api = new ContentApi(port);
         List<UUID> due = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {

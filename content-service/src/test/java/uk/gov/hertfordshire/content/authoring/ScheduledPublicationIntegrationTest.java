@@ -44,9 +44,7 @@ class ScheduledPublicationIntegrationTest {
 
     @Test
     void aScheduleFiresAfterARestartOnceAcrossTwoReplicas() {
-        ContentApi.announceServices("pothole");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> services.unknown(List.of("pothole")).isEmpty());
+        ContentApi.announceServices(services, "pothole");
         ContentApi api = new ContentApi(port);
         UUID id = api.created(ERIN, page("/sched/at-its-time", "At its time", "On time."));
         expect(api.act(ERIN, id, "submit", null), 200);

@@ -1,7 +1,6 @@
 package uk.gov.hertfordshire.content.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static uk.gov.hertfordshire.content.support.ContentApi.ERIN;
 import static uk.gov.hertfordshire.content.support.ContentApi.FRANK;
 import static uk.gov.hertfordshire.content.support.ContentApi.GRACE;
@@ -11,7 +10,6 @@ import static uk.gov.hertfordshire.content.support.ContentApi.page;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -48,9 +46,7 @@ class WorkflowIntegrationTest {
     void connect() {
         api = new ContentApi(port);
         // After the context has declared the topics (broker auto-creation is off).
-        ContentApi.announceServices("pothole", "street-light");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> services.unknown(List.of("pothole", "street-light")).isEmpty());
+        ContentApi.announceServices(services, "pothole", "street-light");
     }
 
     @Test

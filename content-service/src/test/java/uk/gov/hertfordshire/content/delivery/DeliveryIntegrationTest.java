@@ -39,9 +39,7 @@ class DeliveryIntegrationTest {
     void connect() {
         api = new ContentApi(port);
         // After the context has declared the topics (broker auto-creation is off).
-        ContentApi.announceServices("pothole", "street-light");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> services.unknown(List.of("pothole", "street-light")).isEmpty());
+        ContentApi.announceServices(services, "pothole", "street-light");
     }
 
     @Test

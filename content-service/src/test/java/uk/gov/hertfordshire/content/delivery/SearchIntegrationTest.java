@@ -50,9 +50,7 @@ class SearchIntegrationTest {
     void connect() {
         api = new ContentApi(port);
         // After the context has declared the topics (broker auto-creation is off).
-        ContentApi.announceServices("pothole");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> services.unknown(List.of("pothole")).isEmpty());
+        ContentApi.announceServices(services, "pothole");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.content.support;
 
 import static org.awaitility.Awaitility.await;
+import static uk.gov.hertfordshire.platform.testsupport.ServiceDefinitionFixture.serviceDefinition;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +16,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import uk.gov.hertfordshire.content.catalogue.KnownServices;
 import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.ReceivedEvent;
 import uk.gov.hertfordshire.platform.events.Topics;
-import uk.gov.hertfordshire.platform.events.cases.ServiceDefinitionChanged;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
@@ -194,29 +194,18 @@ public final class ContentApi {
     }
 
     /**
-     * Announces catalogue services on {@code cases.events} as case-service does, so content can
-     * name them.
+     * Announces catalogue services on {@code cases.events} as case-service does, and waits until
+     * content knows them, so it can name them. Call it after the context has declared the topics
+     * (broker auto-creation is off).
      */
-    public static void announceServices(String... codes) {
+    public static void announceServices(KnownServices services, String... codes) {
         try (KafkaTopicWriter kafka = KafkaTopicWriter.toSharedBroker()) {
             for (String code : codes) {
-                ServiceDefinitionChanged changed =
-                        new ServiceDefinitionChanged(
-                                code,
-                                "Service " + code,
-                                "Highways",
-                                "HWY-INSPECT",
-                                true,
-                                true,
-                                true,
-                                null,
-                                5,
-                                ServiceDefinitionChanged.WORKING_DAYS,
-                                false,
-                                Instant.parse("2026-01-01T09:00:00Z"));
-                kafka.publish(changed);
+                kafka.publish(serviceDefinition(code).build());
             }
         }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> services.unknown(List.of(codes)).isEmpty());
     }
 
     /** The types of the events published for the item on content.events, in order. */
