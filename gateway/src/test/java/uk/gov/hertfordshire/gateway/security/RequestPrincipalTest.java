@@ -2,82 +2,48 @@ package uk.gov.hertfordshire.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.context.ContextRegistry;
-import io.micrometer.context.ThreadLocalAccessor;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
-import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.web.server.context.SecurityContextServerWebExchange;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 class RequestPrincipalTest {
 
-    private static final String KEY = "request-principal-test";
-
-    /** A thread-local in the request's context, counting each time Reactor restores it. */
-    private final AtomicInteger restores = new AtomicInteger();
-
-    private final ThreadLocalAccessor<String> counted =
-            new ThreadLocalAccessor<>() {
-                @Override
-                public Object key() {
-                    return KEY;
-                }
-
-                @Override
-                public String getValue() {
-                    return null;
-                }
-
-                @Override
-                public void setValue(String value) {
-                    restores.incrementAndGet();
-                }
-
-                @Override
-                public void setValue() {}
-            };
+    private final ThreadLocalRestores restores = new ThreadLocalRestores();
 
     private final Authentication caller = new TestingAuthenticationToken("someone", "n/a");
 
-    @BeforeEach
-    void register() {
-        ContextRegistry.getInstance().registerThreadLocalAccessor(counted);
-    }
-
     @AfterEach
     void remove() {
-        ContextRegistry.getInstance().removeThreadLocalAccessor(KEY);
+        restores.close();
     }
 
     @Test
     void givesTheCallerSpringSecuritysExchangeGivesWithoutRestoringThreadLocals() {
-        Context request = ReactiveSecurityContextHolder.withAuthentication(caller).put(KEY, "x");
+        Context request = restores.request(caller);
 
         // Control: Spring Security's exchange gives the caller and restores the thread-locals.
         assertThat(securedExchange().getPrincipal().contextWrite(request).block()).isSameAs(caller);
-        assertThat(restores.get()).isPositive();
+        assertThat(restores.count()).isPositive();
 
-        restores.set(0);
+        restores.reset();
         assertThat(RequestPrincipal.current().contextWrite(request).block()).isSameAs(caller);
-        assertThat(restores.get()).isZero();
+        assertThat(restores.count()).isZero();
     }
 
     @Test
     void anAnonymousRequestHasNoCallerAsWithSpringSecuritysExchange() {
-        Context noContext = Context.of(KEY, "x");
+        Context noContext = restores.request(null);
         Context noAuthentication =
                 ReactiveSecurityContextHolder.withSecurityContext(
                                 Mono.just(new SecurityContextImpl()))
-                        .put(KEY, "x");
+                        .putAll(noContext.readOnly());
         for (Context request : new Context[] {noContext, noAuthentication}) {
             assertThat(securedExchange().getPrincipal().contextWrite(request).blockOptional())
                     .isEmpty();
@@ -85,9 +51,7 @@ class RequestPrincipalTest {
         }
     }
 
-    private static SecurityContextServerWebExchange securedExchange() {
-        return new SecurityContextServerWebExchange(
-                MockServerWebExchange.from(MockServerHttpRequest.get("/api/content")),
-                ReactiveSecurityContextHolder.getContext());
+    private static ServerWebExchange securedExchange() {
+        return ThreadLocalRestores.securedExchange(MockServerHttpRequest.get("/api/content"));
     }
 }
