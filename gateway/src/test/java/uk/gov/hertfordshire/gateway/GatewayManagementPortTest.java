@@ -2,17 +2,22 @@ package uk.gov.hertfordshire.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.tracing.propagation.Propagator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.WeightCalculatorWebFilter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.server.WebFilter;
 import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
 /**
@@ -73,6 +78,20 @@ class GatewayManagementPortTest {
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*route=\"cases\"")
                 .doesNotContain("spring_security_")
                 .doesNotContain("_active_seconds");
+    }
+
+    /**
+     * Nothing that no caller uses runs on every request (run I in docs/benchmarks/content.md): the
+     * trace context is read and passed on, baggage is not (the gateway drops a caller's at the door
+     * and makes none); and no route is weighted, so no weight calculator runs before every route
+     * choice.
+     */
+    @Test
+    void passesOnTheTraceContextButNoBaggageAndRunsNoWeightCalculator(
+            @Autowired Propagator propagator, @Autowired ApplicationContext context) {
+        assertThat(propagator.fields()).contains("traceparent").doesNotContain("baggage");
+        assertThat(context.getBeansOfType(WebFilter.class)).isNotEmpty();
+        assertThat(context.getBeansOfType(WeightCalculatorWebFilter.class)).isEmpty();
     }
 
     /** Kubernetes' probes (deploy/k8s) ask these two health groups on the management port. */

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import uk.gov.hertfordshire.gateway.security.CallerAuthentication;
+import uk.gov.hertfordshire.gateway.security.RequestPrincipal;
 import uk.gov.hertfordshire.platform.security.Role;
 
 /**
@@ -95,7 +96,7 @@ public class CatalogueResponseCacheGatewayFilterFactory
                 cacheControl != null
                         && (cacheControl.toLowerCase(Locale.ROOT).contains("no-cache")
                                 || cacheControl.toLowerCase(Locale.ROOT).contains("no-store"));
-        return exchange.getPrincipal()
+        return RequestPrincipal.current()
                 .map(CatalogueResponseCacheGatewayFilterFactory::callerClass)
                 .defaultIfEmpty("public")
                 .flatMap(

@@ -17,6 +17,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 import uk.gov.hertfordshire.gateway.errors.GatewayErrors;
 import uk.gov.hertfordshire.gateway.security.CallerAuthentication;
+import uk.gov.hertfordshire.gateway.security.RequestPrincipal;
 
 /**
  * A token bucket per authenticated caller, per named client, or per address for anonymous calls, in
@@ -83,7 +84,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
         Mono<KeyAndRate> limit =
                 addressRate != null
                         ? Mono.just(new KeyAndRate("address:" + address, addressRate))
-                        : exchange.getPrincipal()
+                        : RequestPrincipal.current()
                                 .map(this::keyAndRate)
                                 .defaultIfEmpty(
                                         new KeyAndRate("address:" + address, limits.anonymous()));

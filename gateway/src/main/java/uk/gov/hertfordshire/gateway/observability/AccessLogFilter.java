@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import uk.gov.hertfordshire.gateway.security.CallerAuthentication;
+import uk.gov.hertfordshire.gateway.security.RequestPrincipal;
 
 /**
  * One JSON line per request on the {@code gateway.access} logger: route, method, path (never the
@@ -36,7 +37,7 @@ class AccessLogFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         long started = System.nanoTime();
-        return exchange.getPrincipal()
+        return RequestPrincipal.current()
                 .map(AccessLogFilter::client)
                 .defaultIfEmpty("anonymous")
                 .flatMap(
