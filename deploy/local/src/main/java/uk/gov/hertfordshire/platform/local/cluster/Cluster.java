@@ -434,8 +434,8 @@ public final class Cluster {
 
     /**
      * Stops every instance that runs: SIGTERM, then SIGKILL after 30 s (180 s while JVMs write
-     * their class data archives, ADR 47). Services first (the
-     * gateways, the stand-ins), then Kafka, Redis, nginx and PostgreSQL last. Data is kept.
+     * their class data archives, ADR 47). Services first (the gateways, the stand-ins), then Kafka,
+     * Redis, nginx and PostgreSQL last. Data is kept.
      */
     public void down() {
         out.println("Stopping the " + plan.label());
