@@ -132,8 +132,7 @@ public final class Platform {
     /** {@code up --cluster}, or down, status and logs while a cluster runs (its marker). */
     private boolean clusterRuns(String name, List<String> args) {
         return name.equals("up") && args.contains("--cluster")
-                || List.of("down", "status", "logs").contains(name)
-                        && Files.exists(data.resolve("cluster/run/cluster.running"));
+                || List.of("down", "status", "logs").contains(name) && Cluster.runsOn(data);
     }
 
     private void cluster(String name, List<String> args) {

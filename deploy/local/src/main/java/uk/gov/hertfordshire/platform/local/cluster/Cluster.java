@@ -47,6 +47,15 @@ public final class Cluster {
     /** The marker {@code ./platform} looks for to send down, status and logs here. */
     static final String MARKER = "cluster.running";
 
+    /**
+     * Whether a cluster runs on the data folder {@code ./platform} uses ({@code $PLATFORM_DATA};
+     * the cluster's own data is its {@code cluster} folder): its marker is there from {@code up
+     * --cluster} until {@code down}.
+     */
+    public static boolean runsOn(Path platformData) {
+        return Files.exists(platformData.resolve("cluster").resolve("run").resolve(MARKER));
+    }
+
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration ARCHIVE_STOP_TIMEOUT = Duration.ofSeconds(180);
     private static final DateTimeFormatter CLOCK =

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import uk.gov.hertfordshire.platform.local.cluster.Cluster;
 import uk.gov.hertfordshire.platform.topology.Topology;
 
 /**
@@ -39,8 +40,12 @@ public final class PlatformCommands {
                 System.getProperty("platform.root") == null
                         ? Topology.repositoryRoot()
                         : Path.of(System.getProperty("platform.root"));
+        // The launcher sets platform.data ($PLATFORM_DATA, resolved); run alone, the default
+        // folder.
+        Path data = Path.of(System.getProperty("platform.data", root.resolve("data").toString()));
         LocalPlatform platform =
-                new LocalPlatform(Topology.load(root.resolve(Topology.DECLARATION)));
+                new LocalPlatform(
+                        Topology.load(root.resolve(Topology.DECLARATION)), Cluster.runsOn(data));
         Console console =
                 new Console(System.out, System.err, "1".equals(System.getProperty("platform.tty")));
         System.exit(

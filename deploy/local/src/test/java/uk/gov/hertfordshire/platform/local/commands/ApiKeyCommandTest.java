@@ -2,6 +2,9 @@ package uk.gov.hertfordshire.platform.local.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +68,63 @@ class ApiKeyCommandTest {
                             assertThat(call.header("Content-Type")).isEqualTo("application/json");
                             assertThat(call.body()).isEqualTo("{\"name\":\"open311-demo\"}");
                         });
+    }
+
+    @Test
+    void inAClusterReachesCaseServiceAtItsFirstReplicaThatIsUp() {
+        caseService.answer("POST", "/api/open311/keys", FakeService.Answer.json(201, ISSUED));
+        // Replica 1 stopped (a closed port), replica 2 the stand-in; the declared port, where the
+        // single copy would listen, closed too, as it is while a cluster runs.
+        int declared;
+        int replica1;
+        do {
+            declared = Commands.closedPort();
+            replica1 = (declared + caseService.port()) / 2;
+        } while ((declared + caseService.port()) % 2 != 0 || listening(replica1));
+
+        Commands.Result inACluster =
+                Commands.with(idp)
+                        .inAClusterWith("case-service", replica1, caseService.port())
+                        .run("api-key", "open311-demo");
+
+        assertThat(inACluster.exit()).isZero();
+        assertThat(inACluster.out()).isEqualTo(KEY + "\n");
+        assertThat(inACluster.err()).contains("localhost:" + caseService.port() + "/api/open311/");
+        assertThat(caseService.calls()).singleElement();
+
+        // The control: the same ports without the cluster, so the declared port is asked.
+        Commands.Result single =
+                Commands.with(idp).at("case-service", declared).run("api-key", "open311-demo");
+        assertThat(single.exit()).isEqualTo(1);
+        assertThat(single.err())
+                .isEqualTo("case-service is not running; ./platform up starts it.\n");
+        assertThat(caseService.calls()).hasSize(1);
+    }
+
+    @Test
+    void inAClusterPrefersTheFirstReplicaWhenBothAreUp() {
+        try (FakeService replica2 = FakeService.up()) {
+            caseService.answer("POST", "/api/open311/keys", FakeService.Answer.json(201, ISSUED));
+            replica2.answer("POST", "/api/open311/keys", FakeService.Answer.json(201, ISSUED));
+
+            Commands.Result result =
+                    Commands.with(idp)
+                            .inAClusterWith("case-service", caseService.port(), replica2.port())
+                            .run("api-key", "open311-demo");
+
+            assertThat(result.exit()).isZero();
+            assertThat(caseService.calls()).singleElement();
+            assertThat(replica2.received()).isEmpty(); // not even its health check
+        }
+    }
+
+    /** Whether something accepts connections on a loopback port. */
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test

@@ -26,6 +26,8 @@ final class Commands {
 
     private final Map<String, Integer> ports = new HashMap<>();
     private boolean terminal;
+    private boolean cluster;
+    private int clusterPortStep;
     private Clock clock = Clock.systemDefaultZone();
 
     /** Commands with the identity provider answering at {@code identityProvider}. */
@@ -34,7 +36,24 @@ final class Commands {
     }
 
     Commands at(String component, FakeService service) {
-        ports.put(component, service.port());
+        return at(component, service.port());
+    }
+
+    Commands at(String component, int port) {
+        ports.put(component, port);
+        return this;
+    }
+
+    /**
+     * As while a cluster runs, with {@code component}'s replica 1 on {@code replica1} and replica 2
+     * on {@code replica2}: its declared port and the cluster's port step are chosen so that the
+     * topology's rule (declared + step * replica) lands there. Its declared port is then {@code 2 *
+     * replica1 - replica2}, where the single copy would look for it.
+     */
+    Commands inAClusterWith(String component, int replica1, int replica2) {
+        cluster = true;
+        clusterPortStep = replica2 - replica1;
+        ports.put(component, replica1 - clusterPortStep);
         return this;
     }
 
@@ -58,7 +77,10 @@ final class Commands {
                         terminal);
         int exit =
                 new PlatformCommands(
-                                new LocalPlatform(topology()), console, clock, Duration.ofMillis(1))
+                                new LocalPlatform(topology(), cluster),
+                                console,
+                                clock,
+                                Duration.ofMillis(1))
                         .run(List.of(args));
         return new Result(
                 exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -72,7 +94,10 @@ final class Commands {
                         .map(c -> movedTo(c, ports.getOrDefault(c.name(), nobody)))
                         .toList();
         return new Topology(
-                real.kafka(), real.postgresInstances(), real.clusterPortStep(), components);
+                real.kafka(),
+                real.postgresInstances(),
+                cluster ? clusterPortStep : real.clusterPortStep(),
+                components);
     }
 
     /** The component on one port: API and actuator both there. */
