@@ -45,7 +45,7 @@ declare -A OPTS=(
 # Run 5: what the platform's memory and start-up are made of besides the services' compiler. Each
 # row sets the broker's options and the JVMs' malloc arenas too (the launcher's defaults change
 # with run 5, so "c1" pins the earlier ones): KAFKA[name] is PLATFORM_KAFKA_JVM_OPTS, ARENAS[name]
-# MALLOC_ARENA_MAX (0: glibc's own default, 8 per core).
+# MALLOC_ARENA_MAX (unset where the row names none: glibc's own, 8 arenas per core).
 OLD_KAFKA="-Xmx512m -Xms256m -XX:+UseSerialGC"
 LEAN_KAFKA="-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m"
 LEAN_HEAP="-Xms32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
@@ -54,14 +54,20 @@ OPTS+=(
   [heap-lean]="$COMMON -XX:TieredStopAtLevel=1 $LEAN_HEAP"
   [lean]="$COMMON -XX:TieredStopAtLevel=1 $LEAN_HEAP"
 )
-declare -A KAFKA=([kafka-lean]=$LEAN_KAFKA [heap-lean]=$LEAN_KAFKA [lean]=$LEAN_KAFKA)
+# Run 6 (ADR 47): heap-lean with the launcher's class data sharing, the services run from their
+# extracted jars; every other row runs the built jars as before (PLATFORM_CDS=off). A "cds" row
+# starts twice: the first start extracts the jars and writes the archives when it stops (its
+# time is the "1st start s" column), the second maps them (the "start s" column).
+OPTS+=([cds]="$COMMON -XX:TieredStopAtLevel=1 $LEAN_HEAP" [jdk25-cds]="$COMMON -XX:TieredStopAtLevel=1 $LEAN_HEAP")
+declare -A KAFKA=([kafka-lean]=$LEAN_KAFKA [heap-lean]=$LEAN_KAFKA [lean]=$LEAN_KAFKA [cds]=$LEAN_KAFKA [jdk25-cds]=$LEAN_KAFKA)
 declare -A ARENAS=([lean]=2)
-ORDER=(c1 c2 c1-cc128 c1-lean jdk25-c1 jdk25-c1-cds kafka-lean heap-lean lean)
+ORDER=(c1 c2 c1-cc128 c1-lean jdk25-c1 jdk25-c1-cds kafka-lean heap-lean lean cds jdk25-cds)
 # BENCH_JVM_FRESH=1: every configuration starts on an empty data folder (PostgreSQL's initdb,
 # Flyway, the first SAP HR load), not on a copy of the template. BENCH_JVM_LOAD=0: start-up and
 # memory only, no benchmarks.
 FRESH=${BENCH_JVM_FRESH:-0}
 LOAD=${BENCH_JVM_LOAD:-1}
+[[ $FRESH == [01] && $LOAD == [01] ]] || { echo "BENCH_JVM_FRESH and BENCH_JVM_LOAD are 0 or 1" >&2; exit 2; }
 CONFIGS=("$@")
 ((${#CONFIGS[@]})) || CONFIGS=("${ORDER[@]}")
 for c in "${CONFIGS[@]}"; do
@@ -102,9 +108,9 @@ trap '[[ -z $CURRENT ]] || PLATFORM_DATA=$CURRENT "$PLATFORM" down >/dev/null 2>
 TEMPLATE=$BASE/template
 if ((!FRESH)) && [[ ! -f $TEMPLATE/.settled ]]; then
   rm -rf "$TEMPLATE"
-  say "Template: a platform with today's defaults, started once and settled ($TEMPLATE)"
+  say "Template: a platform with today's defaults, the built jars, started once and settled ($TEMPLATE)"
   CURRENT=$TEMPLATE
-  PLATFORM_DATA=$TEMPLATE "$PLATFORM" up -d >&2
+  PLATFORM_CDS=off PLATFORM_DATA=$TEMPLATE "$PLATFORM" up -d >&2
   PLATFORM_DATA=$TEMPLATE "$OWN" --settle
   PLATFORM_DATA=$TEMPLATE "$PLATFORM" down >&2
   CURRENT=
@@ -113,7 +119,7 @@ fi
 
 ROWS=()
 run_config() { # run_config <name>
-  local name=$1 dir=$BASE/$1 java_path=$PATH opts up started rss_idle rss_after cases gateway analytics
+  local name=$1 dir=$BASE/$1 java_path=$PATH opts up started first= rss_idle rss_after cases gateway analytics cds=off
   rm -rf "$dir"
   if ((FRESH)); then
     mkdir -p "$dir"
@@ -122,13 +128,26 @@ run_config() { # run_config <name>
     rm -f "$dir"/logs/*.log
   fi
   opts=${OPTS[$name]//@DATA@/$dir}
-  export PLATFORM_KAFKA_JVM_OPTS=${KAFKA[$name]:-$OLD_KAFKA} MALLOC_ARENA_MAX=${ARENAS[$name]:-0}
+  export PLATFORM_KAFKA_JVM_OPTS=${KAFKA[$name]:-$OLD_KAFKA}
+  if [[ -v ARENAS[$name] ]]; then export MALLOC_ARENA_MAX=${ARENAS[$name]}; else unset MALLOC_ARENA_MAX; fi
   [[ $name == jdk25-* ]] && java_path=$JDK25/bin:$PATH
-  export PLATFORM_DATA=$dir
+  [[ $name == cds || $name == jdk25-cds ]] && cds=on
+  export PLATFORM_DATA=$dir PLATFORM_CDS=$cds
   CURRENT=$dir
   say ""
-  say "== $name: PLATFORM_JVM_OPTS=\"$opts\" ($(PATH=$java_path java -version 2>&1 | head -1))"
-  say "   PLATFORM_KAFKA_JVM_OPTS=\"$PLATFORM_KAFKA_JVM_OPTS\" MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  say "== $name: PLATFORM_JVM_OPTS=\"$opts\" PLATFORM_CDS=$cds ($(PATH=$java_path java -version 2>&1 | head -1))"
+  say "   PLATFORM_KAFKA_JVM_OPTS=\"$PLATFORM_KAFKA_JVM_OPTS\" MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-unset}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [[ $cds == on ]]; then
+    # The first start: the jars extracted, no archive yet; each JVM writes its own when it stops.
+    up=$(PATH=$java_path PLATFORM_JVM_OPTS=$opts "$PLATFORM" up -d 2>&1) || { say "$up"; return 1; }
+    first=$(sed -n 's/.*all healthy in \([0-9.]*\) s.*/\1/p' <<<"$up")
+    say "  first start (extracting, no archive yet): all healthy in $first s ($(awk '$2 == "healthy" && $3 == "in" { printf "%s%s %s", sep, $1, $4; sep = ", " }' <<<"$up"))"
+    "$OWN" --settle
+    say "  nine components, first start: $(nine_rss "$dir") MB ($(each_rss "$dir"))"
+    say "  down: $(PATH=$java_path "$PLATFORM" down 2>&1 | grep -E 'stopped|killing' | tr '\n' ' ')"
+    say "  archives: $(du -sch "$dir"/apps/*/classes.jsa 2>/dev/null | tail -1 | cut -f1) in $(find "$dir/apps" -name classes.jsa.made | wc -l) sealed; extracted jars $(du -sh --exclude='*.jsa' "$dir/apps" | cut -f1)"
+    say "   load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  fi
   if [[ $name == *-cds ]]; then
     mkdir -p "$dir/cds"
     say "  training start: the archives are written when the services stop"
@@ -159,7 +178,7 @@ run_config() { # run_config <name>
   "$PLATFORM" down >/dev/null
   CURRENT=
   # The figures each benchmark prints, by their rows' labels (columns of their own tables).
-  ROWS+=("$(printf '| %-12s | %7s | %8s | %9s | %9s | %9s | %9s | %9s | %9s |' "$name" "$started" \
+  ROWS+=("$(printf '| %-12s | %7s | %7s | %8s | %9s | %9s | %9s | %9s | %9s | %9s |' "$name" "$first" "$started" \
     "$rss_idle" "$rss_after" "$(cell "$cases" "submissions through the gateway" 3)" \
     "$(cell "$gateway" "GET /open311/v2/services.json" 5)" \
     "$(cell "$gateway" "GET /open311/v2/services.json" 8)" \
@@ -177,13 +196,14 @@ printf '\nMachine: %s, %s cores, %s MB RAM, load average %s; %s\n' "$cpu" "$(npr
 printf 'Data: %s. ' "$( ((FRESH)) && echo 'a fresh folder per configuration' || echo 'a copy of the template per configuration')"
 printf 'Runs: bench cases %s, bench gateway %s, bench analytics %s events.\n\n' \
   "${CASES_ENV[*]}" "${GATEWAY_ENV[*]}" "$EVENTS"
-printf '| %-12s | %7s | %8s | %9s | %9s | %9s | %9s | %9s | %9s |\n' configuration "start s" "RSS MB" \
+printf '| %-12s | %7s | %7s | %8s | %9s | %9s | %9s | %9s | %9s | %9s |\n' configuration "1st start s" "start s" "RSS MB" \
   "RSS after" "cases/s" "read dir" "read gw" "submit gw" "rebuild/s"
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "--------------" "---------" "----------" "-----------" \
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "--------------" "---------" "---------" "----------" "-----------" \
   "-----------" "-----------" "-----------" "-----------" "-----------"
 printf '%s\n' "${ROWS[@]}"
 echo
 for c in "${CONFIGS[@]}"; do
   [[ $c == jdk25-* ]] && jdk="JDK 25" || jdk="the JDK on the PATH"
-  printf '%s: %s, %s; Kafka: %s; MALLOC_ARENA_MAX=%s\n' "$c" "$jdk" "${OPTS[$c]}" "${KAFKA[$c]:-$OLD_KAFKA}" "${ARENAS[$c]:-0}"
+  [[ $c == cds || $c == jdk25-cds ]] && cds=on || cds=off
+  printf '%s: %s, %s; PLATFORM_CDS=%s; Kafka: %s; MALLOC_ARENA_MAX=%s\n' "$c" "$jdk" "${OPTS[$c]}" "$cds" "${KAFKA[$c]:-$OLD_KAFKA}" "${ARENAS[$c]:-unset}"
 done

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -56,6 +57,7 @@ public final class Cluster {
     }
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ARCHIVE_STOP_TIMEOUT = Duration.ofSeconds(180);
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -64,6 +66,8 @@ public final class Cluster {
     // What this JVM started: ours for certain, even in the moment before the spawn helper and
     // setsid have exec'd the program and /proc shows its command line.
     private final Map<String, Process> launched = new java.util.concurrent.ConcurrentHashMap<>();
+    // Extractions of applications' jars started by up(), by instance (ADR 47).
+    private final Map<String, Process> extracting = new java.util.concurrent.ConcurrentHashMap<>();
     private Duration timeout = Duration.ofMinutes(10);
     private Duration instanceTimeout = null;
     private int parallel = defaultParallel();
@@ -177,6 +181,7 @@ public final class Cluster {
         out.printf("Starting the %s (data in %s)%n", plan.label(), plan.data());
         new DataFolder(plan, out).prepare();
         removeStalePidFiles();
+        startExtractions();
         Map<Instance, Long> starting = new LinkedHashMap<>();
         Set<Instance> adopted = new HashSet<>();
         Set<Instance> healthy = new HashSet<>();
@@ -307,6 +312,50 @@ public final class Cluster {
         }
     }
 
+    /**
+     * Starts extracting, all at once and while the infrastructure starts, the jars of the
+     * applications that will be launched and whose extraction is missing or older than their jar
+     * (ADR 47); each launch waits for its own.
+     */
+    private void startExtractions() {
+        List<String> names = new ArrayList<>();
+        for (Instance i : plan.instances()) {
+            Optional<ClassData> classData = plan.classData(i, System.getenv());
+            if (classData.isPresent()
+                    && pid(i).isEmpty()
+                    && !extracting.containsKey(i.name())
+                    && !classData.get().extractionCurrent()
+                    && Files.isRegularFile(classData.get().jar())) {
+                extracting.put(i.name(), classData.get().startExtraction());
+                names.add(i.name());
+            }
+        }
+        if (!names.isEmpty()) {
+            out.printf("  extracting the jars of %s%n", String.join(" ", names));
+        }
+    }
+
+    /**
+     * An application's extracted jar brought up to date, and its class data archive checked: an
+     * archive made with another JDK, other options or another build is deleted and this start
+     * writes a new one when it stops (ADR 47).
+     */
+    private void prepareClassData(Instance instance) {
+        Optional<ClassData> found = plan.classData(instance, System.getenv());
+        if (found.isEmpty()) {
+            return;
+        }
+        ClassData classData = found.get();
+        Process extraction = extracting.remove(instance.name());
+        if (extraction != null) {
+            classData.finish(extraction);
+        } else if (!classData.extractionCurrent()) {
+            out.printf("  extracting the jar of %s%n", instance.name());
+            classData.finish(classData.startExtraction());
+        }
+        classData.beforeStart();
+    }
+
     private int applicationsStarting(Map<Instance, Long> starting) {
         return (int)
                 starting.keySet().stream().filter(i -> !ClusterPlan.isInfrastructure(i)).count();
@@ -340,6 +389,7 @@ public final class Cluster {
             if (instance.componentName().equals(ClusterPlan.POSTGRES)) {
                 stopOrphanedPostmaster();
             }
+            prepareClassData(instance);
             Launch launch = plan.launch(instance);
             Path log = launch.log();
             Files.writeString(
@@ -392,8 +442,9 @@ public final class Cluster {
     // --- Down -----------------------------------------------------------------------------------
 
     /**
-     * Stops every instance that runs: SIGTERM, then SIGKILL after 30 s. Services first (the
-     * gateways, the stand-ins), then Kafka, Redis, nginx and PostgreSQL last. Data is kept.
+     * Stops every instance that runs: SIGTERM, then SIGKILL after 30 s (180 s while JVMs write
+     * their class data archives, ADR 47). Services first (the gateways, the stand-ins), then Kafka,
+     * Redis, nginx and PostgreSQL last. Data is kept.
      */
     public void down() {
         out.println("Stopping the " + plan.label());
@@ -476,11 +527,13 @@ public final class Cluster {
     private void stop(List<Instance> instances) {
         List<Long> pids = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        Map<Instance, Long> stopped = new LinkedHashMap<>();
         for (Instance i : instances) {
             OptionalLong pid = pid(i);
             if (pid.isPresent()) {
                 pids.add(pid.getAsLong());
                 names.add(i.name());
+                stopped.put(i, pid.getAsLong());
                 Processes.signal(pid.getAsLong(), "TERM");
             }
             launched.remove(i.name());
@@ -494,16 +547,38 @@ public final class Cluster {
             return;
         }
         long started = System.nanoTime();
-        if (!Processes.waitGone(pids, STOP_TIMEOUT)) {
+        Set<Long> killed = new HashSet<>();
+        // A JVM started without a class data archive writes one on its way out: with six or more
+        // doing so at once on two cores that took more than 30 s (jvm-settings.md run 6).
+        boolean archiving =
+                stopped.keySet().stream()
+                        .anyMatch(
+                                i ->
+                                        plan.classData(i, Map.of())
+                                                .map(ClassData::writesArchive)
+                                                .orElse(false));
+        Duration limit = archiving ? ARCHIVE_STOP_TIMEOUT : STOP_TIMEOUT;
+        if (archiving) {
+            out.println(
+                    "  writing class data archives on the way out (the first stop after a build,"
+                            + " ADR 47)");
+        }
+        if (!Processes.waitGone(pids, limit)) {
             out.printf(
                     "  still running after %d s, killing: %s%n",
-                    STOP_TIMEOUT.toSeconds(), String.join(" ", names));
-            pids.forEach(pid -> Processes.signal(pid, "KILL"));
+                    limit.toSeconds(), String.join(" ", names));
+            pids.stream().filter(pid -> !Processes.exited(pid)).forEach(killed::add);
+            killed.forEach(pid -> Processes.signal(pid, "KILL"));
             Processes.waitGone(pids, Duration.ofSeconds(5));
         }
         out.printf(
                 "  stopped %s in %.1f s%n",
                 String.join(" ", names), (System.nanoTime() - started) / 1e9);
+        // The paths alone matter here, not this shell's settings: Map.of().
+        for (Map.Entry<Instance, Long> e : stopped.entrySet()) {
+            plan.classData(e.getKey(), Map.of())
+                    .ifPresent(d -> d.afterStop(killed.contains(e.getValue())));
+        }
     }
 
     // --- Status ---------------------------------------------------------------------------------

@@ -22,9 +22,10 @@ import uk.gov.hertfordshire.platform.topology.Topology;
  * What {@code ./platform up} runs, where, and how, decided from the topology alone: every instance
  * with its ports, its command line, its environment, its start dependencies, and where the
  * generated Kafka, nginx and Prometheus configurations go ({@link KafkaBrokerConfig}, {@link
- * NginxConfig} and {@link PrometheusConfig} write them). Nothing here starts a process or touches
- * the disk, so the plan is unit tested on its own ({@code ClusterPlanTest}, {@code
- * SinglePlanTest}); {@link Cluster} carries it out.
+ * NginxConfig} and {@link PrometheusConfig} write them). Nothing here starts a process or writes to
+ * the disk (it reads only whether an application's class data archive is ready, {@link ClassData}),
+ * so the plan is unit tested on its own ({@code ClusterPlanTest}, {@code SinglePlanTest}); {@link
+ * Cluster} carries it out.
  *
  * <p>Two modes ({@link Mode}): the cluster ({@code up --cluster}: each component's cluster replica
  * count, replica r on its ports + port-step·r, named {@code <component>-<r>}) and the single copy
@@ -682,14 +683,39 @@ public final class ClusterPlan {
             }
         }
         List<String> command = new ArrayList<>();
-        command.addAll(
-                java(
-                        jvmOptions(c.name(), System.getenv()).replace("{component}", c.name()),
-                        marker,
-                        "-jar",
-                        jar(c.name()).toString()));
+        Optional<ClassData> classData = classData(instance, System.getenv());
+        command.addAll(java(jvmOptions(instance.componentName(), System.getenv()), marker));
+        classData.ifPresent(d -> command.addAll(d.jvmOptions()));
+        command.add("-jar");
+        command.add(classData.map(ClassData::extractedJar).orElse(jar(c.name())).toString());
         command.addAll(args);
         return new Launch(command, env, log(instance), marker);
+    }
+
+    /**
+     * The single copy runs each Spring Boot application from its extracted jar with a class data
+     * sharing archive in {@code <data>/apps/<component>} (ADR 47), unless {@code PLATFORM_CDS=off}
+     * or the JVM options bring their own sharing. The cluster runs the built jars: its replicas
+     * would share a component's files, and its start-up is not what issue 15 limits.
+     */
+    Optional<ClassData> classData(Instance instance, Map<String, String> environment) {
+        String options = jvmOptions(instance.componentName(), environment);
+        boolean own = ClassData.OWN_SHARING.stream().anyMatch(options::contains);
+        // The Spring Boot applications: the services and the identity provider. The two stand-ins
+        // are plain JDK programs (Boot's extraction needs Spring's own classes) that start in a
+        // second or two.
+        boolean application =
+                instance.component().isService()
+                        || instance.componentName().equals(IDENTITY_PROVIDER);
+        if (mode != Mode.SINGLE
+                || !application
+                || own
+                || "off".equals(environment.get(ClassData.SWITCH))) {
+            return Optional.empty();
+        }
+        String component = instance.componentName();
+        return Optional.of(
+                new ClassData(jar(component), data.resolve("apps").resolve(component), options));
     }
 
     /**
@@ -700,7 +726,8 @@ public final class ClusterPlan {
     static String jvmOptions(String component, Map<String, String> environment) {
         String own = set(environment.get(jvmOptionsVariable(component))).orElse("");
         return (set(environment.get("PLATFORM_JVM_OPTS")).orElse(DEFAULT_JVM_OPTS) + " " + own)
-                .trim();
+                .trim()
+                .replace("{component}", component);
     }
 
     /** {@code PLATFORM_JVM_OPTS_CASE_SERVICE} for case-service. */

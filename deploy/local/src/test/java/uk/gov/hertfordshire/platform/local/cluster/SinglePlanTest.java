@@ -3,11 +3,14 @@ package uk.gov.hertfordshire.platform.local.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import uk.gov.hertfordshire.platform.topology.Topology;
 
 /**
@@ -127,12 +130,15 @@ class SinglePlanTest {
                 .containsEntry(
                         "PLATFORM_CARE_KEYS_FILE",
                         DATA.resolve("care-service/keys.properties").toString());
+        // Run from the jar as extracted into the data folder (ADR 47), named as the build names it.
         assertThat(plan.launch(plan.instance("case-service")).command())
                 .contains(
                         "-Dplatform.component=case-service",
                         "-jar",
-                        "/repo/case-service/target/case-service-0.1.0-SNAPSHOT.jar",
+                        DATA.resolve("apps/case-service/case-service-0.1.0-SNAPSHOT.jar")
+                                .toString(),
                         "--spring.profiles.active=local");
+        // The stand-ins are not Spring applications: their built jars, as before.
         assertThat(plan.launch(plan.instance("sap-simulator")).command())
                 .contains(
                         "/repo/deploy/sap-simulator/target/sap-simulator-0.1.0-SNAPSHOT-exec.jar");
@@ -307,5 +313,105 @@ class SinglePlanTest {
                 .doesNotContain("-Xmx1g");
         assertThat(ClusterPlan.jvmOptionsVariable("analytics-service"))
                 .isEqualTo("PLATFORM_JVM_OPTS_ANALYTICS_SERVICE");
+    }
+
+    @Test
+    void everyApplicationRunsExtractedAndWritesAClassDataArchiveOnItsFirstStart() {
+        // ADR 47: a JDK 17 archive covers only a plain class path, so the applications run from
+        // their extracted jars; with no archive yet the JVM writes one when it exits.
+        ClusterPlan plan = all();
+        for (String application :
+                List.of(
+                        "identity-provider",
+                        "gateway",
+                        "case-service",
+                        "content-service",
+                        "care-service",
+                        "sap-adapter",
+                        "analytics-service")) {
+            Path home = DATA.resolve("apps").resolve(application);
+            List<String> command = plan.launch(plan.instance(application)).command();
+            assertThat(command)
+                    .contains("-XX:ArchiveClassesAtExit=" + home.resolve("classes.jsa"))
+                    .noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile"));
+            int jar = command.indexOf("-jar");
+            assertThat(command.get(jar + 1)).startsWith(home + "/").endsWith(".jar");
+            // The archive options after every JVM option, before the jar.
+            assertThat(command.indexOf("-XX:ArchiveClassesAtExit=" + home.resolve("classes.jsa")))
+                    .isGreaterThan(command.indexOf("-XX:TieredStopAtLevel=1"))
+                    .isLessThan(jar);
+        }
+        // Processes that are not Spring Boot applications have none: the stand-ins are plain JDK
+        // programs that Boot's extraction tool cannot extract.
+        for (String other : List.of("postgres", "kafka", "sap-simulator", "govuk-pay-stand-in")) {
+            assertThat(plan.classData(plan.instance(other), Map.of())).isEmpty();
+            assertThat(plan.launch(plan.instance(other)).command())
+                    .noneMatch(arg -> arg.contains("Archive"));
+        }
+    }
+
+    @Test
+    void aSealedArchiveIsMappedOnTheNextStart(@TempDir Path data) throws IOException {
+        ClusterPlan plan =
+                ClusterPlan.single(TOPOLOGY, Path.of("/repo"), data, List.of(), List.of());
+        ClassData gateway = plan.classData(plan.instance("gateway"), Map.of()).orElseThrow();
+        Files.createDirectories(gateway.home());
+        Files.write(gateway.archive(), new byte[4096]);
+        // Made with this JDK and the default options, as ./platform down seals it.
+        Files.writeString(gateway.made(), gateway.key() + "size 4096\n");
+
+        assertThat(plan.launch(plan.instance("gateway")).command())
+                .contains("-XX:SharedArchiveFile=" + gateway.archive())
+                .noneMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit"));
+        // Another service, without a sealed archive of its own, still trains.
+        assertThat(plan.launch(plan.instance("case-service")).command())
+                .anyMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit"));
+    }
+
+    @Test
+    void theBuiltJarRunsAsBeforeWhenSwitchedOffOrWhenTheOptionsBringTheirOwnSharing() {
+        ClusterPlan plan = all();
+        Instance cases = plan.instance("case-service");
+
+        assertThat(plan.classData(cases, Map.of())).isPresent(); // the default: on
+        assertThat(plan.classData(cases, Map.of("PLATFORM_CDS", "off"))).isEmpty();
+        // JDK 19+'s own archive (jvm-settings.md's jdk25-c1-cds) is not given a second one.
+        assertThat(
+                        plan.classData(
+                                cases,
+                                Map.of(
+                                        "PLATFORM_JVM_OPTS",
+                                        "-XX:+AutoCreateSharedArchive"
+                                                + " -XX:SharedArchiveFile=/tmp/{component}.jsa")))
+                .isEmpty();
+        assertThat(plan.classData(cases, Map.of("PLATFORM_JVM_OPTS_CASE_SERVICE", "-Xshare:off")))
+                .isEmpty();
+        // The cluster's replicas run the built jars.
+        ClusterPlan cluster =
+                ClusterPlan.of(TOPOLOGY, Path.of("/repo"), DATA, List.of("case-service"));
+        Instance replica = cluster.instance("case-service-1");
+        assertThat(cluster.classData(replica, Map.of())).isEmpty();
+        assertThat(cluster.launch(replica).command())
+                .contains("/repo/case-service/target/case-service-0.1.0-SNAPSHOT.jar")
+                .noneMatch(arg -> arg.contains("Archive"));
+    }
+
+    @Test
+    void theArchivesKeyChangesWithTheJvmOptionsSoOtherOptionsMakeANewOne() {
+        ClusterPlan plan = all();
+        Instance cases = plan.instance("case-service");
+        String usual = plan.classData(cases, Map.of()).orElseThrow().key();
+
+        assertThat(plan.classData(cases, Map.of()).orElseThrow().key()).isEqualTo(usual);
+        assertThat(
+                        plan.classData(
+                                        cases,
+                                        Map.of(
+                                                "PLATFORM_JVM_OPTS_CASE_SERVICE",
+                                                "-XX:TieredStopAtLevel=4"))
+                                .orElseThrow()
+                                .key())
+                .isNotEqualTo(usual)
+                .contains("-XX:TieredStopAtLevel=4");
     }
 }

@@ -1,0 +1,254 @@
+package uk.gov.hertfordshire.platform.local.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An application's extracted jar and class data archive (ADR 47), with real files and real JVMs of
+ * this JDK: a small application laid out as Spring Boot's extraction lays one out ({@code app.jar}
+ * whose manifest's {@code Class-Path} names {@code lib/lib.jar}), trained, stopped with SIGTERM as
+ * {@code ./platform down} stops it, and started again.
+ */
+class ClassDataTest {
+
+    private static final String OPTIONS = "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    @TempDir Path dir;
+
+    private Path built;
+    private ClassData classData;
+
+    @BeforeEach
+    void anExtractedApplication() throws IOException {
+        // The built jar: its contents do not matter here, only its size and time.
+        built = dir.resolve("target/app.jar");
+        Files.createDirectories(built.getParent());
+        Files.writeString(built, "a Spring Boot executable jar");
+        classData = new ClassData(built, dir.resolve("data/apps/app"), OPTIONS);
+        Path classes = dir.resolve("classes");
+        compile(
+                classes,
+                "lib/Lib.java",
+                "package lib; public class Lib { public static String hello() { return \"hello\"; } }",
+                "app/Main.java",
+                // Prints, then with an argument waits until the JVM is stopped.
+                "package app; public class Main { public static void main(String[] a) throws"
+                        + " Exception { java.io.PrintStream out = new java.io.PrintStream(new"
+                        + " java.io.FileOutputStream(java.io.FileDescriptor.out), true);"
+                        + " out.println(lib.Lib.hello()); if (a.length > 0) { synchronized"
+                        + " (Main.class) { Main.class.wait(); } } } }");
+        Files.createDirectories(classData.home().resolve("lib"));
+        jar(classes, "lib/", classData.home().resolve("lib/lib.jar"), null);
+        jar(classes, "app/", classData.extractedJar(), "lib/lib.jar");
+        // What ClassData.finish writes once Spring Boot's extraction has succeeded.
+        Files.writeString(classData.source(), classData.jarStamp());
+    }
+
+    @Test
+    void anExtractionIsCurrentUntilTheJarIsBuiltAgain() throws IOException {
+        assertThat(classData.extractionCurrent()).isTrue();
+
+        // Rebuilt with the same size: the time tells.
+        Files.setLastModifiedTime(
+                built, FileTime.fromMillis(Files.getLastModifiedTime(built).toMillis() + 1_000));
+        assertThat(classData.extractionCurrent()).isFalse();
+
+        Files.writeString(classData.source(), classData.jarStamp());
+        assertThat(classData.extractionCurrent()).isTrue();
+        Files.writeString(built, "a Spring Boot executable jar, built again");
+        assertThat(classData.extractionCurrent()).isFalse();
+        // An extraction without its stamp (cut short) is not current either.
+        Files.writeString(classData.source(), classData.jarStamp());
+        Files.delete(classData.source());
+        assertThat(classData.extractionCurrent()).isFalse();
+    }
+
+    @Test
+    void theFirstStartWritesTheArchiveWhenStoppedAndTheNextMapsIt() throws Exception {
+        classData.beforeStart();
+        assertThat(classData.jvmOptions())
+                .containsExactly("-XX:ArchiveClassesAtExit=" + classData.archive());
+
+        Process training = start(classData.jvmOptions(), "wait");
+        stopAsTheLauncherDoes(training);
+        classData.afterStop(false);
+
+        assertThat(classData.archiveReady()).isTrue();
+        assertThat(classData.jvmOptions())
+                .containsExactly("-XX:SharedArchiveFile=" + classData.archive());
+        List<String> log = run(classData.jvmOptions(), "-Xlog:class+load=info");
+        // Both the application's class and the library's come from the archive, not the jars.
+        assertThat(log)
+                .anyMatch(l -> l.contains("app.Main source: shared objects file (top)"))
+                .anyMatch(l -> l.contains("lib.Lib source: shared objects file (top)"))
+                .contains("hello");
+    }
+
+    @Test
+    void otherJvmOptionsOrAnotherBuildMakeANewArchive() throws Exception {
+        train();
+        ClassData sameOptions = new ClassData(built, classData.home(), OPTIONS);
+        ClassData otherOptions = new ClassData(built, classData.home(), OPTIONS + " -Xss512k");
+        assertThat(sameOptions.archiveReady()).isTrue();
+        assertThat(otherOptions.archiveReady()).isFalse();
+
+        otherOptions.beforeStart();
+        assertThat(classData.archive()).doesNotExist();
+        assertThat(otherOptions.jvmOptions())
+                .containsExactly("-XX:ArchiveClassesAtExit=" + classData.archive());
+
+        train();
+        assertThat(classData.archiveReady()).isTrue();
+        // A copied data folder (a benchmark's template): the JVM would ignore the archive, since
+        // it names the jars by path, so the copy makes its own.
+        Path copy = dir.resolve("copy/apps/app");
+        Files.createDirectories(copy);
+        for (Path file : List.of(classData.archive(), classData.made(), classData.source())) {
+            Files.copy(file, copy.resolve(file.getFileName()));
+        }
+        assertThat(new ClassData(built, copy, OPTIONS).archiveReady()).isFalse();
+        // A new build is extracted again with a new stamp: the archive no longer matches.
+        Files.writeString(built, "a Spring Boot executable jar, built again");
+        Files.writeString(classData.source(), classData.jarStamp());
+        assertThat(classData.archiveReady()).isFalse();
+    }
+
+    @Test
+    void anArchiveCutShortOrOfAKilledJvmIsNeverMapped() throws Exception {
+        classData.beforeStart();
+        Process training = start(classData.jvmOptions(), "wait");
+        training.destroyForcibly(); // SIGKILL: ./platform down after its time-out
+        training.waitFor(10, TimeUnit.SECONDS);
+        Files.write(classData.archive(), new byte[] {1, 2, 3}); // whatever it left
+        classData.afterStop(true);
+        assertThat(classData.archive()).doesNotExist();
+        assertThat(classData.archiveReady()).isFalse();
+
+        train();
+        assertThat(classData.archiveReady()).isTrue();
+        // JDK 17 crashes (SIGBUS) on an archive whose end is missing: its size is sealed.
+        byte[] whole = Files.readAllBytes(classData.archive());
+        Files.write(classData.archive(), java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThat(classData.archiveReady()).isFalse();
+        assertThat(classData.jvmOptions()).noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
+    void theJvmIgnoresAnArchiveWhoseJarsChangedAndStartsAnyway() throws Exception {
+        train();
+        List<String> options = classData.jvmOptions();
+        assertThat(options).containsExactly("-XX:SharedArchiveFile=" + classData.archive());
+        // A library jar of another time than the archive recorded (what a new extraction is).
+        Path lib = classData.home().resolve("lib/lib.jar");
+        Files.setLastModifiedTime(
+                lib, FileTime.fromMillis(Files.getLastModifiedTime(lib).toMillis() + 5_000));
+
+        List<String> log = run(options, "-Xlog:class+load=info");
+
+        assertThat(log)
+                .contains("hello")
+                .anyMatch(l -> l.contains("lib.Lib source: file:"))
+                .noneMatch(l -> l.contains("shared objects file (top)"));
+    }
+
+    // --- Helpers --------------------------------------------------------------------------------
+
+    private void train() throws Exception {
+        classData.beforeStart();
+        stopAsTheLauncherDoes(start(classData.jvmOptions(), "wait"));
+        classData.afterStop(false);
+    }
+
+    private Process start(List<String> archive, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(OPTIONS.split(" ")));
+        command.addAll(archive);
+        command.add("-jar");
+        command.add(classData.extractedJar().toString());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** SIGTERM once the application is up, then wait: the JVM writes its archive on the way out. */
+    private static void stopAsTheLauncherDoes(Process process) throws Exception {
+        BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out.readLine()).isEqualTo("hello");
+        Processes.signal(process.pid(), "TERM");
+        assertThat(Processes.waitGone(List.of(process.pid()), Duration.ofSeconds(30))).isTrue();
+        out.lines().forEach(l -> {}); // drain what it printed while dumping
+    }
+
+    private List<String> run(List<String> archive, String... jvm) throws Exception {
+        List<String> options = new ArrayList<>(archive);
+        options.addAll(List.of(jvm));
+        Process process = start(options);
+        List<String> lines;
+        try (BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            lines = out.lines().toList();
+        }
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
+        return lines;
+    }
+
+    private static void compile(Path out, String... namesAndSources) throws IOException {
+        Path sources = out.resolveSibling("sources");
+        List<String> args = new ArrayList<>(List.of("-d", out.toString()));
+        for (int i = 0; i < namesAndSources.length; i += 2) {
+            Path file = sources.resolve(namesAndSources[i]);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, namesAndSources[i + 1]);
+            args.add(file.toString());
+        }
+        Files.createDirectories(out);
+        assertThat(
+                        ToolProvider.getSystemJavaCompiler()
+                                .run(null, null, null, args.toArray(new String[0])))
+                .isZero();
+    }
+
+    private static void jar(Path classes, String prefix, Path jar, String classPath)
+            throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (classPath != null) {
+            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "app.Main");
+            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
+        }
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
+            try (var paths = Files.walk(classes.resolve(prefix))) {
+                for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                    out.putNextEntry(new JarEntry(classes.relativize(p).toString()));
+                    Files.copy(p, out);
+                    out.closeEntry();
+                }
+            }
+        }
+    }
+}
