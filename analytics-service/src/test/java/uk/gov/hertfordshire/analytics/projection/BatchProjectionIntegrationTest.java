@@ -184,16 +184,24 @@ class BatchProjectionIntegrationTest {
         }
         int writable = generationsWritable();
 
+        // The live path writes into the served generation, and these events are in no topic: the
+        // checks run inside the batch's transaction, which is then rolled back, so a later test's
+        // rebuild from the log (MeasuresIntegrationTest) finds no figures the log does not hold.
+        transactions.executeWithoutResult(
+                status -> {
+                    checkOneLiveBatch(events, writable, service);
+                    status.setRollbackOnly();
+                });
+    }
+
+    private void checkOneLiveBatch(List<ReceivedEvent> events, int writable, String service) {
         List<String> sent =
-                StatementLog.during(
-                        () ->
-                                transactions.executeWithoutResult(
-                                        status -> live.handlerFor(Topics.CASES).handleAll(events)));
+                StatementLog.during(() -> live.handlerFor(Topics.CASES).handleAll(events));
 
         assertThat(events).hasSize(250);
         assertThat(sent)
                 .as("statements of one batch: %s", sent)
-                .hasSizeLessThanOrEqualTo(2 + writable * 4 + 1);
+                .hasSizeLessThanOrEqualTo(2 + writable * 4);
         assertThat(
                         jdbc.sql(
                                         "SELECT count(*) FROM applied_event WHERE generation ="
@@ -210,7 +218,6 @@ class BatchProjectionIntegrationTest {
         assertThat(sent)
                 .filteredOn(s -> s.startsWith("insert into applied_event"))
                 .hasSize(generationsBuilding());
-        assertThat(sent).last().isEqualTo("commit");
         // The statements did the work: every case and contact is there.
         assertThat(
                         sumOf(
@@ -254,11 +261,20 @@ class BatchProjectionIntegrationTest {
                         UUID.randomUUID());
         int building = buildingGeneration();
 
+        // The live path writes into the served generation too, and these events are in no topic:
+        // all of it in one transaction, rolled back after the checks (as in the test above).
         transactions.executeWithoutResult(
-                status -> live.handlerFor(Topics.CASES).handleAll(seenByBoth));
-        List<ReceivedEvent> rebuildReads = new ArrayList<>(seenByBoth);
-        rebuildReads.add(onlyTheRebuildReads);
-        applyInOneTransaction(building, rebuildReads);
+                status -> {
+                    live.handlerFor(Topics.CASES).handleAll(seenByBoth);
+                    List<ReceivedEvent> rebuildReads = new ArrayList<>(seenByBoth);
+                    rebuildReads.add(onlyTheRebuildReads);
+                    applyInOneTransaction(building, rebuildReads);
+                    checkCountedOnceInEach(building, service);
+                    status.setRollbackOnly();
+                });
+    }
+
+    private void checkCountedOnceInEach(int building, String service) {
 
         // 3 seen by both, once each, and the positive control the rebuild alone read: 4.
         assertThat(
