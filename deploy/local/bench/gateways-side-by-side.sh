@@ -64,6 +64,8 @@ for spec in "$@"; do
       # shellcheck disable=SC2206 # the options split into words on purpose
       cmd+=($opts -jar "$jar")
       k=$((k + 1))
+    elif [[ ${CMD[k]} == -XX:ArchiveClassesAtExit=* || ${CMD[k]} == -XX:SharedArchiveFile=* ]]; then
+      continue # the platform's class data archive is of its extracted gateway, not of these jars
     else
       cmd+=("${CMD[k]}")
     fi

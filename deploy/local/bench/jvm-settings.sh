@@ -148,7 +148,7 @@ run_config() { # run_config <name>
     say "  archives: $(du -sch "$dir"/apps/*/classes.jsa 2>/dev/null | tail -1 | cut -f1) in $(find "$dir/apps" -name classes.jsa.made | wc -l) sealed; extracted jars $(du -sh --exclude='*.jsa' "$dir/apps" | cut -f1)"
     say "   load average $(cut -d' ' -f1-3 /proc/loadavg)"
   fi
-  if [[ $name == *-cds ]]; then
+  if [[ $name == jdk25-c1-cds ]]; then
     mkdir -p "$dir/cds"
     say "  training start: the archives are written when the services stop"
     PATH=$java_path PLATFORM_JVM_OPTS=$opts "$PLATFORM" up -d >/dev/null

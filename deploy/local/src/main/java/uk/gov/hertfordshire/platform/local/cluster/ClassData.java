@@ -195,11 +195,6 @@ record ClassData(Path jar, Path home, String options) {
         }
     }
 
-    /** Whether the JVM was started to write an archive on its way out (not sealed yet). */
-    boolean writesArchive() {
-        return Files.isRegularFile(training());
-    }
-
     /** Map the archive where one is ready, otherwise write one when the JVM exits. */
     List<String> jvmOptions() {
         return archiveReady()
@@ -226,17 +221,27 @@ record ClassData(Path jar, Path home, String options) {
         }
     }
 
+    /** The option a JVM writing this archive on its way out was started with. */
+    String writingOption() {
+        return "-XX:ArchiveClassesAtExit=" + archive();
+    }
+
     /**
      * After the JVM has gone: the archive a start without one wrote on its way out is sealed,
-     * unless the JVM had to be killed (its archive may be cut short), when it is deleted.
+     * unless the JVM had to be killed (its archive may be cut short) or was not started to write it
+     * (a start with {@code PLATFORM_CDS=off} or sharing of its own, after an earlier start left its
+     * training record and whatever file it wrote): then the file is deleted.
+     *
+     * @param killed whether the JVM had to be killed
+     * @param writing whether its command line had {@link #writingOption()}
      */
-    void afterStop(boolean killed) {
+    void afterStop(boolean killed, boolean writing) {
         try {
             if (!Files.isRegularFile(training())) {
                 return;
             }
             String key = Files.readString(training());
-            if (!killed && Files.isRegularFile(archive()) && Files.size(archive()) > 0) {
+            if (writing && !killed && Files.isRegularFile(archive()) && Files.size(archive()) > 0) {
                 Files.writeString(made(), key + "size " + Files.size(archive()) + "\n");
             } else {
                 Files.deleteIfExists(archive());

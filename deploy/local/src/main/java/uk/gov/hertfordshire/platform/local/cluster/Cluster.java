@@ -519,7 +519,10 @@ public final class Cluster {
                 .toList();
     }
 
-    /** Stops the named instance (SIGTERM, SIGKILL after 30 s) if it runs. */
+    /**
+     * Stops the named instance (SIGTERM, SIGKILL after 30 s, or 180 s while JVMs write class data
+     * archives) if it runs.
+     */
     public void stop(String instance) {
         stop(List.of(plan.instance(instance)));
     }
@@ -528,12 +531,19 @@ public final class Cluster {
         List<Long> pids = new ArrayList<>();
         List<String> names = new ArrayList<>();
         Map<Instance, Long> stopped = new LinkedHashMap<>();
+        // Which JVMs were started to write a class data archive, from their own command lines:
+        // only their archives can be sealed (ADR 47).
+        Set<Instance> writing = new HashSet<>();
         for (Instance i : instances) {
             OptionalLong pid = pid(i);
             if (pid.isPresent()) {
                 pids.add(pid.getAsLong());
                 names.add(i.name());
                 stopped.put(i, pid.getAsLong());
+                String commandLine = Processes.commandLine(pid.getAsLong());
+                plan.classData(i, Map.of())
+                        .filter(d -> commandLine.contains(d.writingOption()))
+                        .ifPresent(d -> writing.add(i));
                 Processes.signal(pid.getAsLong(), "TERM");
             }
             launched.remove(i.name());
@@ -550,13 +560,7 @@ public final class Cluster {
         Set<Long> killed = new HashSet<>();
         // A JVM started without a class data archive writes one on its way out: with six or more
         // doing so at once on two cores that took more than 30 s (jvm-settings.md run 6).
-        boolean archiving =
-                stopped.keySet().stream()
-                        .anyMatch(
-                                i ->
-                                        plan.classData(i, Map.of())
-                                                .map(ClassData::writesArchive)
-                                                .orElse(false));
+        boolean archiving = !writing.isEmpty();
         Duration limit = archiving ? ARCHIVE_STOP_TIMEOUT : STOP_TIMEOUT;
         if (archiving) {
             out.println(
@@ -577,7 +581,11 @@ public final class Cluster {
         // The paths alone matter here, not this shell's settings: Map.of().
         for (Map.Entry<Instance, Long> e : stopped.entrySet()) {
             plan.classData(e.getKey(), Map.of())
-                    .ifPresent(d -> d.afterStop(killed.contains(e.getValue())));
+                    .ifPresent(
+                            d ->
+                                    d.afterStop(
+                                            killed.contains(e.getValue()),
+                                            writing.contains(e.getKey())));
         }
     }
 

@@ -91,7 +91,7 @@ class ClassDataTest {
 
         Process training = start(classData.jvmOptions(), "wait");
         stopAsTheLauncherDoes(training);
-        classData.afterStop(false);
+        classData.afterStop(false, true);
 
         assertThat(classData.archiveReady()).isTrue();
         assertThat(classData.jvmOptions())
@@ -140,7 +140,7 @@ class ClassDataTest {
         training.destroyForcibly(); // SIGKILL: ./platform down after its time-out
         training.waitFor(10, TimeUnit.SECONDS);
         Files.write(classData.archive(), new byte[] {1, 2, 3}); // whatever it left
-        classData.afterStop(true);
+        classData.afterStop(true, true);
         assertThat(classData.archive()).doesNotExist();
         assertThat(classData.archiveReady()).isFalse();
 
@@ -151,6 +151,27 @@ class ClassDataTest {
         Files.write(classData.archive(), java.util.Arrays.copyOf(whole, whole.length / 2));
         assertThat(classData.archiveReady()).isFalse();
         assertThat(classData.jvmOptions()).noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
+    void onlyAJvmStartedToWriteTheArchiveHasItSealed() throws Exception {
+        // An earlier start left its training record and a file (killed outside the launcher);
+        // this one ran without writing (PLATFORM_CDS=off, or sharing of its own), so stopped
+        // by itself it seals nothing and the file goes.
+        classData.beforeStart();
+        Files.write(classData.archive(), new byte[] {1, 2, 3});
+        classData.afterStop(false, false);
+        assertThat(classData.archive()).doesNotExist();
+        assertThat(classData.training()).doesNotExist();
+        assertThat(classData.archiveReady()).isFalse();
+
+        // The control: the same, started to write it, is sealed.
+        classData.beforeStart();
+        Process writer = start(classData.jvmOptions(), "wait");
+        assertThat(writer.info().arguments().orElseThrow()).contains(classData.writingOption());
+        stopAsTheLauncherDoes(writer);
+        classData.afterStop(false, true);
+        assertThat(classData.archiveReady()).isTrue();
     }
 
     @Test
@@ -176,7 +197,7 @@ class ClassDataTest {
     private void train() throws Exception {
         classData.beforeStart();
         stopAsTheLauncherDoes(start(classData.jvmOptions(), "wait"));
-        classData.afterStop(false);
+        classData.afterStop(false, true);
     }
 
     private Process start(List<String> archive, String... args) throws IOException {
