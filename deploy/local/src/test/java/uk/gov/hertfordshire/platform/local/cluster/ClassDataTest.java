@@ -324,7 +324,7 @@ class ClassDataTest {
 
     /** As the JVM leaves it: read-only, so replaced rather than written over. */
     private static void rewrite(Path file, byte[] bytes) throws IOException {
-        Files.delete(file);
+        Files.deleteIfExists(file);
         Files.write(file, bytes);
     }
 
