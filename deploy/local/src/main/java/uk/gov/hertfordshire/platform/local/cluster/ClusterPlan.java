@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.platform.local.cluster;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -479,8 +480,16 @@ public final class ClusterPlan {
 
     // --- Launches -------------------------------------------------------------------------------
 
-    /** How to start the instance. */
+    /** How to start the instance, with this shell's settings. */
     public Launch launch(Instance instance) {
+        return launch(instance, System.getenv());
+    }
+
+    /**
+     * How to start the instance with the settings in {@code environment}: an application's JVM
+     * options and class data sharing ({@code PLATFORM_JVM_OPTS*}, {@code PLATFORM_CDS}).
+     */
+    Launch launch(Instance instance, Map<String, String> environment) {
         String marker = "-Dplatform.component=" + instance.name();
         return switch (instance.componentName()) {
             case POSTGRES ->
@@ -585,7 +594,7 @@ public final class ClusterPlan {
                                             + "/postgres?sslmode=disable"),
                             log(instance),
                             "--web.listen-address=127.0.0.1:" + instance.port());
-            default -> application(instance, marker);
+            default -> application(instance, marker, environment);
         };
     }
 
@@ -595,7 +604,7 @@ public final class ClusterPlan {
     /** nginx from the operating system's package. */
     static final String NGINX = "/usr/sbin/nginx";
 
-    private Launch application(Instance instance, String marker) {
+    private Launch application(Instance instance, String marker, Map<String, String> environment) {
         Component c = instance.component();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_ADDRESS", "127.0.0.1");
@@ -683,8 +692,8 @@ public final class ClusterPlan {
             }
         }
         List<String> command = new ArrayList<>();
-        Optional<ClassData> classData = classData(instance, System.getenv());
-        command.addAll(java(jvmOptions(instance.componentName(), System.getenv()), marker));
+        Optional<ClassData> classData = classData(instance, environment);
+        command.addAll(java(jvmOptions(instance.componentName(), environment), marker));
         classData.ifPresent(d -> command.addAll(d.jvmOptions()));
         command.add("-jar");
         command.add(classData.map(ClassData::extractedJar).orElse(jar(c.name())).toString());
@@ -699,6 +708,17 @@ public final class ClusterPlan {
      * would share a component's files, and its start-up is not what issue 15 limits.
      */
     Optional<ClassData> classData(Instance instance, Map<String, String> environment) {
+        return classData(instance, environment, Path.of(System.getProperty("java.home")));
+    }
+
+    /**
+     * As {@link #classData(Instance, Map)}, for the JDK in {@code javaHome}: one without a base
+     * archive ({@code lib/server/classes.jsa}, which a JDK's owner makes with {@code java
+     * -Xshare:dump}) cannot write a dynamic archive, and a JVM started with {@code
+     * -XX:ArchiveClassesAtExit} on it does not start at all, so it runs the built jars.
+     */
+    Optional<ClassData> classData(
+            Instance instance, Map<String, String> environment, Path javaHome) {
         String options = jvmOptions(instance.componentName(), environment);
         boolean own = ClassData.OWN_SHARING.stream().anyMatch(options::contains);
         // The Spring Boot applications: the services and the identity provider. The two stand-ins
@@ -710,7 +730,8 @@ public final class ClusterPlan {
         if (mode != Mode.SINGLE
                 || !application
                 || own
-                || "off".equals(environment.get(ClassData.SWITCH))) {
+                || "off".equals(environment.get(ClassData.SWITCH))
+                || !Files.isRegularFile(javaHome.resolve("lib/server/classes.jsa"))) {
             return Optional.empty();
         }
         String component = instance.componentName();
