@@ -21,7 +21,13 @@ import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
  * sent_at}, rows of two rounds do not.
  */
 @PlatformIntegrationTest
-@TestPropertySource(properties = "platform.support.outbox.gather=600ms")
+// No round by the poll interval during the test: such a round does not wait, and one falling just
+// after the first commit would send it at once.
+@TestPropertySource(
+        properties = {
+            "platform.support.outbox.gather=600ms",
+            "platform.support.outbox.poll-interval=1m"
+        })
 class OutboxRelayGathersCommitsTest {
 
     @Autowired TestServiceApplication.WidgetService widgets;
