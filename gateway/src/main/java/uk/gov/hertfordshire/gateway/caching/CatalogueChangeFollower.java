@@ -83,12 +83,11 @@ class CatalogueChangeFollower implements SmartLifecycle {
         settings.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
         // Every case's events land on this topic too, so with Kafka's defaults (a fetch returns
         // with the first byte) the follower fetched and asked for the end offsets about once per
-        // submission: 6% of the gateway's CPU under submissions, and the broker's work besides
+        // submission: 6.5% of the gateway's CPU under submissions, and the broker's work besides
         // (docs/benchmarks/case-submission.md, 2026-12-05). A fetch now waits for 16 KB or a
-        // quarter
-        // of max-silence, whichever comes first: a round still ends well within max-silence, so
-        // a change still drops the entries within it, and the cache still stops answering when
-        // the follower falls behind.
+        // quarter of max-silence, whichever comes first: a round still ends well within
+        // max-silence, so a change still drops the entries within it, and the cache still stops
+        // answering when the follower falls behind.
         settings.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
         settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, fetchMaxWaitMs(maxSilence));
         this.consumerSettings = Map.copyOf(settings);
