@@ -24,7 +24,7 @@ NGINX_PORT=${BENCH_NGINX_PORT:-18082}
 PAGE=${BENCH_PAGE:-/roads/report-a-pothole}
 PARTS=${BENCH_PARTS:-reads search}
 DIRECT=http://127.0.0.1:8082
-GATEWAY=http://127.0.0.1:8080
+GATEWAY=${BENCH_GATEWAY:-http://127.0.0.1:8080} # another gateway build: gateways-side-by-side.sh
 export PGHOST=127.0.0.1 PGPORT=${PLATFORM_PG_PORT:-5433} PGUSER=content_service \
   PGPASSWORD=content_service PGDATABASE=content_service
 
@@ -117,7 +117,7 @@ for c in "${READ_CONNECTIONS[@]}"; do
   row "content-service direct (:8082)" "$c" "${DIRECT_RESULT[$c]}"
   progress "page read, $c connection(s): through the gateway"
   GATEWAY_RESULT[$c]=$(measure "$c" "$GATEWAY$URL_PATH")
-  row "through the gateway (:8080)" "$c" "${GATEWAY_RESULT[$c]}"
+  row "through the gateway (:${GATEWAY##*:})" "$c" "${GATEWAY_RESULT[$c]}"
 done
 
 MIX_NOTE=

@@ -15,6 +15,10 @@
 # utime+stime from /proc over its turn, divided by its 2xx answers. Pairs of halves run one after
 # the other (run I) compare builds minutes apart on a shared machine; rounds side by side compare
 # them seconds apart, in both orders.
+#
+# BENCH_COMMAND="<command>" runs that command in each build's turn instead of the load above, with
+# BENCH_GATEWAY set to the build's address; for the ratio to nginx in both orders (run K):
+#   BENCH_COMMAND="env BENCH_PARTS=reads deploy/local/bench/content.sh" ROUNDS=2 ... main change
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
@@ -91,6 +95,18 @@ echo "warming: $WARMS x $WARM each, in turn, from $(date -u +%H:%M:%S) (load $(l
 for ((r = 0; r < WARMS; r++)); do
   for ((i = 0; i < n; i++)); do wrk_at "${PORTS[i]}" "$WARM" >/dev/null; done
 done
+if [[ -n ${BENCH_COMMAND:-} ]]; then
+  for ((r = 0; r < ROUNDS; r++)); do
+    for ((j = 0; j < n; j++)); do
+      i=$(((j + r) % n))
+      echo "round $r, ${LABELS[i]} from $(date -u +%H:%M:%S) (load $(load)): $BENCH_COMMAND"
+      # shellcheck disable=SC2086 # the command splits into words on purpose
+      BENCH_GATEWAY=http://127.0.0.1:${PORTS[i]} $BENCH_COMMAND
+    done
+  done
+  echo "done at $(date -u +%H:%M:%S) (load $(load))"
+  exit 0
+fi
 echo "rounds from $(date -u +%H:%M:%S) (load $(load))"
 printf '%-6s %-14s %9s %16s %6s\n' round build 'reads/s' 'CPU ms per read' load
 RESULTS=()
