@@ -3,9 +3,6 @@ package uk.gov.hertfordshire.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.tracing.propagation.Propagator;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +10,6 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
-import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,7 +18,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.server.WebFilter;
-import reactor.netty.http.server.HttpServer;
 import uk.gov.hertfordshire.platform.testsupport.TestIssuer;
 
 /**
@@ -98,27 +92,6 @@ class GatewayManagementPortTest {
         assertThat(propagator.fields()).contains("traceparent").doesNotContain("baggage");
         assertThat(context.getBeansOfType(WebFilter.class)).isNotEmpty();
         assertThat(context.getBeansOfType(WeightCalculatorWebFilter.class)).isEmpty();
-    }
-
-    /**
-     * Callers' connections take their buffers from Netty's pooled allocator (ADR 49): the server
-     * the gateway's factory makes sets it on every connection, where a server made without the
-     * gateway's customizers leaves Netty's default, which is another allocator.
-     */
-    @Test
-    void callersConnectionsTakeTheirBuffersFromThePooledAllocator(
-            @Autowired NettyReactiveWebServerFactory factory) {
-        HttpServer server = HttpServer.create();
-        for (NettyServerCustomizer customizer : factory.getServerCustomizers()) {
-            server = customizer.apply(server);
-        }
-
-        assertThat(server.configuration().childOptions().get(ChannelOption.ALLOCATOR))
-                .isSameAs(PooledByteBufAllocator.DEFAULT);
-        // The control: without it, a connection would have Netty's default, not the pooled one.
-        assertThat(HttpServer.create().configuration().childOptions())
-                .doesNotContainKey(ChannelOption.ALLOCATOR);
-        assertThat(ByteBufAllocator.DEFAULT).isNotInstanceOf(PooledByteBufAllocator.class);
     }
 
     /** Kubernetes' probes (deploy/k8s) ask these two health groups on the management port. */
