@@ -3,6 +3,8 @@ package uk.gov.hertfordshire.gateway.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,12 +70,38 @@ class RateLimitFilterTest {
         assertThat(passed).hasValue(3);
     }
 
+    @Test
+    void keysAnAuthenticatedCallersBucketByTheCallerAndAnAnonymousOneByTheAddress() {
+        List<String> keys = new ArrayList<>();
+        LocalBuckets local = new LocalBuckets();
+        RateLimitFilter recording =
+                new RateLimitFilter(
+                        limits,
+                        (key, rate) -> {
+                            keys.add(key);
+                            return local.consume(key, rate);
+                        });
+
+        status(recording, new TestingAuthenticationToken("someone", "n/a"));
+        status(recording, new TestingAuthenticationToken("someone-else", "n/a"));
+        // The control: the same request from the same address, without a caller.
+        status(recording, null);
+
+        assertThat(keys)
+                .containsExactly("caller:someone", "caller:someone-else", "address:192.0.2.7");
+    }
+
     private HttpStatusCode status(Authentication caller) {
+        return status(filter, caller);
+    }
+
+    private HttpStatusCode status(RateLimitFilter rateLimit, Authentication caller) {
         ServerWebExchange exchange =
                 ThreadLocalRestores.securedExchange(
                         MockServerHttpRequest.get("/api/content/channels/web/pages")
                                 .remoteAddress(new java.net.InetSocketAddress("192.0.2.7", 4000)));
-        filter.filter(
+        rateLimit
+                .filter(
                         exchange,
                         passedOn -> {
                             passed.incrementAndGet();

@@ -45,7 +45,11 @@ class AccessLogFilterTest {
                 .contextWrite(restores.request(new TestingAuthenticationToken("someone", "n/a")))
                 .block();
 
-        assertThat(lines.list).singleElement().asString().contains("\"client\":\"authenticated\"");
+        assertThat(lines.list)
+                .singleElement()
+                .asString()
+                .contains("\"client\":\"authenticated\"")
+                .doesNotContain("someone"); // never who the caller is
         assertThat(restores.count()).isZero();
     }
 

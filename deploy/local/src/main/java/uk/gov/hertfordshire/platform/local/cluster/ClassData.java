@@ -2,7 +2,10 @@ package uk.gov.hertfordshire.platform.local.cluster;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,9 +28,10 @@ import java.util.stream.Stream;
  *       -XX:ArchiveClassesAtExit}) after a start without one, and maps on every later start ({@code
  *       -XX:SharedArchiveFile});
  *   <li>{@code classes.jsa.made}, what the archive was made with (the JDK, the JVM options, the
- *       extraction) and its size, written by {@code ./platform down} once the JVM has exited by
- *       itself. An archive is used only while this matches: a JDK 17 JVM given an archive cut short
- *       (a dump killed half-way) can crash, one given a stale archive merely ignores it.
+ *       extraction) and its size, written by {@code ./platform down} once a JVM that was healthy
+ *       has exited by itself and left the archive whole. An archive is used only while this
+ *       matches: a JDK 17 JVM given an archive cut short can crash, one given a stale archive
+ *       merely ignores it. A start that maps the archive and dies before it is healthy drops it.
  * </ul>
  *
  * @param jar the built executable jar
@@ -48,6 +52,12 @@ record ClassData(Path jar, Path home, String options) {
                     "-Xshare");
 
     private static final long EXTRACTION_MINUTES = 2;
+
+    /**
+     * The first four bytes of a dynamic archive (JDK 17 to 25), in the machine's byte order: the
+     * JVM writes the archive's header, which begins with them, after everything else.
+     */
+    private static final int DYNAMIC_ARCHIVE_MAGIC = 0xf00baba8;
 
     /** The jar the JVM runs: the application's, extracted, with {@code lib/} beside it. */
     Path extractedJar() {
@@ -102,12 +112,15 @@ record ClassData(Path jar, Path home, String options) {
 
     /**
      * Starts Spring Boot's extraction into a folder beside {@link #home()}; see {@link #finish}.
+     * The built jar's stamp is taken now, so a jar built again while it is extracted is extracted
+     * again at the next start.
      */
     Process startExtraction() {
         try {
             Path staging = staging();
             deleteTree(staging);
             Files.createDirectories(staging.getParent());
+            Files.writeString(stagingStamp(), jarStamp());
             return new ProcessBuilder(
                             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                             "-XX:TieredStopAtLevel=1",
@@ -131,7 +144,8 @@ record ClassData(Path jar, Path home, String options) {
 
     /**
      * Waits for the extraction, then puts it in place of the old one (and the old one's archive):
-     * the stamp is written before the move, so a folder in place is always whole.
+     * the stamp taken when it started goes in before the move, so a folder in place is always
+     * whole.
      */
     void finish(Process extraction) {
         Path staging = staging();
@@ -149,7 +163,7 @@ record ClassData(Path jar, Path home, String options) {
                                 + log
                                 + " (PLATFORM_CDS=off runs the jar as it is)");
             }
-            Files.writeString(staging.resolve(source().getFileName()), jarStamp());
+            Files.move(stagingStamp(), staging.resolve(source().getFileName()));
             deleteTree(home);
             Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(log);
@@ -164,6 +178,11 @@ record ClassData(Path jar, Path home, String options) {
 
     private Path staging() {
         return home.resolveSibling(home.getFileName() + ".extracting");
+    }
+
+    /** The built jar's stamp when its extraction started, until {@link #finish} moves it in. */
+    private Path stagingStamp() {
+        return home.resolveSibling(home.getFileName() + ".extracting-from");
     }
 
     /**
@@ -250,18 +269,24 @@ record ClassData(Path jar, Path home, String options) {
 
     /**
      * Before {@link #afterStop}: a JVM started to write the archive that left none, though it was
-     * stopped by SIGTERM and went by itself, failed its dump. JDK 17 does so every time for an
-     * application that made a lambda of an interface from a signed jar (care-service, with
-     * Saxon-HE: a SIGSEGV in the dump, jvm-settings.md run 7). Its key is recorded, so the starts
-     * with the same key write no archive ({@link #jvmOptions()}), rather than crash at every {@code
-     * down}; another build, JDK or options try again. (A JVM stopped within its first tenth of a
-     * second, before it handles SIGTERM, also writes none: it is counted the same.)
+     * healthy when stopped by SIGTERM and went by itself, failed its dump. JDK 17 does so every
+     * time for an application that made a lambda of an interface from a signed jar (care-service,
+     * with Saxon-HE: a SIGSEGV in the dump, jvm-settings.md run 7). Its key is recorded, so the
+     * starts with the same key write no archive ({@link #jvmOptions()}), rather than crash at every
+     * {@code down}; another build, JDK or options try again.
      *
+     * @param killed whether the JVM had to be killed
+     * @param writing whether its command line had {@link #writingOption()}
+     * @param healthy whether it answered its health check when it was stopped
      * @return whether it recorded a failed dump
      */
-    boolean noteDumpFailed(boolean killed, boolean writing) {
+    boolean noteDumpFailed(boolean killed, boolean writing, boolean healthy) {
         try {
-            if (!writing || killed || !Files.isRegularFile(training()) || Files.exists(archive())) {
+            if (!writing
+                    || !healthy
+                    || killed
+                    || !Files.isRegularFile(training())
+                    || Files.exists(archive())) {
                 return false;
             }
             Files.copy(training(), failed(), StandardCopyOption.REPLACE_EXISTING);
@@ -278,25 +303,60 @@ record ClassData(Path jar, Path home, String options) {
 
     /**
      * After the JVM has gone: the archive a start without one wrote on its way out is sealed,
-     * unless the JVM had to be killed (its archive may be cut short) or was not started to write it
+     * unless the JVM had to be killed (its archive may be cut short), was not started to write it
      * (a start with {@code PLATFORM_CDS=off} or sharing of its own, after an earlier start left its
-     * training record and whatever file it wrote): then the file is deleted.
+     * training record and whatever file it wrote), was not healthy when stopped (a start cut short
+     * holds less), or left the file without its header (a JVM that died writing it, of a full disk
+     * say): then the file is deleted.
      *
      * @param killed whether the JVM had to be killed
      * @param writing whether its command line had {@link #writingOption()}
+     * @param healthy whether it answered its health check when it was stopped
      */
-    void afterStop(boolean killed, boolean writing) {
+    void afterStop(boolean killed, boolean writing, boolean healthy) {
         try {
             if (!Files.isRegularFile(training())) {
                 return;
             }
             String key = Files.readString(training());
-            if (writing && !killed && Files.isRegularFile(archive()) && Files.size(archive()) > 0) {
+            if (writing && healthy && !killed && archiveWhole()) {
                 Files.writeString(made(), key + "size " + Files.size(archive()) + "\n");
             } else {
                 Files.deleteIfExists(archive());
             }
             Files.delete(training());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether the archive begins with its header: the JVM writes that last, so a file without it
+     * was cut short (and one with it is whole, as the JVM deletes a file it failed to write).
+     */
+    private boolean archiveWhole() throws IOException {
+        if (!Files.isRegularFile(archive())) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(archive())) {
+            byte[] start = in.readNBytes(Integer.BYTES);
+            return start.length == Integer.BYTES
+                    && ByteBuffer.wrap(start).order(ByteOrder.nativeOrder()).getInt()
+                            == DYNAMIC_ARCHIVE_MAGIC;
+        }
+    }
+
+    /**
+     * After a start that mapped the archive died before it was healthy: the archive and its record
+     * are deleted, so the next start writes a new one. A JDK 17 JVM crashes (SIGBUS) on an archive
+     * whose end is missing; whatever killed this start, a new archive costs one slower start.
+     */
+    void afterFailedStart() {
+        try {
+            if (archiveReady()) {
+                Files.deleteIfExists(made());
+                Files.deleteIfExists(archive());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

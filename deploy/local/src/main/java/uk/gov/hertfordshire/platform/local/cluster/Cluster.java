@@ -68,6 +68,8 @@ public final class Cluster {
     private final Map<String, Process> launched = new java.util.concurrent.ConcurrentHashMap<>();
     // Extractions of applications' jars started by up(), by instance (ADR 47).
     private final Map<String, Process> extracting = new java.util.concurrent.ConcurrentHashMap<>();
+    // The settings applications are launched with (PLATFORM_JVM_OPTS*, PLATFORM_CDS).
+    private Map<String, String> environment = System.getenv();
     private Duration timeout = Duration.ofMinutes(10);
     private Duration instanceTimeout = null;
     private int parallel = defaultParallel();
@@ -106,7 +108,14 @@ public final class Cluster {
         Cluster copy = new Cluster(plan, stream).withTimeout(timeout).withParallelism(parallel);
         copy.instanceTimeout = instanceTimeout;
         copy.terminal = terminal;
+        copy.environment = environment;
         return copy;
+    }
+
+    /** Launches with these settings rather than this shell's: for tests. */
+    Cluster withEnvironment(Map<String, String> settings) {
+        this.environment = settings;
+        return this;
     }
 
     /**
@@ -174,9 +183,20 @@ public final class Cluster {
      * time; returns once every instance is healthy.
      *
      * @throws ClusterException when one exits or is not healthy in time (its log tail printed);
-     *     what did start keeps running
+     *     what did start keeps running, extractions of jars not yet launched are stopped
      */
     public void up() {
+        try {
+            startAll();
+        } catch (RuntimeException e) {
+            // No launch will wait for them (ADR 47); the next up starts them afresh.
+            extracting.values().forEach(Process::destroyForcibly);
+            extracting.clear();
+            throw e;
+        }
+    }
+
+    private void startAll() {
         long started = System.nanoTime();
         out.printf("Starting the %s (data in %s)%n", plan.label(), plan.data());
         new DataFolder(plan, out).prepare();
@@ -232,6 +252,7 @@ public final class Cluster {
                 if (pid.isEmpty()) {
                     progress.clear();
                     out.printf("  %-22s exited during start-up%n", i.name());
+                    dropMappedArchive(i);
                     fail(i, "exited during start-up");
                 }
                 if (instanceTimeout != null
@@ -294,6 +315,7 @@ public final class Cluster {
         while (true) {
             OptionalLong pid = pid(i);
             if (pid.isEmpty()) {
+                dropMappedArchive(i);
                 fail(i, "exited during start-up");
             }
             if (Health.check(plan, i, pid.getAsLong())) {
@@ -320,7 +342,7 @@ public final class Cluster {
     private void startExtractions() {
         List<String> names = new ArrayList<>();
         for (Instance i : plan.instances()) {
-            Optional<ClassData> classData = plan.classData(i, System.getenv());
+            Optional<ClassData> classData = plan.classData(i, environment);
             if (classData.isPresent()
                     && pid(i).isEmpty()
                     && !extracting.containsKey(i.name())
@@ -341,7 +363,7 @@ public final class Cluster {
      * writes a new one when it stops (ADR 47).
      */
     private void prepareClassData(Instance instance) {
-        Optional<ClassData> found = plan.classData(instance, System.getenv());
+        Optional<ClassData> found = plan.classData(instance, environment);
         if (found.isEmpty()) {
             return;
         }
@@ -354,6 +376,15 @@ public final class Cluster {
             classData.finish(classData.startExtraction());
         }
         classData.beforeStart();
+    }
+
+    /**
+     * An application that died during start-up with its class data archive mapped: the archive
+     * goes, so the next start writes a new one (a JDK 17 JVM crashes on an archive cut short, ADR
+     * 47).
+     */
+    private void dropMappedArchive(Instance instance) {
+        plan.classData(instance, environment).ifPresent(ClassData::afterFailedStart);
     }
 
     private int applicationsStarting(Map<Instance, Long> starting) {
@@ -390,7 +421,7 @@ public final class Cluster {
                 stopOrphanedPostmaster();
             }
             prepareClassData(instance);
-            Launch launch = plan.launch(instance);
+            Launch launch = plan.launch(instance, environment);
             Path log = launch.log();
             Files.writeString(
                     log,
@@ -531,9 +562,10 @@ public final class Cluster {
         List<Long> pids = new ArrayList<>();
         List<String> names = new ArrayList<>();
         Map<Instance, Long> stopped = new LinkedHashMap<>();
-        // Which JVMs were started to write a class data archive, from their own command lines:
-        // only their archives can be sealed (ADR 47).
+        // Which JVMs were started to write a class data archive, from their own command lines,
+        // and are healthy now: only their archives can be sealed (ADR 47).
         Set<Instance> writing = new HashSet<>();
+        Set<Instance> healthy = new HashSet<>();
         for (Instance i : instances) {
             OptionalLong pid = pid(i);
             if (pid.isPresent()) {
@@ -544,7 +576,9 @@ public final class Cluster {
                 plan.classData(i, Map.of())
                         .filter(d -> commandLine.contains(d.writingOption()))
                         .ifPresent(d -> writing.add(i));
-                Processes.signal(pid.getAsLong(), "TERM");
+                if (writing.contains(i) && Health.check(plan, i, pid.getAsLong())) {
+                    healthy.add(i);
+                }
             }
             launched.remove(i.name());
             try {
@@ -556,6 +590,8 @@ public final class Cluster {
         if (pids.isEmpty()) {
             return;
         }
+        // Once every health check has been asked: one instance's going could fail another's.
+        pids.forEach(pid -> Processes.signal(pid, "TERM"));
         long started = System.nanoTime();
         Set<Long> killed = new HashSet<>();
         // A JVM started without a class data archive writes one on its way out: with six or more
@@ -583,7 +619,8 @@ public final class Cluster {
                                     d ->
                                             d.noteDumpFailed(
                                                     killed.contains(e.getValue()),
-                                                    writing.contains(e.getKey())))
+                                                    writing.contains(e.getKey()),
+                                                    healthy.contains(e.getKey())))
                             .orElse(false);
             if (failed) {
                 out.printf(
@@ -602,7 +639,8 @@ public final class Cluster {
                             d ->
                                     d.afterStop(
                                             killed.contains(e.getValue()),
-                                            writing.contains(e.getKey())));
+                                            writing.contains(e.getKey()),
+                                            healthy.contains(e.getKey())));
         }
     }
 

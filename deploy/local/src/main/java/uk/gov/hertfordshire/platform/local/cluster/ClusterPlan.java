@@ -479,8 +479,16 @@ public final class ClusterPlan {
 
     // --- Launches -------------------------------------------------------------------------------
 
-    /** How to start the instance. */
+    /** How to start the instance, with this shell's settings. */
     public Launch launch(Instance instance) {
+        return launch(instance, System.getenv());
+    }
+
+    /**
+     * How to start the instance with the settings in {@code environment}: an application's JVM
+     * options and class data sharing ({@code PLATFORM_JVM_OPTS*}, {@code PLATFORM_CDS}).
+     */
+    Launch launch(Instance instance, Map<String, String> environment) {
         String marker = "-Dplatform.component=" + instance.name();
         return switch (instance.componentName()) {
             case POSTGRES ->
@@ -585,7 +593,7 @@ public final class ClusterPlan {
                                             + "/postgres?sslmode=disable"),
                             log(instance),
                             "--web.listen-address=127.0.0.1:" + instance.port());
-            default -> application(instance, marker);
+            default -> application(instance, marker, environment);
         };
     }
 
@@ -595,7 +603,7 @@ public final class ClusterPlan {
     /** nginx from the operating system's package. */
     static final String NGINX = "/usr/sbin/nginx";
 
-    private Launch application(Instance instance, String marker) {
+    private Launch application(Instance instance, String marker, Map<String, String> environment) {
         Component c = instance.component();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_ADDRESS", "127.0.0.1");
@@ -683,8 +691,8 @@ public final class ClusterPlan {
             }
         }
         List<String> command = new ArrayList<>();
-        Optional<ClassData> classData = classData(instance, System.getenv());
-        command.addAll(java(jvmOptions(instance.componentName(), System.getenv()), marker));
+        Optional<ClassData> classData = classData(instance, environment);
+        command.addAll(java(jvmOptions(instance.componentName(), environment), marker));
         classData.ifPresent(d -> command.addAll(d.jvmOptions()));
         command.add("-jar");
         command.add(classData.map(ClassData::extractedJar).orElse(jar(c.name())).toString());

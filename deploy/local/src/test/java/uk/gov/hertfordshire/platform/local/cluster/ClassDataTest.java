@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.platform.local.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
@@ -31,7 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClassDataTest {
 
-    private static final String OPTIONS = "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    static final String OPTIONS = "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    /** The JDK's own archive, which a dynamic archive extends: without it none can be written. */
+    private static final Path BASE_ARCHIVE =
+            Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa");
 
     @TempDir Path dir;
 
@@ -58,8 +64,8 @@ class ClassDataTest {
                         + " out.println(lib.Lib.hello()); if (a.length > 0) { synchronized"
                         + " (Main.class) { Main.class.wait(); } } } }");
         Files.createDirectories(classData.home().resolve("lib"));
-        jar(classes, "lib/", classData.home().resolve("lib/lib.jar"), null);
-        jar(classes, "app/", classData.extractedJar(), "lib/lib.jar");
+        jar(classes, "lib/", classData.home().resolve("lib/lib.jar"), null, null);
+        jar(classes, "app/", classData.extractedJar(), "app.Main", "lib/lib.jar");
         // What ClassData.finish writes once Spring Boot's extraction has succeeded.
         Files.writeString(classData.source(), classData.jarStamp());
     }
@@ -109,13 +115,17 @@ class ClassDataTest {
         stopAsTheLauncherDoes(dying);
         assertThat(classData.archive()).doesNotExist();
 
-        assertThat(classData.noteDumpFailed(false, true)).isTrue();
-        classData.afterStop(false, true);
+        // Had it not answered its health check when stopped (a start cut short, or stopped
+        // before it handles SIGTERM), its missing archive would say nothing of its dump.
+        assertThat(classData.noteDumpFailed(false, true, false)).isFalse();
+        assertThat(classData.failed()).doesNotExist();
+        assertThat(classData.noteDumpFailed(false, true, true)).isTrue();
+        classData.afterStop(false, true, true);
         classData.beforeStart();
         // The next start with the same key writes none (and so does not die at every down) ...
         assertThat(classData.jvmOptions()).isEmpty();
         assertThat(classData.training()).doesNotExist();
-        assertThat(classData.noteDumpFailed(false, false)).isFalse();
+        assertThat(classData.noteDumpFailed(false, false, true)).isFalse();
         // ... while other options (or another JDK, or another build) try again.
         ClassData otherOptions = new ClassData(built, classData.home(), OPTIONS + " -Xss512k");
         otherOptions.beforeStart();
@@ -131,16 +141,16 @@ class ClassDataTest {
         killed.destroyForcibly();
         killed.waitFor(10, TimeUnit.SECONDS);
         assertThat(classData.archive()).doesNotExist();
-        assertThat(classData.noteDumpFailed(true, true)).isFalse();
-        classData.afterStop(true, true);
+        assertThat(classData.noteDumpFailed(true, true, true)).isFalse();
+        classData.afterStop(true, true, true);
         classData.beforeStart();
         assertThat(classData.jvmOptions()).containsExactly(classData.writingOption());
 
         // Stopped as down stops it, it writes its archive: no failure, the archive sealed.
         Process writer = start(classData.jvmOptions(), "wait");
         stopAsTheLauncherDoes(writer);
-        assertThat(classData.noteDumpFailed(false, true)).isFalse();
-        classData.afterStop(false, true);
+        assertThat(classData.noteDumpFailed(false, true, true)).isFalse();
+        classData.afterStop(false, true, true);
         assertThat(classData.failed()).doesNotExist();
         assertThat(classData.archiveReady()).isTrue();
     }
@@ -153,7 +163,7 @@ class ClassDataTest {
 
         Process training = start(classData.jvmOptions(), "wait");
         stopAsTheLauncherDoes(training);
-        classData.afterStop(false, true);
+        classData.afterStop(false, true, true);
 
         assertThat(classData.archiveReady()).isTrue();
         assertThat(classData.jvmOptions())
@@ -202,7 +212,7 @@ class ClassDataTest {
         training.destroyForcibly(); // SIGKILL: ./platform down after its time-out
         training.waitFor(10, TimeUnit.SECONDS);
         Files.write(classData.archive(), new byte[] {1, 2, 3}); // whatever it left
-        classData.afterStop(true, true);
+        classData.afterStop(true, true, true);
         assertThat(classData.archive()).doesNotExist();
         assertThat(classData.archiveReady()).isFalse();
 
@@ -210,7 +220,7 @@ class ClassDataTest {
         assertThat(classData.archiveReady()).isTrue();
         // JDK 17 crashes (SIGBUS) on an archive whose end is missing: its size is sealed.
         byte[] whole = Files.readAllBytes(classData.archive());
-        Files.write(classData.archive(), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(classData.archive(), Arrays.copyOf(whole, whole.length / 2));
         assertThat(classData.archiveReady()).isFalse();
         assertThat(classData.jvmOptions()).noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
     }
@@ -222,7 +232,7 @@ class ClassDataTest {
         // by itself it seals nothing and the file goes.
         classData.beforeStart();
         Files.write(classData.archive(), new byte[] {1, 2, 3});
-        classData.afterStop(false, false);
+        classData.afterStop(false, false, true);
         assertThat(classData.archive()).doesNotExist();
         assertThat(classData.training()).doesNotExist();
         assertThat(classData.archiveReady()).isFalse();
@@ -232,8 +242,85 @@ class ClassDataTest {
         Process writer = start(classData.jvmOptions(), "wait");
         assertThat(writer.info().arguments().orElseThrow()).contains(classData.writingOption());
         stopAsTheLauncherDoes(writer);
-        classData.afterStop(false, true);
+        classData.afterStop(false, true, true);
         assertThat(classData.archiveReady()).isTrue();
+    }
+
+    @Test
+    void anArchiveWithoutItsHeaderIsNeverSealed() throws Exception {
+        // A JVM that died writing its archive (of a full disk, say) was not killed by the
+        // launcher, but its file lacks the header, which the JVM writes after everything else: a
+        // dump cut short leaves zeros where the header goes.
+        classData.beforeStart();
+        stopAsTheLauncherDoes(start(classData.jvmOptions(), "wait"));
+        byte[] whole = Files.readAllBytes(classData.archive());
+        byte[] cut = Arrays.copyOf(whole, whole.length / 2);
+        Arrays.fill(cut, 0, 4096, (byte) 0);
+        rewrite(classData.archive(), cut);
+        classData.afterStop(false, true, true);
+        assertThat(classData.archive()).doesNotExist();
+        assertThat(classData.archiveReady()).isFalse();
+
+        // The control: the same file whole is sealed.
+        classData.beforeStart();
+        rewrite(classData.archive(), whole);
+        classData.afterStop(false, true, true);
+        assertThat(classData.archiveReady()).isTrue();
+    }
+
+    @Test
+    void onlyAJvmThatWasHealthyWhenStoppedHasItsArchiveSealed() throws Exception {
+        // Stopped before it was healthy (./platform down during a start): its archive is whole,
+        // but holds only what a start cut short loaded, so the next start writes another.
+        classData.beforeStart();
+        stopAsTheLauncherDoes(start(classData.jvmOptions(), "wait"));
+        classData.afterStop(false, true, false);
+        assertThat(classData.archive()).doesNotExist();
+        assertThat(classData.archiveReady()).isFalse();
+
+        // The control: the same, healthy when stopped.
+        classData.beforeStart();
+        stopAsTheLauncherDoes(start(classData.jvmOptions(), "wait"));
+        classData.afterStop(false, true, true);
+        assertThat(classData.archiveReady()).isTrue();
+    }
+
+    @Test
+    void aStartThatDiedWithTheArchiveMappedDropsItAndTheNextWritesOne() throws Exception {
+        train();
+        assertThat(classData.jvmOptions())
+                .containsExactly("-XX:SharedArchiveFile=" + classData.archive());
+
+        classData.afterFailedStart();
+
+        assertThat(classData.archive()).doesNotExist();
+        assertThat(classData.made()).doesNotExist();
+        classData.beforeStart();
+        assertThat(classData.jvmOptions()).containsExactly(classData.writingOption());
+        train();
+        assertThat(classData.archiveReady()).isTrue();
+    }
+
+    @Test
+    void theStampRecordedIsTheJarsWhenItsExtractionStarted() throws Exception {
+        Path tool = dir.resolve("tool/app.jar");
+        FakeBoot.jar(tool);
+        ClassData extracted = new ClassData(tool, dir.resolve("data/apps/tool"), OPTIONS);
+
+        // The control: extracted, and not built again meanwhile: current.
+        extracted.finish(extracted.startExtraction());
+        assertThat(extracted.extractedJar()).isRegularFile();
+        assertThat(extracted.extractionCurrent()).isTrue();
+
+        // Built again while it was extracted: the extraction may hold the old contents, so it is
+        // not current and the next start extracts again.
+        Process extraction = extracted.startExtraction();
+        assertThat(extraction.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Files.setLastModifiedTime(
+                tool, FileTime.fromMillis(Files.getLastModifiedTime(tool).toMillis() + 1_000));
+        extracted.finish(extraction);
+        assertThat(extracted.extractedJar()).isRegularFile();
+        assertThat(extracted.extractionCurrent()).isFalse();
     }
 
     @Test
@@ -259,10 +346,23 @@ class ClassDataTest {
     private void train() throws Exception {
         classData.beforeStart();
         stopAsTheLauncherDoes(start(classData.jvmOptions(), "wait"));
-        classData.afterStop(false, true);
+        classData.afterStop(false, true, true);
+    }
+
+    /** Skips, loudly, on a JDK without the base archive that a dynamic archive extends. */
+    static void assumeABaseArchive() {
+        assumeTrue(
+                Files.isRegularFile(BASE_ARCHIVE),
+                "SKIPPED, NOT PASSED: this JDK has no base class data archive ("
+                        + BASE_ARCHIVE
+                        + "): a JVM on it writes none of ADR 47's archives, and one started with"
+                        + " -XX:ArchiveClassesAtExit does not start, so ./platform up needs"
+                        + " PLATFORM_CDS=off on it. `java -Xshare:dump` by the JDK's owner makes"
+                        + " one.");
     }
 
     private Process start(List<String> archive, String... args) throws IOException {
+        assumeABaseArchive();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(OPTIONS.split(" ")));
@@ -270,7 +370,11 @@ class ClassDataTest {
         command.add("-jar");
         command.add(classData.extractedJar().toString());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        // In the test's folder: a JVM that crashes leaves its hs_err file there.
+        return new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
     }
 
     /** SIGTERM once the application is up, then wait: the JVM writes its archive on the way out. */
@@ -282,6 +386,12 @@ class ClassDataTest {
         Processes.signal(process.pid(), "TERM");
         assertThat(Processes.waitGone(List.of(process.pid()), Duration.ofSeconds(30))).isTrue();
         out.lines().forEach(l -> {}); // drain what it printed while dumping
+    }
+
+    /** As the JVM leaves it: read-only, so replaced rather than written over. */
+    private static void rewrite(Path file, byte[] bytes) throws IOException {
+        Files.deleteIfExists(file);
+        Files.write(file, bytes);
     }
 
     private List<String> run(List<String> archive, String... jvm) throws Exception {
@@ -299,7 +409,7 @@ class ClassDataTest {
         return lines;
     }
 
-    private static void compile(Path out, String... namesAndSources) throws IOException {
+    static void compile(Path out, String... namesAndSources) throws IOException {
         Path sources = out.resolveSibling("sources");
         List<String> args = new ArrayList<>(List.of("-d", out.toString()));
         for (int i = 0; i < namesAndSources.length; i += 2) {
@@ -315,12 +425,14 @@ class ClassDataTest {
                 .isZero();
     }
 
-    private static void jar(Path classes, String prefix, Path jar, String classPath)
+    static void jar(Path classes, String prefix, Path jar, String mainClass, String classPath)
             throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (mainClass != null) {
+            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+        }
         if (classPath != null) {
-            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "app.Main");
             manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
         }
         try (OutputStream file = Files.newOutputStream(jar);

@@ -131,7 +131,7 @@ class SinglePlanTest {
                         "PLATFORM_CARE_KEYS_FILE",
                         DATA.resolve("care-service/keys.properties").toString());
         // Run from the jar as extracted into the data folder (ADR 47), named as the build names it.
-        assertThat(plan.launch(plan.instance("case-service")).command())
+        assertThat(plan.launch(plan.instance("case-service"), Map.of()).command())
                 .contains(
                         "-Dplatform.component=case-service",
                         "-jar",
@@ -247,7 +247,7 @@ class SinglePlanTest {
                                         "PLATFORM_JVM_OPTS_GATEWAY",
                                         ClusterPlan.PRODUCTION_COMPILER)))
                 .isEqualTo(ClusterPlan.DEFAULT_JVM_OPTS + " -XX:TieredStopAtLevel=4");
-        List<String> gateway = all().launch(all().instance("gateway")).command();
+        List<String> gateway = all().launch(all().instance("gateway"), Map.of()).command();
         assertThat(gateway).contains("-XX:TieredStopAtLevel=1");
         assertThat(gateway).doesNotContain("-XX:TieredStopAtLevel=4");
     }
@@ -258,7 +258,7 @@ class SinglePlanTest {
         // 256 MB on 16 GB or more) and keeps a young generation of ~85 MB resident in every
         // service; with it the nine components settled ~500 MB smaller (jvm-settings.md run 5).
         for (String service : List.of("gateway", "case-service", "analytics-service")) {
-            List<String> command = all().launch(all().instance(service)).command();
+            List<String> command = all().launch(all().instance(service), Map.of()).command();
             assertThat(command)
                     .contains(
                             "-Xms32m",
@@ -330,7 +330,7 @@ class SinglePlanTest {
                         "sap-adapter",
                         "analytics-service")) {
             Path home = DATA.resolve("apps").resolve(application);
-            List<String> command = plan.launch(plan.instance(application)).command();
+            List<String> command = plan.launch(plan.instance(application), Map.of()).command();
             assertThat(command)
                     .contains("-XX:ArchiveClassesAtExit=" + home.resolve("classes.jsa"))
                     .noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile"));
@@ -360,12 +360,19 @@ class SinglePlanTest {
         // Made with this JDK and the default options, as ./platform down seals it.
         Files.writeString(gateway.made(), gateway.key() + "size 4096\n");
 
-        assertThat(plan.launch(plan.instance("gateway")).command())
+        // With the settings the archive was made with, not whatever this shell exports.
+        assertThat(plan.launch(plan.instance("gateway"), Map.of()).command())
                 .contains("-XX:SharedArchiveFile=" + gateway.archive())
                 .noneMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit"));
         // Another service, without a sealed archive of its own, still trains.
-        assertThat(plan.launch(plan.instance("case-service")).command())
+        assertThat(plan.launch(plan.instance("case-service"), Map.of()).command())
                 .anyMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit"));
+        // Other JVM options: the archive was not made with them, so the gateway trains.
+        assertThat(
+                        plan.launch(plan.instance("gateway"), Map.of("PLATFORM_JVM_OPTS", "-Xmx1g"))
+                                .command())
+                .contains("-Xmx1g", "-XX:ArchiveClassesAtExit=" + gateway.archive())
+                .noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile"));
     }
 
     @Test
