@@ -108,7 +108,7 @@ class ClassDataTest {
                         + " java.io.FileOutputStream(java.io.FileDescriptor.out), true);"
                         + " out.println(\"hello\"); synchronized (Main.class) {"
                         + " Main.class.wait(); } } }");
-        jar(classes, "app/", classData.extractedJar(), "lib/lib.jar");
+        jar(classes, "app/", classData.extractedJar(), "app.Main", "lib/lib.jar");
         classData.beforeStart();
         Process dying = start(classData.jvmOptions(), "wait");
         assertThat(dying.info().arguments().orElseThrow()).contains(classData.writingOption());
