@@ -14,6 +14,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,12 +28,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -153,6 +157,63 @@ class GatewayCatalogueCacheTest {
         // a moment before the event does).
         await().atMost(Duration.ofSeconds(2))
                 .until(() -> drops(first) > firstDrops && drops(second) > secondDrops);
+    }
+
+    @Test
+    void theFollowersFetchSeveralEventsAtATimeNotEachOne() throws Exception {
+        // Every case's events share the topic, so under submissions a follower fetching once per
+        // event costs the gateway and the broker a fetch per case. 60 events, one every 20 ms or
+        // so (about 1.5 s): with a fetch waiting for 16 KB or 250 ms (a quarter of max-silence),
+        // each follower fetches at most once per 250 ms of the run, plus the one in flight and
+        // those that 16 KB ended (about 1.5 s / 250 ms + 2 = 8 times; the bound allows 4 more);
+        // with Kafka's default (a fetch returns with the first byte) about once per event, 60
+        // times. (The third gateway's follower is stopped by another test, hence "each".)
+        int events = 60;
+        Set<ObjectName> followers = followers();
+        assertThat(followers).isNotEmpty();
+        double fetchedBefore = total(followers, "fetch-total");
+        double consumedBefore = total(followers, "records-consumed-total");
+        long started = System.nanoTime();
+        try (KafkaTopicWriter kafka = new KafkaTopicWriter(KAFKA)) {
+            for (int i = 0; i < events; i++) {
+                kafka.send(new CloudEvents().toProducerRecord(otherEvent()));
+                // Paced, as submissions arrive: not a wait for an outcome.
+                await().pollDelay(Duration.ofMillis(20)).until(() -> true);
+            }
+        }
+        // The control: every follower read every event (the metrics are theirs, and move).
+        await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () ->
+                                total(followers, "records-consumed-total") - consumedBefore
+                                        >= (double) events * followers.size());
+        double fetched = total(followers, "fetch-total") - fetchedBefore;
+        long quarters = Duration.ofNanos(System.nanoTime() - started).toMillis() / 250;
+
+        assertThat(quarters + 6).as("the bound tells the two settings apart").isLessThan(events);
+        assertThat(fetched)
+                .as("fetches by %d followers for %d events", followers.size(), events)
+                .isLessThan((quarters + 6.0) * followers.size());
+    }
+
+    /** Every gateway's catalogue change follower in this JVM: its consumer's JMX bean. */
+    private static Set<ObjectName> followers() throws Exception {
+        return ManagementFactory.getPlatformMBeanServer()
+                .queryNames(
+                        new ObjectName(
+                                "kafka.consumer:type=consumer-fetch-manager-metrics,"
+                                        + "client-id=gateway-catalogue-changes-*"),
+                        null);
+    }
+
+    /** One of the followers' consumer metrics, summed over them. */
+    private static double total(Set<ObjectName> followers, String metric) throws Exception {
+        MBeanServer beans = ManagementFactory.getPlatformMBeanServer();
+        double total = 0;
+        for (ObjectName follower : followers) {
+            total += ((Number) beans.getAttribute(follower, metric)).doubleValue();
+        }
+        return total;
     }
 
     private static double drops(ConfigurableApplicationContext gateway) {

@@ -45,6 +45,9 @@ class CatalogueChangeFollower implements SmartLifecycle {
     /** How long one poll waits for a new event once caught up; a round is about this long. */
     private static final Duration WAIT_FOR_EVENTS = Duration.ofMillis(100);
 
+    /** A fetch returns once this much has come, or after {@link #fetchMaxWaitMs}. */
+    static final int FETCH_MIN_BYTES = 16 * 1024;
+
     private final CatalogueEntries entries;
     private final Map<String, Object> consumerSettings;
     private final String topic;
@@ -78,7 +81,21 @@ class CatalogueChangeFollower implements SmartLifecycle {
         settings.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
         settings.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        // Every case's events land on this topic too, so with Kafka's defaults (a fetch returns
+        // with the first byte) the follower fetched and asked for the end offsets about once per
+        // submission: 6.5% of the gateway's CPU under submissions, and the broker's work besides
+        // (docs/benchmarks/case-submission.md, 2026-12-05). A fetch now waits for 16 KB or a
+        // quarter of max-silence, whichever comes first: a round still ends well within
+        // max-silence, so a change still drops the entries within it, and the cache still stops
+        // answering when the follower falls behind.
+        settings.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
+        settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, fetchMaxWaitMs(maxSilence));
         this.consumerSettings = Map.copyOf(settings);
+    }
+
+    /** The longest a fetch waits for {@link #FETCH_MIN_BYTES}: a quarter of max-silence. */
+    static int fetchMaxWaitMs(Duration maxSilence) {
+        return (int) Math.max(1, maxSilence.toMillis() / 4);
     }
 
     @Override

@@ -22,10 +22,15 @@ public record SupportProperties(
             @DefaultValue("1") short replicationFactor,
             @DefaultValue("1") int minInSyncReplicas) {}
 
-    /** The relay that drains the outbox to Kafka. */
+    /**
+     * The relay that drains the outbox to Kafka. {@code gather}: how long the relay, woken by a
+     * commit, waits for the commits that follow it before reading, so one round (its statements and
+     * its send) carries them all (ADR 51).
+     */
     public record Outbox(
             @DefaultValue("true") boolean relayEnabled,
             @DefaultValue("200ms") Duration pollInterval,
+            @DefaultValue("20ms") Duration gather,
             @DefaultValue("500") int batchSize,
             @DefaultValue("10s") Duration sendTimeout,
             @DefaultValue("7d") Duration retention,

@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.platform.local.cluster;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -707,6 +708,17 @@ public final class ClusterPlan {
      * would share a component's files, and its start-up is not what issue 15 limits.
      */
     Optional<ClassData> classData(Instance instance, Map<String, String> environment) {
+        return classData(instance, environment, Path.of(System.getProperty("java.home")));
+    }
+
+    /**
+     * As {@link #classData(Instance, Map)}, for the JDK in {@code javaHome}: one without a base
+     * archive ({@code lib/server/classes.jsa}, which a JDK's owner makes with {@code java
+     * -Xshare:dump}) cannot write a dynamic archive, and a JVM started with {@code
+     * -XX:ArchiveClassesAtExit} on it does not start at all, so it runs the built jars.
+     */
+    Optional<ClassData> classData(
+            Instance instance, Map<String, String> environment, Path javaHome) {
         String options = jvmOptions(instance.componentName(), environment);
         boolean own = ClassData.OWN_SHARING.stream().anyMatch(options::contains);
         // The Spring Boot applications: the services and the identity provider. The two stand-ins
@@ -718,7 +730,8 @@ public final class ClusterPlan {
         if (mode != Mode.SINGLE
                 || !application
                 || own
-                || "off".equals(environment.get(ClassData.SWITCH))) {
+                || "off".equals(environment.get(ClassData.SWITCH))
+                || !Files.isRegularFile(javaHome.resolve("lib/server/classes.jsa"))) {
             return Optional.empty();
         }
         String component = instance.componentName();

@@ -356,8 +356,8 @@ class ClassDataTest {
                 "SKIPPED, NOT PASSED: this JDK has no base class data archive ("
                         + BASE_ARCHIVE
                         + "): a JVM on it writes none of ADR 47's archives, and one started with"
-                        + " -XX:ArchiveClassesAtExit does not start, so ./platform up needs"
-                        + " PLATFORM_CDS=off on it. `java -Xshare:dump` by the JDK's owner makes"
+                        + " -XX:ArchiveClassesAtExit does not start, so ./platform up runs"
+                        + " the built jars on it. `java -Xshare:dump` by the JDK's owner makes"
                         + " one.");
     }
 

@@ -317,6 +317,7 @@ class SinglePlanTest {
 
     @Test
     void everyApplicationRunsExtractedAndWritesAClassDataArchiveOnItsFirstStart() {
+        ClassDataTest.assumeABaseArchive();
         // ADR 47: a JDK 17 archive covers only a plain class path, so the applications run from
         // their extracted jars; with no archive yet the JVM writes one when it exits.
         ClusterPlan plan = all();
@@ -352,6 +353,7 @@ class SinglePlanTest {
 
     @Test
     void aSealedArchiveIsMappedOnTheNextStart(@TempDir Path data) throws IOException {
+        ClassDataTest.assumeABaseArchive();
         ClusterPlan plan =
                 ClusterPlan.single(TOPOLOGY, Path.of("/repo"), data, List.of(), List.of());
         ClassData gateway = plan.classData(plan.instance("gateway"), Map.of()).orElseThrow();
@@ -377,6 +379,7 @@ class SinglePlanTest {
 
     @Test
     void theBuiltJarRunsAsBeforeWhenSwitchedOffOrWhenTheOptionsBringTheirOwnSharing() {
+        ClassDataTest.assumeABaseArchive();
         ClusterPlan plan = all();
         Instance cases = plan.instance("case-service");
 
@@ -405,6 +408,7 @@ class SinglePlanTest {
 
     @Test
     void theArchivesKeyChangesWithTheJvmOptionsSoOtherOptionsMakeANewOne() {
+        ClassDataTest.assumeABaseArchive();
         ClusterPlan plan = all();
         Instance cases = plan.instance("case-service");
         String usual = plan.classData(cases, Map.of()).orElseThrow().key();
@@ -420,5 +424,21 @@ class SinglePlanTest {
                                 .key())
                 .isNotEqualTo(usual)
                 .contains("-XX:TieredStopAtLevel=4");
+    }
+
+    @Test
+    void aJdkWithoutABaseArchiveRunsTheBuiltJars(@TempDir Path jdks) throws IOException {
+        ClusterPlan plan = all();
+        Instance cases = plan.instance("case-service");
+        Path withArchive = jdks.resolve("with");
+        Files.createDirectories(withArchive.resolve("lib/server"));
+        Files.write(withArchive.resolve("lib/server/classes.jsa"), new byte[16]);
+        Path without = jdks.resolve("without");
+        Files.createDirectories(without.resolve("lib/server"));
+
+        // The control: the same JDK layout with its base archive extracts and archives.
+        assertThat(plan.classData(cases, Map.of(), withArchive)).isPresent();
+        // Without one a JVM given -XX:ArchiveClassesAtExit does not start: the built jar runs.
+        assertThat(plan.classData(cases, Map.of(), without)).isEmpty();
     }
 }
