@@ -65,9 +65,14 @@ ORDER=(c1 c2 c1-cc128 c1-lean jdk25-c1 jdk25-c1-cds kafka-lean heap-lean lean cd
 # BENCH_JVM_FRESH=1: every configuration starts on an empty data folder (PostgreSQL's initdb,
 # Flyway, the first SAP HR load), not on a copy of the template. BENCH_JVM_LOAD=0: start-up and
 # memory only, no benchmarks.
+# BENCH_JVM_LATER=<n> (run 7): every configuration starts once, is stopped, then starts n times
+# more on the same folder ("start s" lists each; the benchmarks run on the last), so the later
+# starts of every row find the same data (no initdb, no migrations) and a cds row its archives.
 FRESH=${BENCH_JVM_FRESH:-0}
 LOAD=${BENCH_JVM_LOAD:-1}
+LATER=${BENCH_JVM_LATER:-0}
 [[ $FRESH == [01] && $LOAD == [01] ]] || { echo "BENCH_JVM_FRESH and BENCH_JVM_LOAD are 0 or 1" >&2; exit 2; }
+[[ $LATER =~ ^[0-9]$ ]] || { echo "BENCH_JVM_LATER is a number of starts, 0 to 9" >&2; exit 2; }
 CONFIGS=("$@")
 ((${#CONFIGS[@]})) || CONFIGS=("${ORDER[@]}")
 for c in "${CONFIGS[@]}"; do
@@ -137,15 +142,16 @@ run_config() { # run_config <name>
   say ""
   say "== $name: PLATFORM_JVM_OPTS=\"$opts\" PLATFORM_CDS=$cds ($(PATH=$java_path java -version 2>&1 | head -1))"
   say "   PLATFORM_KAFKA_JVM_OPTS=\"$PLATFORM_KAFKA_JVM_OPTS\" MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-unset}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  if [[ $cds == on ]]; then
-    # The first start: the jars extracted, no archive yet; each JVM writes its own when it stops.
+  if [[ $cds == on ]] || ((LATER)); then
+    # The first start: a cds row's jars extracted, no archive yet; each JVM writes its own when it
+    # stops.
     up=$(PATH=$java_path PLATFORM_JVM_OPTS=$opts "$PLATFORM" up -d 2>&1) || { say "$up"; return 1; }
     first=$(sed -n 's/.*all healthy in \([0-9.]*\) s.*/\1/p' <<<"$up")
-    say "  first start (extracting, no archive yet): all healthy in $first s ($(awk '$2 == "healthy" && $3 == "in" { printf "%s%s %s", sep, $1, $4; sep = ", " }' <<<"$up"))"
+    say "  first start$([[ $cds == off ]] || echo " (extracting, no archive yet)"): all healthy in $first s ($(awk '$2 == "healthy" && $3 == "in" { printf "%s%s %s", sep, $1, $4; sep = ", " }' <<<"$up"))"
     "$OWN" --settle
     say "  nine components, first start: $(nine_rss "$dir") MB ($(each_rss "$dir"))"
-    say "  down: $(PATH=$java_path "$PLATFORM" down 2>&1 | grep -E 'stopped|killing' | tr '\n' ' ')"
-    say "  archives: $(du -sch "$dir"/apps/*/classes.jsa 2>/dev/null | tail -1 | cut -f1) in $(find "$dir/apps" -name classes.jsa.made | wc -l) sealed; extracted jars $(du -sh --exclude='*.jsa' "$dir/apps" | cut -f1)"
+    say "  down: $(PATH=$java_path "$PLATFORM" down 2>&1 | grep -E 'stopped|killing|wrote no' | tr '\n' ' ')"
+    [[ $cds == off ]] || say "  archives: $(du -sch "$dir"/apps/*/classes.jsa 2>/dev/null | tail -1 | cut -f1) in $(find "$dir/apps" -name classes.jsa.made | wc -l) sealed ($(find "$dir/apps" -name classes.jsa.made | xargs -rn1 dirname | xargs -rn1 basename | tr '\n' ' ')); extracted jars $(du -sh --exclude='*.jsa' "$dir/apps" | cut -f1)"
     say "   load average $(cut -d' ' -f1-3 /proc/loadavg)"
   fi
   if [[ $name == jdk25-c1-cds ]]; then
@@ -156,13 +162,22 @@ run_config() { # run_config <name>
     "$PLATFORM" down >/dev/null
     say "  archives: $(du -sh "$dir/cds" | cut -f1) in $(find "$dir/cds" -name '*.jsa' | wc -l) files"
   fi
-  up=$(PATH=$java_path PLATFORM_JVM_OPTS=$opts "$PLATFORM" up -d 2>&1) || { say "$up"; return 1; }
-  started=$(sed -n 's/.*all healthy in \([0-9.]*\) s.*/\1/p' <<<"$up")
-  # Each component's seconds from its own launch (the services wait for PostgreSQL and Kafka).
-  say "  all healthy in $started s ($(awk '$2 == "healthy" && $3 == "in" { printf "%s%s %s", sep, $1, $4; sep = ", " }' <<<"$up"))"
-  "$OWN" --settle
-  rss_idle=$(nine_rss "$dir")
-  say "  nine components: $rss_idle MB ($(each_rss "$dir"))"
+  local k starts=() rsses=()
+  for ((k = 1; k <= (LATER ? LATER : 1); k++)); do
+    if ((k > 1)); then
+      say "  down: $(PATH=$java_path "$PLATFORM" down 2>&1 | grep -E 'stopped|killing|wrote no' | tr '\n' ' ')"
+      say "   load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    fi
+    up=$(PATH=$java_path PLATFORM_JVM_OPTS=$opts "$PLATFORM" up -d 2>&1) || { say "$up"; return 1; }
+    started=$(sed -n 's/.*all healthy in \([0-9.]*\) s.*/\1/p' <<<"$up")
+    # Each component's seconds from its own launch (the services wait for PostgreSQL and Kafka).
+    say "  start $k: all healthy in $started s ($(awk '$2 == "healthy" && $3 == "in" { printf "%s%s %s", sep, $1, $4; sep = ", " }' <<<"$up"))"
+    "$OWN" --settle
+    rss_idle=$(nine_rss "$dir")
+    say "  nine components: $rss_idle MB ($(each_rss "$dir"))"
+    starts+=("$started") rsses+=("$rss_idle")
+  done
+  started=$(IFS=/; echo "${starts[*]}") rss_idle=$(IFS=/; echo "${rsses[*]}")
   cases= gateway= analytics= rss_after=
   if ((LOAD)); then
     say "  bench cases..."
@@ -193,7 +208,8 @@ for c in "${CONFIGS[@]}"; do run_config "$c"; done
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 printf '\nMachine: %s, %s cores, %s MB RAM, load average %s; %s\n' "$cpu" "$(nproc)" \
   "$(awk '/MemTotal/ { print int($2 / 1024) }' /proc/meminfo)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(date -u '+%F %T UTC')"
-printf 'Data: %s. ' "$( ((FRESH)) && echo 'a fresh folder per configuration' || echo 'a copy of the template per configuration')"
+printf 'Data: %s%s. ' "$( ((FRESH)) && echo 'a fresh folder per configuration' || echo 'a copy of the template per configuration')" \
+  "$( ((LATER)) && echo "; a first start, then $LATER later starts on it (start s)")"
 printf 'Runs: bench cases %s, bench gateway %s, bench analytics %s events.\n\n' \
   "${CASES_ENV[*]}" "${GATEWAY_ENV[*]}" "$EVENTS"
 printf '| %-12s | %7s | %7s | %8s | %9s | %9s | %9s | %9s | %9s | %9s |\n' configuration "1st start s" "start s" "RSS MB" \

@@ -81,6 +81,15 @@ record ClassData(Path jar, Path home, String options) {
         return home.resolve("extracted-from");
     }
 
+    /**
+     * The key of a start whose JVM left no archive though it was stopped as {@code down} stops it
+     * (SIGTERM, gone in time): its dump failed, and would fail again with the same key, see {@link
+     * #noteDumpFailed}.
+     */
+    Path failed() {
+        return home.resolve("classes.jsa.failed");
+    }
+
     /** The built jar as {@code extracted-from} records it. */
     String jarStamp() throws IOException {
         return jar
@@ -214,11 +223,24 @@ record ClassData(Path jar, Path home, String options) {
         }
     }
 
-    /** Map the archive where one is ready, otherwise write one when the JVM exits. */
+    /**
+     * Map the archive where one is ready, otherwise write one when the JVM exits, unless a JVM with
+     * the same key failed to ({@link #noteDumpFailed}): then neither.
+     */
     List<String> jvmOptions() {
-        return archiveReady()
-                ? List.of("-XX:SharedArchiveFile=" + archive())
-                : List.of("-XX:ArchiveClassesAtExit=" + archive());
+        if (archiveReady()) {
+            return List.of("-XX:SharedArchiveFile=" + archive());
+        }
+        return dumpFailed() ? List.of() : List.of("-XX:ArchiveClassesAtExit=" + archive());
+    }
+
+    /** Whether a JVM with this key failed to write its archive ({@link #failed()}). */
+    boolean dumpFailed() {
+        try {
+            return Files.isRegularFile(failed()) && Files.readString(failed()).equals(key());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -234,7 +256,41 @@ record ClassData(Path jar, Path home, String options) {
             }
             Files.deleteIfExists(archive());
             Files.deleteIfExists(made());
+            if (dumpFailed()) {
+                Files.deleteIfExists(training()); // this start writes none
+                return;
+            }
+            Files.deleteIfExists(failed());
             Files.writeString(training(), key());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Before {@link #afterStop}: a JVM started to write the archive that left none, though it was
+     * healthy when stopped by SIGTERM and went by itself, failed its dump. JDK 17 does so every
+     * time for an application that made a lambda of an interface from a signed jar (care-service,
+     * with Saxon-HE: a SIGSEGV in the dump, jvm-settings.md run 7). Its key is recorded, so the
+     * starts with the same key write no archive ({@link #jvmOptions()}), rather than crash at every
+     * {@code down}; another build, JDK or options try again.
+     *
+     * @param killed whether the JVM had to be killed
+     * @param writing whether its command line had {@link #writingOption()}
+     * @param healthy whether it answered its health check when it was stopped
+     * @return whether it recorded a failed dump
+     */
+    boolean noteDumpFailed(boolean killed, boolean writing, boolean healthy) {
+        try {
+            if (!writing
+                    || !healthy
+                    || killed
+                    || !Files.isRegularFile(training())
+                    || Files.exists(archive())) {
+                return false;
+            }
+            Files.copy(training(), failed(), StandardCopyOption.REPLACE_EXISTING);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

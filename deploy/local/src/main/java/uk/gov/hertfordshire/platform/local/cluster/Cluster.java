@@ -611,6 +611,24 @@ public final class Cluster {
             killed.forEach(pid -> Processes.signal(pid, "KILL"));
             Processes.waitGone(pids, Duration.ofSeconds(5));
         }
+        // Before the archives are sealed: a JVM whose dump failed is not asked again (ADR 47).
+        for (Map.Entry<Instance, Long> e : stopped.entrySet()) {
+            boolean failed =
+                    plan.classData(e.getKey(), Map.of())
+                            .map(
+                                    d ->
+                                            d.noteDumpFailed(
+                                                    killed.contains(e.getValue()),
+                                                    writing.contains(e.getKey()),
+                                                    healthy.contains(e.getKey())))
+                            .orElse(false);
+            if (failed) {
+                out.printf(
+                        "  %s wrote no class data archive (its log says why); it starts without"
+                                + " one until its jar, the JDK or its options change%n",
+                        e.getKey().name());
+            }
+        }
         out.printf(
                 "  stopped %s in %.1f s%n",
                 String.join(" ", names), (System.nanoTime() - started) / 1e9);

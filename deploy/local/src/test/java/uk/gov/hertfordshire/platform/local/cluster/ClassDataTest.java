@@ -90,6 +90,72 @@ class ClassDataTest {
     }
 
     @Test
+    void aJvmThatDiesOnItsWayOutWithoutAnArchiveIsNotAskedAgainUntilItsKeyChanges()
+            throws Exception {
+        // An application that, stopped by SIGTERM, dies before its archive is written: what
+        // JDK 17's care-service does, its dump crashing (SIGSEGV) on a lambda of an interface
+        // from a signed jar (Saxon-HE).
+        Path classes = dir.resolve("dying");
+        compile(
+                classes,
+                "app/Main.java",
+                "package app; public class Main { public static void main(String[] a) throws"
+                        + " Exception { Runtime.getRuntime().addShutdownHook(new Thread(() -> {"
+                        + " try { new ProcessBuilder(\"kill\", \"-KILL\","
+                        + " String.valueOf(ProcessHandle.current().pid())).start().waitFor(); }"
+                        + " catch (Exception e) { throw new IllegalStateException(e); } }));"
+                        + " java.io.PrintStream out = new java.io.PrintStream(new"
+                        + " java.io.FileOutputStream(java.io.FileDescriptor.out), true);"
+                        + " out.println(\"hello\"); synchronized (Main.class) {"
+                        + " Main.class.wait(); } } }");
+        jar(classes, "app/", classData.extractedJar(), "app.Main", "lib/lib.jar");
+        classData.beforeStart();
+        Process dying = start(classData.jvmOptions(), "wait");
+        assertThat(dying.info().arguments().orElseThrow()).contains(classData.writingOption());
+        stopAsTheLauncherDoes(dying);
+        assertThat(classData.archive()).doesNotExist();
+
+        // Had it not answered its health check when stopped (a start cut short, or stopped
+        // before it handles SIGTERM), its missing archive would say nothing of its dump.
+        assertThat(classData.noteDumpFailed(false, true, false)).isFalse();
+        assertThat(classData.failed()).doesNotExist();
+        assertThat(classData.noteDumpFailed(false, true, true)).isTrue();
+        classData.afterStop(false, true, true);
+        classData.beforeStart();
+        // The next start with the same key writes none (and so does not die at every down) ...
+        assertThat(classData.jvmOptions()).isEmpty();
+        assertThat(classData.training()).doesNotExist();
+        assertThat(classData.noteDumpFailed(false, false, true)).isFalse();
+        // ... while other options (or another JDK, or another build) try again.
+        ClassData otherOptions = new ClassData(built, classData.home(), OPTIONS + " -Xss512k");
+        otherOptions.beforeStart();
+        assertThat(otherOptions.jvmOptions()).containsExactly(otherOptions.writingOption());
+        assertThat(otherOptions.failed()).doesNotExist();
+    }
+
+    @Test
+    void aJvmKilledByTheLauncherOrOneThatWroteItsArchiveIsNoFailedDump() throws Exception {
+        // Killed after down's time-out: the launcher's doing, not the dump's; asked again.
+        classData.beforeStart();
+        Process killed = start(classData.jvmOptions(), "wait");
+        killed.destroyForcibly();
+        killed.waitFor(10, TimeUnit.SECONDS);
+        assertThat(classData.archive()).doesNotExist();
+        assertThat(classData.noteDumpFailed(true, true, true)).isFalse();
+        classData.afterStop(true, true, true);
+        classData.beforeStart();
+        assertThat(classData.jvmOptions()).containsExactly(classData.writingOption());
+
+        // Stopped as down stops it, it writes its archive: no failure, the archive sealed.
+        Process writer = start(classData.jvmOptions(), "wait");
+        stopAsTheLauncherDoes(writer);
+        assertThat(classData.noteDumpFailed(false, true, true)).isFalse();
+        classData.afterStop(false, true, true);
+        assertThat(classData.failed()).doesNotExist();
+        assertThat(classData.archiveReady()).isTrue();
+    }
+
+    @Test
     void theFirstStartWritesTheArchiveWhenStoppedAndTheNextMapsIt() throws Exception {
         classData.beforeStart();
         assertThat(classData.jvmOptions())
