@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.util.ReflectionTestUtils;
 import uk.gov.hertfordshire.gateway.caching.CatalogueEntries;
 import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.Topics;
@@ -196,14 +198,31 @@ class GatewayCatalogueCacheTest {
                 .isLessThan((quarters + 6.0) * followers.size());
     }
 
-    /** Every gateway's catalogue change follower in this JVM: its consumer's JMX bean. */
+    /**
+     * The running followers of this class's gateways: their consumers' JMX beans, by client id. Not
+     * every such bean in the JVM: other test classes' gateways, kept in Spring's context cache, run
+     * followers too (pointed at no broker), and counting them would make the bound wrong.
+     */
     private static Set<ObjectName> followers() throws Exception {
-        return ManagementFactory.getPlatformMBeanServer()
-                .queryNames(
-                        new ObjectName(
-                                "kafka.consumer:type=consumer-fetch-manager-metrics,"
-                                        + "client-id=gateway-catalogue-changes-*"),
-                        null);
+        Set<ObjectName> followers = new HashSet<>();
+        for (ConfigurableApplicationContext gateway : List.of(first, second, third)) {
+            if (!gateway.isActive()
+                    || !gateway.getBean(
+                                    "catalogueChangeFollower",
+                                    org.springframework.context.Lifecycle.class)
+                            .isRunning()) {
+                continue;
+            }
+            Map<?, ?> settings =
+                    (Map<?, ?>)
+                            ReflectionTestUtils.getField(
+                                    gateway.getBean("catalogueChangeFollower"), "consumerSettings");
+            followers.add(
+                    new ObjectName(
+                            "kafka.consumer:type=consumer-fetch-manager-metrics,client-id="
+                                    + settings.get("client.id")));
+        }
+        return followers;
     }
 
     /** One of the followers' consumer metrics, summed over them. */

@@ -148,6 +148,17 @@ final class OutboxRelay implements SmartLifecycle {
                 gatherCommits();
             }
         }
+        // Stopping, after the web server: what the last requests committed goes out now, not at
+        // the next start or another replica's next round, also when the stop came while the relay
+        // was gathering (ADR 51).
+        if (isLeader()) {
+            try {
+                relayBatch();
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Outbox relay's last round failed; the next leader sends: {}", describe(e));
+            }
+        }
     }
 
     /** Waits for a commit or the poll interval; true if a commit woke it. */

@@ -7,9 +7,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import uk.gov.hertfordshire.platform.support.testapp.TestServiceApplication;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
@@ -25,7 +27,7 @@ import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
 // after the first commit would send it at once.
 @TestPropertySource(
         properties = {
-            "platform.support.outbox.gather=600ms",
+            "platform.support.outbox.gather=2s",
             "platform.support.outbox.poll-interval=1m"
         })
 class OutboxRelayGathersCommitsTest {
@@ -33,12 +35,25 @@ class OutboxRelayGathersCommitsTest {
     @Autowired TestServiceApplication.WidgetService widgets;
     @Autowired JdbcTemplate jdbc;
 
+    @Autowired OutboxRelay relay;
+
+    /**
+     * The relay's first round, at its start, does not wait: one that read after this test's first
+     * commit would send it at once. A commit sent and seen first means that round is over.
+     */
+    @BeforeEach
+    void relayIsWaitingForACommit() {
+        UUID warmUp = widgets.create("warm-up");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sentAt(warmUp) != null);
+    }
+
     @Test
     void commitsWithinTheGatherGoOutInOneRoundAndALaterOneInAnother() {
-        // The first commit wakes the relay, which then waits 600 ms before reading: the first
-        // stays unsent for a while (without the wait a round reads it within milliseconds).
+        // The first commit wakes the relay, which then waits 2 s before reading: the first stays
+        // unsent for a while (without the wait a round reads it within milliseconds).
         UUID first = widgets.create("pothole");
         await().during(Duration.ofMillis(150))
+                .pollInterval(Duration.ofMillis(25))
                 .atMost(Duration.ofSeconds(1))
                 .until(() -> sentAt(first) == null);
         // The second, committed inside that wait, goes out in the same round.
@@ -51,6 +66,22 @@ class OutboxRelayGathersCommitsTest {
         UUID third = widgets.create("pothole");
         await().atMost(Duration.ofSeconds(10)).until(() -> sentAt(third) != null);
         assertThat(sentAt(third)).as("sent in a round of its own").isNotEqualTo(sentAt(first));
+    }
+
+    /**
+     * A stop that comes while the relay gathers still sends what was committed (the relay stops
+     * after the web server so that requests in flight get their events out): its last round.
+     */
+    @Test
+    @DirtiesContext
+    void aStopWhileTheRelayGathersStillSendsWhatWasCommitted() {
+        UUID last = widgets.create("pothole");
+        // The control: gathering, the relay has not sent it yet.
+        assertThat(sentAt(last)).isNull();
+
+        relay.stop();
+
+        assertThat(sentAt(last)).as("sent by the stopping relay's last round").isNotNull();
     }
 
     private Timestamp sentAt(UUID id) {
