@@ -44,6 +44,13 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
                     // and is then answered 503 (Hikari's own default is 30 s: a hung request).
                     Map.entry("spring.datasource.hikari.connection-timeout", "2000"),
                     Map.entry("spring.datasource.hikari.validation-timeout", "1000"),
+                    // At start-up the pool keeps trying for its first connection for up to a
+                    // minute (Hikari's default is one attempt): with every service of the platform
+                    // starting at once on two cores, PostgreSQL can take longer than the driver's
+                    // login timeout to answer, and the service died in Flyway (a first start of
+                    // the local platform, 2026-12-05). Not while serving: a request still waits
+                    // at most the connection timeout above.
+                    Map.entry("spring.datasource.hikari.initialization-fail-timeout", "60000"),
                     // Idle connections are tested every 30 s, so those a restart broke are
                     // replaced before a request meets them.
                     Map.entry("spring.datasource.hikari.keepalive-time", "30000"),
