@@ -271,9 +271,10 @@ record ClassData(Path jar, Path home, String options) {
      * Before {@link #afterStop}: a JVM started to write the archive that left none, though it was
      * healthy when stopped by SIGTERM and went by itself, failed its dump. JDK 17 does so every
      * time for an application that made a lambda of an interface from a signed jar (care-service,
-     * with Saxon-HE: a SIGSEGV in the dump, jvm-settings.md run 7). Its key is recorded, so the
-     * starts with the same key write no archive ({@link #jvmOptions()}), rather than crash at every
-     * {@code down}; another build, JDK or options try again.
+     * with Saxon-HE: a SIGSEGV in the dump, jvm-settings.md run 7), whether it left no file or one
+     * cut short (without its header). Its key is recorded, so the starts with the same key write no
+     * archive ({@link #jvmOptions()}), rather than crash at every {@code down}; another build, JDK
+     * or options try again.
      *
      * @param killed whether the JVM had to be killed
      * @param writing whether its command line had {@link #writingOption()}
@@ -286,7 +287,7 @@ record ClassData(Path jar, Path home, String options) {
                     || !healthy
                     || killed
                     || !Files.isRegularFile(training())
-                    || Files.exists(archive())) {
+                    || archiveWhole()) {
                 return false;
             }
             Files.copy(training(), failed(), StandardCopyOption.REPLACE_EXISTING);

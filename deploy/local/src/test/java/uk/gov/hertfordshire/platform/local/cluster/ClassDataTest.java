@@ -134,6 +134,19 @@ class ClassDataTest {
     }
 
     @Test
+    void aDumpThatDiedPartWayLeavesAFileWithoutItsHeaderAndIsAFailedDumpToo() throws Exception {
+        // A JVM that crashed while writing leaves the first part of the file, not the header it
+        // writes last; the control beside it is the whole archive below, no failure.
+        classData.beforeStart();
+        Files.write(classData.archive(), new byte[4096]);
+        assertThat(classData.noteDumpFailed(false, true, true)).isTrue();
+        classData.afterStop(false, true, true);
+        assertThat(classData.archive()).doesNotExist();
+        classData.beforeStart();
+        assertThat(classData.jvmOptions()).isEmpty();
+    }
+
+    @Test
     void aJvmKilledByTheLauncherOrOneThatWroteItsArchiveIsNoFailedDump() throws Exception {
         // Killed after down's time-out: the launcher's doing, not the dump's; asked again.
         classData.beforeStart();
