@@ -148,7 +148,7 @@ printf '| %-58s | %10s | %9s | %9s |\n' "submissions through the gateway (authen
 printf '| %-58s | %10s | %9s | %9s |\n' "pgbench: case row + outbox row, one transaction" \
   "$(printf '%.0f' "$PG_TPS")" "avg $PG_LAT" "-"
 printf '| %-58s | %10s | %9s | %9s |\n' "ratio (goal: at least 15%, issue 15)" \
-  "$(awk -v g="$GW_OK" -v p="$PG_TPS" 'BEGIN { printf "%.0f%%", (p > 0 ? 100 * g / p : 0) }')" "" ""
+  "$(awk -v g="$GW_OK" -v p="$PG_TPS" 'BEGIN { printf "%.1f%%", (p > 0 ? 100 * g / p : 0) }')" "" ""
 printf '| %-58s | %10s | %9s | %9s |\n' "submission -> sent to Kafka (goal: p99 < 250 ms), $(field count "$LATENCY") ev." \
   "" "$(field create_p50_ms "$LATENCY")" "$(field create_p99_ms "$LATENCY")"
 if [[ $PROBE_MODE == follow ]]; then

@@ -5,6 +5,9 @@
 # content-search-queries.txt, then a common word no cache has seen, each at 1 and
 # BENCH_SEARCH_CONNECTIONS (8) searchers at once.
 # Prints a table; see docs/benchmarks/content.md. BENCH_PARTS="search" (or "reads") runs one part.
+# BENCH_ROUNDS=N (N > 1) first reads the page from nginx and through the gateway N times over at
+# BENCH_CONNECTIONS, back to back, and prints each round's ratio, their median and how many reach
+# 15%: one pair of halves is within this shared machine's spread, a series is not.
 #
 # The search items are written straight into content-service's tables with SQL (psql), made of
 # the words the starter pages use, live on web and digital TV, and deleted again at the end: the
@@ -17,6 +20,8 @@ DURATION=${BENCH_DURATION:-15s}
 WARMUP=${BENCH_WARMUP:-5s}               # before each page-read row
 SEARCH_WARMUP=${BENCH_SEARCH_WARMUP:-3s} # before each search row (the JVMs are warm by then)
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
+ROUNDS=${BENCH_ROUNDS:-1} # > 1: that many nginx/gateway pairs at CONNECTIONS first, each with its ratio
+[[ $ROUNDS =~ ^[0-9]+$ ]] || { echo "BENCH_ROUNDS must be a whole number, not '$ROUNDS'" >&2; exit 1; }
 SEARCH_CONNECTIONS=${BENCH_SEARCH_CONNECTIONS:-8}
 THREADS=${BENCH_THREADS:-2}
 ITEMS=${BENCH_SEARCH_ITEMS:-10000}
@@ -106,6 +111,22 @@ fi
 declare -a ROWS=()
 row() { ROWS+=("$1|$2|$(field ok_per_s "$3")|$(field p50_ms "$3")|$(field p99_ms "$3")|$(field other "$3")"); }
 [[ $PARTS == *reads* ]] && READ_CONNECTIONS=("$CONNECTIONS" 1) || READ_CONNECTIONS=()
+declare -a ROUND_RATIOS=()
+if [[ $PARTS == *reads* && -n $NGINX_PID ]] && ((ROUNDS > 1)); then
+  # ROUNDS pairs at CONNECTIONS before the table's rows: nginx and the gateway back to back, the
+  # order swapped every round, so the ratio is taken from halves seconds apart, many times over.
+  for ((i = 1; i <= ROUNDS; i++)); do
+    progress "round $i of $ROUNDS, $CONNECTIONS connections: nginx and the gateway"
+    if ((i % 2)); then
+      n=$(measure "$CONNECTIONS" "http://127.0.0.1:$NGINX_PORT/page.json")
+      g=$(measure "$CONNECTIONS" "$GATEWAY$URL_PATH")
+    else
+      g=$(measure "$CONNECTIONS" "$GATEWAY$URL_PATH")
+      n=$(measure "$CONNECTIONS" "http://127.0.0.1:$NGINX_PORT/page.json")
+    fi
+    ROUND_RATIOS+=("$i|$(field ok_per_s "$n")|$(field ok_per_s "$g")|$(field other "$n")|$(field other "$g")")
+  done
+fi
 for c in "${READ_CONNECTIONS[@]}"; do
   if [[ -n $NGINX_PID ]]; then
     progress "page read, $c connection(s): nginx (static file)"
@@ -221,7 +242,7 @@ fi
 printf '\r\e[K' >&2
 
 # --- The table -----------------------------------------------------------------------------------
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }'; }
 if [[ $PARTS == *reads* ]]; then
 printf '\nContent reads: %s, %s each after a %s warm-up, wrk %s threads (%s cores, %s)\n\n' \
   "$PAGE on web ($(wc -c <"$WORK/page.json") bytes of JSON)" "$DURATION" "$WARMUP" "$THREADS" "$(nproc)" \
@@ -244,6 +265,21 @@ for c in "$CONNECTIONS" 1; do
     printf '%s connection(s): gateway/direct %s (goal >= 50%%); gateway/nginx NOT MEASURED\n' "$c" "$(ratio "$g" "$d")"
   fi
 done
+fi
+if ((${#ROUND_RATIOS[@]})); then
+  printf '\nRounds at %s connections, nginx and the gateway back to back (order swapped each round)\n\n' "$CONNECTIONS"
+  printf '| %5s | %10s | %10s | %13s | %7s |\n' "round" "nginx ok/s" "gateway" "gateway/nginx" "non-2xx"
+  printf '|%s|%s|%s|%s|%s|\n' "-------" "------------" "------------" "---------------" "---------"
+  for r in "${ROUND_RATIOS[@]}"; do
+    IFS='|' read -r i n g no go <<<"$r"
+    printf '| %5s | %10s | %10s | %13s | %7s |\n' "$i" "$n" "$g" \
+      "$(awk -v a="$g" -v b="$n" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }')" "$((no + go))"
+  done
+  printf '%s\n' "${ROUND_RATIOS[@]}" | awk -F'|' '{ printf "%.4f\n", ($2 > 0 ? 100 * $3 / $2 : 0) }' | LC_ALL=C sort -n |
+    awk '{ r[NR] = $1; if ($1 >= 15) above++ }
+      END { m = (NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2)
+            printf "\ngateway/nginx over %d rounds: median %.1f%%, lowest %.1f%%, highest %.1f%%; %d of %d at or above 15%%\n",
+                   NR, m, r[1], r[NR], above, NR }'
 fi
 if [[ $PARTS == *search* ]]; then
 printf '\nSearch through the gateway over %s live items (%s written in %s s), %s each\n\n' \

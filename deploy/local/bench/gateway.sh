@@ -61,7 +61,7 @@ measure() { # measure <connections> <url> [method body token]: a warm-up, then t
     -v p="$pid" 'BEGIN { if (p == "" || n == 0) print "-"; else printf "%.2f", 1000 * t / hz / n }')"
 }
 field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }'; }
 progress() { printf '\r\e[K  %s...' "$*" >&2; }
 
 # --- Cheap reads: health, direct, through the gateway ----------------------------------------
