@@ -59,9 +59,13 @@ OPTS+=(
 # starts twice: the first start extracts the jars and writes the archives when it stops (its
 # time is the "1st start s" column), the second maps them (the "start s" column).
 OPTS+=([cds]="$COMMON -XX:TieredStopAtLevel=1 $LEAN_HEAP" [jdk25-cds]="$COMMON -XX:TieredStopAtLevel=1 $LEAN_HEAP")
-declare -A KAFKA=([kafka-lean]=$LEAN_KAFKA [heap-lean]=$LEAN_KAFKA [lean]=$LEAN_KAFKA [cds]=$LEAN_KAFKA [jdk25-cds]=$LEAN_KAFKA)
+# Run 8: "cds" with the full tiered compiler (C2) for the two JVMs on every submission's path, the
+# gateway and case-service (as production runs them, ADR 43); every other service stays C1-only.
+OPTS+=([cds-c2]="$COMMON -XX:TieredStopAtLevel=1 $LEAN_HEAP")
+declare -A KAFKA=([kafka-lean]=$LEAN_KAFKA [heap-lean]=$LEAN_KAFKA [lean]=$LEAN_KAFKA [cds]=$LEAN_KAFKA [jdk25-cds]=$LEAN_KAFKA [cds-c2]=$LEAN_KAFKA)
 declare -A ARENAS=([lean]=2)
-ORDER=(c1 c2 c1-cc128 c1-lean jdk25-c1 jdk25-c1-cds kafka-lean heap-lean lean cds jdk25-cds)
+declare -A HOT_PATH_C2=([cds-c2]=1) # PLATFORM_JVM_OPTS_GATEWAY and _CASE_SERVICE: -XX:TieredStopAtLevel=4
+ORDER=(c1 c2 c1-cc128 c1-lean jdk25-c1 jdk25-c1-cds kafka-lean heap-lean lean cds jdk25-cds cds-c2)
 # BENCH_JVM_FRESH=1: every configuration starts on an empty data folder (PostgreSQL's initdb,
 # Flyway, the first SAP HR load), not on a copy of the template. BENCH_JVM_LOAD=0: start-up and
 # memory only, no benchmarks.
@@ -71,6 +75,8 @@ ORDER=(c1 c2 c1-cc128 c1-lean jdk25-c1 jdk25-c1-cds kafka-lean heap-lean lean cd
 FRESH=${BENCH_JVM_FRESH:-0}
 LOAD=${BENCH_JVM_LOAD:-1}
 LATER=${BENCH_JVM_LATER:-0}
+# The shell's own per-service options, for every row but those that set their own (HOT_PATH_C2).
+SHELL_GATEWAY_OPTS=${PLATFORM_JVM_OPTS_GATEWAY-} SHELL_CASE_SERVICE_OPTS=${PLATFORM_JVM_OPTS_CASE_SERVICE-}
 [[ $FRESH == [01] && $LOAD == [01] ]] || { echo "BENCH_JVM_FRESH and BENCH_JVM_LOAD are 0 or 1" >&2; exit 2; }
 [[ $LATER =~ ^[0-9]$ ]] || { echo "BENCH_JVM_LATER is a number of starts, 0 to 9" >&2; exit 2; }
 CONFIGS=("$@")
@@ -136,7 +142,12 @@ run_config() { # run_config <name>
   export PLATFORM_KAFKA_JVM_OPTS=${KAFKA[$name]:-$OLD_KAFKA}
   if [[ -v ARENAS[$name] ]]; then export MALLOC_ARENA_MAX=${ARENAS[$name]}; else unset MALLOC_ARENA_MAX; fi
   [[ $name == jdk25-* ]] && java_path=$JDK25/bin:$PATH
-  [[ $name == cds || $name == jdk25-cds ]] && cds=on
+  [[ $name == cds || $name == jdk25-cds || $name == cds-c2 ]] && cds=on
+  if [[ -v HOT_PATH_C2[$name] ]]; then
+    export PLATFORM_JVM_OPTS_GATEWAY=-XX:TieredStopAtLevel=4 PLATFORM_JVM_OPTS_CASE_SERVICE=-XX:TieredStopAtLevel=4
+  else
+    export PLATFORM_JVM_OPTS_GATEWAY=${SHELL_GATEWAY_OPTS-} PLATFORM_JVM_OPTS_CASE_SERVICE=${SHELL_CASE_SERVICE_OPTS-}
+  fi
   export PLATFORM_DATA=$dir PLATFORM_CDS=$cds
   CURRENT=$dir
   say ""
@@ -220,6 +231,7 @@ printf '%s\n' "${ROWS[@]}"
 echo
 for c in "${CONFIGS[@]}"; do
   [[ $c == jdk25-* ]] && jdk="JDK 25" || jdk="the JDK on the PATH"
-  [[ $c == cds || $c == jdk25-cds ]] && cds=on || cds=off
+  [[ $c == cds || $c == jdk25-cds || $c == cds-c2 ]] && cds=on || cds=off
+  [[ -v HOT_PATH_C2[$c] ]] && cds+="; gateway and case-service -XX:TieredStopAtLevel=4 (C2)"
   printf '%s: %s, %s; PLATFORM_CDS=%s; Kafka: %s; MALLOC_ARENA_MAX=%s\n' "$c" "$jdk" "${OPTS[$c]}" "$cds" "${KAFKA[$c]:-$OLD_KAFKA}" "${ARENAS[$c]:-unset}"
 done
