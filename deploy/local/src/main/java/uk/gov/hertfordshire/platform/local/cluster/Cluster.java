@@ -611,36 +611,28 @@ public final class Cluster {
             killed.forEach(pid -> Processes.signal(pid, "KILL"));
             Processes.waitGone(pids, Duration.ofSeconds(5));
         }
-        // Before the archives are sealed: a JVM whose dump failed is not asked again (ADR 47).
-        for (Map.Entry<Instance, Long> e : stopped.entrySet()) {
-            boolean failed =
-                    plan.classData(e.getKey(), Map.of())
-                            .map(
-                                    d ->
-                                            d.noteDumpFailed(
-                                                    killed.contains(e.getValue()),
-                                                    writing.contains(e.getKey()),
-                                                    healthy.contains(e.getKey())))
-                            .orElse(false);
-            if (failed) {
-                out.printf(
-                        "  %s wrote no class data archive (its log says why); it starts without"
-                                + " one until its jar, the JDK or its options change%n",
-                        e.getKey().name());
-            }
-        }
         out.printf(
                 "  stopped %s in %.1f s%n",
                 String.join(" ", names), (System.nanoTime() - started) / 1e9);
-        // The paths alone matter here, not this shell's settings: Map.of().
+        // Each JVM's archive (ADR 47): a failed dump recorded first, so that key is not asked
+        // again, then the archive sealed or deleted. The paths alone matter here, not this
+        // shell's settings: Map.of().
         for (Map.Entry<Instance, Long> e : stopped.entrySet()) {
+            boolean wasKilled = killed.contains(e.getValue());
+            boolean wasWriting = writing.contains(e.getKey());
+            boolean wasHealthy = healthy.contains(e.getKey());
             plan.classData(e.getKey(), Map.of())
                     .ifPresent(
-                            d ->
-                                    d.afterStop(
-                                            killed.contains(e.getValue()),
-                                            writing.contains(e.getKey()),
-                                            healthy.contains(e.getKey())));
+                            d -> {
+                                if (d.noteDumpFailed(wasKilled, wasWriting, wasHealthy)) {
+                                    out.printf(
+                                            "  %s wrote no class data archive (its log says why);"
+                                                    + " it starts without one until its jar, the"
+                                                    + " JDK or its options change%n",
+                                            e.getKey().name());
+                                }
+                                d.afterStop(wasKilled, wasWriting, wasHealthy);
+                            });
         }
     }
 
