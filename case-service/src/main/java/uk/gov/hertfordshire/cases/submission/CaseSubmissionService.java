@@ -23,26 +23,19 @@ import uk.gov.hertfordshire.platform.security.Caller;
 import uk.gov.hertfordshire.platform.security.Role;
 import uk.gov.hertfordshire.platform.support.calendar.ResponseTarget;
 import uk.gov.hertfordshire.platform.support.calendar.WorkingCalendar;
-import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 
 /** Stores a new case and its submitted event in one transaction. */
 @Service
 public class CaseSubmissionService {
 
     private final CaseRepository cases;
-    private final Outbox outbox;
     private final Clock clock;
     private final Catalogue catalogue;
     private final WorkingCalendar calendar;
 
     CaseSubmissionService(
-            CaseRepository cases,
-            Outbox outbox,
-            Clock clock,
-            Catalogue catalogue,
-            WorkingCalendar calendar) {
+            CaseRepository cases, Clock clock, Catalogue catalogue, WorkingCalendar calendar) {
         this.cases = cases;
-        this.outbox = outbox;
         this.clock = clock;
         this.catalogue = catalogue;
         this.calendar = calendar;
@@ -154,8 +147,8 @@ public class CaseSubmissionService {
                         submittedBy,
                         dueAt,
                         answers);
-        cases.insert(submitted);
-        outbox.append(
+        cases.insert(
+                submitted,
                 new CaseSubmitted(
                         submitted.id().toString(),
                         submitted.serviceCode(),

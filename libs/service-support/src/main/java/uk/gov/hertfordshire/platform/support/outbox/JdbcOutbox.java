@@ -6,10 +6,13 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,8 +26,14 @@ import uk.gov.hertfordshire.platform.support.http.CorrelationId;
 final class JdbcOutbox implements Outbox {
 
     private static final String TRACEPARENT = "traceparent";
+    private static final String OWN_PREFIX = "outbox_";
+
+    /** One INSERT, UPDATE or DELETE: no second statement, no RETURNING. */
+    private static final Pattern ONE_CHANGE =
+            Pattern.compile("(?is)(INSERT|UPDATE|DELETE)\\s(?!.*;)(?!.*\\bRETURNING\\b).*");
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final OutboxRelay relay;
     private final Tracer tracer;
     private final Propagator propagator;
@@ -38,6 +47,7 @@ final class JdbcOutbox implements Outbox {
      */
     JdbcOutbox(JdbcTemplate jdbc, OutboxRelay relay, Tracer tracer, Propagator propagator) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.relay = relay;
         this.tracer = tracer;
         this.propagator = propagator;
@@ -45,6 +55,53 @@ final class JdbcOutbox implements Outbox {
 
     @Override
     public void append(DomainEvent event) {
+        Row row = row(event);
+        jdbc.update(
+                "INSERT INTO platform.outbox (event_id, topic, message_key, event_type, headers, payload)"
+                        + " VALUES (?, ?, ?, ?, ?::jsonb, ?)",
+                row.eventId(),
+                row.topic(),
+                row.key(),
+                row.type(),
+                row.headers(),
+                row.payload());
+        wakeRelayAfterCommit();
+    }
+
+    @Override
+    public void appendWith(DomainEvent event, String change, Map<String, ?> parameters) {
+        String statement = change.strip();
+        if (!ONE_CHANGE.matcher(statement).matches()) {
+            throw new IllegalArgumentException(
+                    "the change must be one INSERT, UPDATE or DELETE without RETURNING");
+        }
+        for (String name : parameters.keySet()) {
+            if (name.startsWith(OWN_PREFIX)) {
+                throw new IllegalArgumentException(
+                        "parameter '" + name + "' clashes with the outbox row's own (outbox_*)");
+            }
+        }
+        Row row = row(event);
+        MapSqlParameterSource values = new MapSqlParameterSource(parameters);
+        values.addValue("outbox_event_id", row.eventId())
+                .addValue("outbox_topic", row.topic())
+                .addValue("outbox_message_key", row.key())
+                .addValue("outbox_event_type", row.type())
+                .addValue("outbox_headers", row.headers())
+                .addValue("outbox_payload", row.payload());
+        named.update(
+                "WITH change AS ("
+                        + statement
+                        + ") INSERT INTO platform.outbox (event_id, topic, message_key, event_type,"
+                        + " headers, payload) VALUES (:outbox_event_id, :outbox_topic,"
+                        + " :outbox_message_key, :outbox_event_type, CAST(:outbox_headers AS jsonb),"
+                        + " :outbox_payload)",
+                values);
+        wakeRelayAfterCommit();
+    }
+
+    /** The outbox row's values, once the transaction is known to be there. */
+    private Row row(DomainEvent event) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException(
                     "Outbox.append must run inside the transaction that changes the state");
@@ -60,15 +117,16 @@ final class JdbcOutbox implements Outbox {
                     new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
         }
         currentTraceparent(headers);
-        jdbc.update(
-                "INSERT INTO platform.outbox (event_id, topic, message_key, event_type, headers, payload)"
-                        + " VALUES (?, ?, ?, ?, ?::jsonb, ?)",
+        return new Row(
                 eventId,
                 record.topic(),
                 record.key(),
                 cloudEvent.getType(),
                 json.writeValueAsString(headers),
                 record.value());
+    }
+
+    private void wakeRelayAfterCommit() {
         TransactionSynchronizationManager.registerSynchronization(
                 new TransactionSynchronization() {
                     @Override
@@ -79,6 +137,9 @@ final class JdbcOutbox implements Outbox {
                     }
                 });
     }
+
+    private record Row(
+            UUID eventId, String topic, String key, String type, String headers, byte[] payload) {}
 
     /**
      * Keeps the trace of the request that caused the event: the relay publishes later, on a thread

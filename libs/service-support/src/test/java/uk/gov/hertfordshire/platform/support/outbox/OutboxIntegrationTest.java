@@ -8,12 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.hertfordshire.platform.events.Channel;
 import uk.gov.hertfordshire.platform.events.Topics;
 import uk.gov.hertfordshire.platform.events.cases.CaseSubmitted;
@@ -21,14 +25,17 @@ import uk.gov.hertfordshire.platform.support.http.CorrelationId;
 import uk.gov.hertfordshire.platform.support.testapp.TestServiceApplication;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.StatementLog;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
 
 @PlatformIntegrationTest
+@Import(StatementLog.class)
 class OutboxIntegrationTest {
 
     @Autowired TestServiceApplication.WidgetService widgets;
     @Autowired Outbox outbox;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate transaction;
 
     private final String kafka = TestInfrastructure.shared().kafkaBootstrapServers();
 
@@ -80,6 +87,109 @@ class OutboxIntegrationTest {
                                 Long.class,
                                 rolledBack.toString()))
                 .isZero();
+    }
+
+    @Test
+    void aChangeAndItsEventInOneStatementArePublishedLikeAnyOther() {
+        UUID id = UUID.randomUUID();
+        widgets.createInOneStatement(id, "fly-tipping");
+
+        ConsumerRecord<String, byte[]> record = awaitRecord(id);
+        assertThat(header(record, "ce_type")).isEqualTo("uk.gov.hertfordshire.case.submitted.v1");
+        assertThat(header(record, "ce_subject")).isEqualTo(id.toString());
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("fly-tipping");
+        assertThat(widgetCount(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeThatFailsInTheStatementLeavesNoEventAndARollbackLeavesNeither() {
+        UUID taken = UUID.randomUUID();
+        widgets.createInOneStatement(taken, "pothole");
+        // The same id again: the widget's primary key refuses it, so the one statement fails whole.
+        assertThatThrownBy(() -> widgets.createInOneStatement(taken, "graffiti"))
+                .isInstanceOf(DuplicateKeyException.class);
+        UUID rolledBack = UUID.randomUUID();
+        assertThatThrownBy(() -> widgets.createInOneStatementThenFail(rolledBack))
+                .hasMessageContaining("rolled back on purpose");
+
+        assertThat(outboxRows(taken)).as("the first event only").isEqualTo(1);
+        assertThat(widgetCount(taken)).isEqualTo(1);
+        assertThat(outboxRows(rolledBack)).isZero();
+        assertThat(widgetCount(rolledBack)).isZero();
+    }
+
+    @Test
+    void theChangeAndItsEventAreOneStatementWhereAppendAfterTheChangeIsTwo() {
+        List<String> inOne =
+                StatementLog.during(
+                        () -> widgets.createInOneStatement(UUID.randomUUID(), "pothole"));
+        List<String> inTwo = StatementLog.during(() -> widgets.create("pothole"));
+
+        assertThat(inOne).containsExactly("with change as", "commit");
+        assertThat(inTwo)
+                .as("the control: the change, then append")
+                .containsExactly("insert into widget", "insert into platform.outbox", "commit");
+    }
+
+    @Test
+    void refusesWhatIsNotOneChangeAndParametersThatClashWithTheOutboxRows() {
+        CaseSubmitted event =
+                new CaseSubmitted(
+                        UUID.randomUUID().toString(),
+                        "pothole",
+                        Channel.PHONE,
+                        Instant.now(),
+                        null,
+                        null);
+        Map<String, Object> values = Map.of("id", UUID.randomUUID(), "service", "pothole");
+        List<String> notOneChange =
+                List.of(
+                        "SELECT 1",
+                        "INSERT INTO widget (id, service) VALUES (:id, :service); DELETE FROM widget",
+                        "INSERT INTO widget (id, service) VALUES (:id, :service) RETURNING id");
+        transaction.executeWithoutResult(
+                status -> {
+                    for (String change : notOneChange) {
+                        assertThatThrownBy(() -> outbox.appendWith(event, change, values))
+                                .as(change)
+                                .isInstanceOf(IllegalArgumentException.class)
+                                .hasMessageContaining("one INSERT, UPDATE or DELETE");
+                    }
+                    assertThatThrownBy(
+                                    () ->
+                                            outbox.appendWith(
+                                                    event,
+                                                    "INSERT INTO widget (id, service) VALUES"
+                                                            + " (:outbox_id, :service)",
+                                                    Map.of(
+                                                            "outbox_id",
+                                                            UUID.randomUUID(),
+                                                            "service",
+                                                            "pothole")))
+                            .isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageContaining("outbox_id");
+                    status.setRollbackOnly();
+                });
+        assertThatThrownBy(
+                        () ->
+                                outbox.appendWith(
+                                        event,
+                                        "INSERT INTO widget (id, service) VALUES (:id, :service)",
+                                        values))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("transaction");
+        assertThat(widgetCount((UUID) values.get("id"))).isZero();
+    }
+
+    private long widgetCount(UUID id) {
+        return jdbc.queryForObject("SELECT count(*) FROM widget WHERE id = ?", Long.class, id);
+    }
+
+    private long outboxRows(UUID id) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM platform.outbox WHERE message_key = ?",
+                Long.class,
+                id.toString());
     }
 
     @Test

@@ -232,6 +232,23 @@ public class TestServiceApplication {
                             id.toString(), service, Channel.WEB, Instant.now(), null, null));
         }
 
+        /** The widget row and its event in one statement ({@link Outbox#appendWith}). */
+        @Transactional
+        public void createInOneStatement(UUID id, String service) {
+            outbox.appendWith(
+                    new CaseSubmitted(
+                            id.toString(), service, Channel.WEB, Instant.now(), null, null),
+                    "INSERT INTO widget (id, service) VALUES (:id, :service)",
+                    Map.of("id", id, "service", service));
+        }
+
+        /** Writes in one statement and then fails: neither may survive. */
+        @Transactional
+        public void createInOneStatementThenFail(UUID id) {
+            createInOneStatement(id, "pothole");
+            throw new IllegalStateException("rolled back on purpose");
+        }
+
         /** Writes and then fails: neither the widget nor its event may survive. */
         @Transactional
         public void createThenFail(UUID id) {
