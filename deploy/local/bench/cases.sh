@@ -3,6 +3,8 @@
 # and an outbox row, relayed to Kafka), beside pgbench running the same two inserts in one
 # transaction at the same concurrency against the same PostgreSQL, in one run; and the time from
 # submission to the event being on Kafka. Prints a table; see docs/benchmarks/case-submission.md.
+# Through ./platform the gateway and case-service run production's compiler (C2) and the warm-up is
+# 240 s (own-platform.sh, ADR 43); BENCH_COMPILER=local keeps the local C1-only default.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
@@ -141,6 +143,15 @@ rm -f "$SCRIPT" "$LATENCY_OUT"
 GW_OK=$(field ok_per_s "$GATEWAY_RESULT")
 printf '\nCase submission, %s connections, %ss each, in one run (%s, %s cores)\n\n' \
   "$CONNECTIONS" "$DURATION" "$(java -version 2>&1 | head -1)" "$(nproc)"
+# Which compiler the two JVMs on the path ran (the last -XX:TieredStopAtLevel on the command line).
+compiler_of() {
+  local pid level
+  pid=$(cat "$DATA/run/$1.pid" 2>/dev/null) && [[ -r /proc/$pid/cmdline ]] || { echo "unknown"; return; }
+  level=$(tr '\0' '\n' <"/proc/$pid/cmdline" | sed -n 's/^-XX:TieredStopAtLevel=//p' | tail -1)
+  case ${level:-4} in 1) echo "C1 only" ;; 4) echo "C2 (full tiered)" ;; *) echo "tiered to level $level" ;; esac
+}
+printf 'Compiler: gateway %s, case-service %s; warm-up %s s through the gateway\n\n' \
+  "$(compiler_of gateway)" "$(compiler_of case-service)" "$WARMUP"
 printf '| %-58s | %10s | %9s | %9s |\n' "measure" "per second" "p50 ms" "p99 ms"
 printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..60})" "------------" "-----------" "-----------"
 printf '| %-58s | %10s | %9s | %9s |\n' "submissions through the gateway (authenticated, 201s)" \
