@@ -75,15 +75,19 @@ public class CaseRepository {
                 submitted.answers().isEmpty()
                         ? null
                         : JSON.writeValueAsString(submitted.answers()));
-        outbox.appendWith(
-                event,
-                "INSERT INTO service_case (id, service_code, channel, description, latitude,"
-                        + " longitude, status, submitted_at, submitted_by, due_at, address, uprn,"
-                        + " postcode_district, answers) VALUES (:id, :serviceCode, :channel,"
-                        + " :description, :latitude, :longitude, :status, :submittedAt,"
-                        + " :submittedBy, :dueAt, :address, :uprn, :postcodeDistrict,"
-                        + " CAST(:answers AS jsonb))",
-                values);
+        boolean written =
+                outbox.appendWith(
+                        event,
+                        "INSERT INTO service_case (id, service_code, channel, description, latitude,"
+                                + " longitude, status, submitted_at, submitted_by, due_at, address, uprn,"
+                                + " postcode_district, answers) VALUES (:id, :serviceCode, :channel,"
+                                + " :description, :latitude, :longitude, :status, :submittedAt,"
+                                + " :submittedBy, :dueAt, :address, :uprn, :postcodeDistrict,"
+                                + " CAST(:answers AS jsonb))",
+                        values);
+        if (!written) { // an INSERT writes its row or fails: this would be a bug here
+            throw new IllegalStateException("case " + submitted.id() + " was not written");
+        }
     }
 
     /** The case as it stands, without locking it. */

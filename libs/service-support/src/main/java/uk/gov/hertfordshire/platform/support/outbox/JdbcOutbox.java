@@ -69,9 +69,9 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public void appendWith(DomainEvent event, String change, Map<String, ?> parameters) {
+    public boolean appendWith(DomainEvent event, String change, Map<String, ?> parameters) {
         String statement = change.strip();
-        if (!ONE_CHANGE.matcher(statement).matches()) {
+        if (!isOneChange(statement)) {
             throw new IllegalArgumentException(
                     "the change must be one INSERT, UPDATE or DELETE without RETURNING");
         }
@@ -81,6 +81,10 @@ final class JdbcOutbox implements Outbox {
                         "parameter '" + name + "' clashes with the outbox row's own (outbox_*)");
             }
         }
+        if (statement.contains(":" + OWN_PREFIX)) {
+            throw new IllegalArgumentException(
+                    "the change names a parameter of the outbox row's own (:outbox_*)");
+        }
         Row row = row(event);
         MapSqlParameterSource values = new MapSqlParameterSource(parameters);
         values.addValue("outbox_event_id", row.eventId())
@@ -89,22 +93,50 @@ final class JdbcOutbox implements Outbox {
                 .addValue("outbox_event_type", row.type())
                 .addValue("outbox_headers", row.headers())
                 .addValue("outbox_payload", row.payload());
-        named.update(
-                "WITH change AS ("
-                        + statement
-                        + ") INSERT INTO platform.outbox (event_id, topic, message_key, event_type,"
-                        + " headers, payload) VALUES (:outbox_event_id, :outbox_topic,"
-                        + " :outbox_message_key, :outbox_event_type, CAST(:outbox_headers AS jsonb),"
-                        + " :outbox_payload)",
-                values);
+        // The change on lines of its own, so a comment at its end closes with its line; the event
+        // only where the change touched a row.
+        int added =
+                named.update(
+                        "WITH change AS (\n"
+                                + statement
+                                + "\nRETURNING 1\n) INSERT INTO platform.outbox (event_id, topic,"
+                                + " message_key, event_type, headers, payload) SELECT"
+                                + " :outbox_event_id, :outbox_topic, :outbox_message_key,"
+                                + " :outbox_event_type, CAST(:outbox_headers AS jsonb),"
+                                + " :outbox_payload WHERE EXISTS (SELECT 1 FROM change)",
+                        values);
+        if (added == 0) {
+            return false;
+        }
         wakeRelayAfterCommit();
+        return true;
+    }
+
+    /**
+     * One INSERT, UPDATE or DELETE, no second statement, no RETURNING, and its parentheses
+     * balanced, so that it cannot close the {@code WITH} clause early and open another.
+     */
+    static boolean isOneChange(String statement) {
+        if (!ONE_CHANGE.matcher(statement).matches()) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = 0; i < statement.length(); i++) {
+            char c = statement.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
     }
 
     /** The outbox row's values, once the transaction is known to be there. */
     private Row row(DomainEvent event) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException(
-                    "Outbox.append must run inside the transaction that changes the state");
+                    "the outbox must be written inside the transaction that changes the state");
         }
         UUID eventId = UUID.randomUUID();
         CloudEvent cloudEvent =

@@ -20,21 +20,23 @@ public interface Outbox {
     void append(DomainEvent event);
 
     /**
-     * Makes a one-row change and adds the event in one SQL statement: the change runs as a
-     * data-modifying {@code WITH} clause of the outbox row's {@code INSERT}. One database round
-     * trip where the change followed by {@link #append} takes two; for a hot path such as a case
-     * submission (docs/adr/0052-a-case-and-its-event-in-one-statement.md). Same rule as {@link
-     * #append}: inside the transaction.
+     * Makes a change and adds the event in one SQL statement, if the change touched a row: the
+     * change runs as a data-modifying {@code WITH} clause of the outbox row's {@code INSERT}. One
+     * database round trip where the change followed by {@link #append} takes two; for a hot path
+     * such as a case submission (docs/adr/0052-a-case-and-its-event-in-one-statement.md). Same rule
+     * as {@link #append}: inside the transaction.
      *
      * @param change one {@code INSERT}, {@code UPDATE} or {@code DELETE} with named parameters
-     *     ({@code :name}) and no {@code RETURNING}. PostgreSQL runs it exactly once, but the rows
-     *     it changes are not counted: use it where the statement itself fails when the change
-     *     cannot be made (an {@code INSERT}), not where "no row matched" must be noticed
+     *     ({@code :name}), without {@code RETURNING} (the outbox adds its own) and without a
+     *     semicolon. PostgreSQL runs it exactly once, in the same snapshot as the outbox row
      * @param parameters the change's named parameters; none may start with {@code outbox_}, which
      *     the outbox row's own use
+     * @return whether the change touched a row; the event is added only then, so an {@code UPDATE}
+     *     that matched nothing, or an {@code INSERT ... ON CONFLICT DO NOTHING} that conflicted,
+     *     adds no event
      * @throws IllegalStateException when no transaction is active
      * @throws IllegalArgumentException when the change is not one such statement or its parameters
      *     clash with the outbox row's
      */
-    void appendWith(DomainEvent event, String change, Map<String, ?> parameters);
+    boolean appendWith(DomainEvent event, String change, Map<String, ?> parameters);
 }

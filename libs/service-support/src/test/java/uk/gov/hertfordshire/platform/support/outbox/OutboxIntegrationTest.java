@@ -14,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +28,6 @@ import uk.gov.hertfordshire.platform.testsupport.StatementLog;
 import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
 
 @PlatformIntegrationTest
-@Import(StatementLog.class)
 class OutboxIntegrationTest {
 
     @Autowired TestServiceApplication.WidgetService widgets;
@@ -102,6 +100,23 @@ class OutboxIntegrationTest {
     }
 
     @Test
+    void anUpdateThatMatchesNoRowAddsNoEventWhereOneThatMatchesDoes() {
+        UUID existing = UUID.randomUUID();
+        widgets.createInOneStatement(existing, "pothole");
+        UUID missing = UUID.randomUUID();
+
+        assertThat(widgets.renameInOneStatement(existing, "graffiti")).isTrue();
+        assertThat(widgets.renameInOneStatement(missing, "graffiti")).isFalse();
+
+        assertThat(outboxRows(existing)).as("created, then renamed").isEqualTo(2);
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT service FROM widget WHERE id = ?", String.class, existing))
+                .isEqualTo("graffiti");
+        assertThat(outboxRows(missing)).isZero();
+    }
+
+    @Test
     void aChangeThatFailsInTheStatementLeavesNoEventAndARollbackLeavesNeither() {
         UUID taken = UUID.randomUUID();
         widgets.createInOneStatement(taken, "pothole");
@@ -146,7 +161,9 @@ class OutboxIntegrationTest {
                 List.of(
                         "SELECT 1",
                         "INSERT INTO widget (id, service) VALUES (:id, :service); DELETE FROM widget",
-                        "INSERT INTO widget (id, service) VALUES (:id, :service) RETURNING id");
+                        "INSERT INTO widget (id, service) VALUES (:id, :service) RETURNING id",
+                        "INSERT INTO widget (id, service) VALUES (:id, :service)), more AS"
+                                + " (DELETE FROM platform.outbox");
         transaction.executeWithoutResult(
                 status -> {
                     for (String change : notOneChange) {
@@ -168,6 +185,15 @@ class OutboxIntegrationTest {
                                                             "pothole")))
                             .isInstanceOf(IllegalArgumentException.class)
                             .hasMessageContaining("outbox_id");
+                    assertThatThrownBy(
+                                    () ->
+                                            outbox.appendWith(
+                                                    event,
+                                                    "INSERT INTO widget (id, service) VALUES"
+                                                            + " (:id, :outbox_topic)",
+                                                    values))
+                            .isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageContaining(":outbox_");
                     status.setRollbackOnly();
                 });
         assertThatThrownBy(

@@ -242,6 +242,19 @@ public class TestServiceApplication {
                     Map.of("id", id, "service", service));
         }
 
+        /**
+         * Renames the widget and adds its event in one statement, written in lower case with a
+         * comment at its end; whether a widget had that id.
+         */
+        @Transactional
+        public boolean renameInOneStatement(UUID id, String service) {
+            return outbox.appendWith(
+                    new CaseSubmitted(
+                            id.toString(), service, Channel.WEB, Instant.now(), null, null),
+                    "update widget set service = :service where id = :id -- renamed",
+                    Map.of("id", id, "service", service));
+        }
+
         /** Writes in one statement and then fails: neither may survive. */
         @Transactional
         public void createInOneStatementThenFail(UUID id) {
