@@ -70,6 +70,8 @@ PGBENCH
 SCRIPT_ONE=$(mktemp --suffix=.sql)
 CASE_ROW=$(sed -n 2p "$SCRIPT")
 OUTBOX_ROW=$(sed -n 3p "$SCRIPT")
+[[ $CASE_ROW == "INSERT INTO bench.service_case "*";" && $OUTBOX_ROW == "INSERT INTO bench.outbox "*" VALUES ("*");" ]] ||
+  { echo "cases.sh: the pgbench script's lines 2 and 3 are not the two INSERTs" >&2; exit 1; }
 OUTBOX_ROW=${OUTBOX_ROW%");"}
 printf 'BEGIN;\nWITH change AS (%s RETURNING 1) %s WHERE EXISTS (SELECT 1 FROM change);\nEND;\n' \
   "${CASE_ROW%;}" "${OUTBOX_ROW/ VALUES (/ SELECT }" >"$SCRIPT_ONE"
@@ -146,14 +148,25 @@ wait "$PROBE"
 LATENCY=$(grep '^RESULT' "$LATENCY_OUT")
 
 printf '  pgbench: the same two inserts (%ss)...                              \r' "$DURATION" >&2
-PGBENCH=$(pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -M prepared -f "$SCRIPT" 2>&1)
-PG_TPS=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<<"$PGBENCH" | head -1)
-PG_LAT=$(sed -nE 's/^latency average = ([0-9.]+) ms/\1/p' <<<"$PGBENCH")
+# "<tps> <average latency ms>" of a pgbench run of the script, or the run's output and exit 1 when
+# it failed or committed nothing (pgbench exits 2 when a client aborts).
+pgbench_run() {
+  local out tps
+  if out=$(pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -M prepared -f "$1" 2>&1); then
+    tps=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<<"$out" | head -1)
+    if [[ -n $tps ]] && awk -v t="$tps" 'BEGIN { exit !(t > 0) }'; then
+      echo "$tps $(sed -nE 's/^latency average = ([0-9.]+) ms/\1/p' <<<"$out")"
+      return
+    fi
+  fi
+  printf '\npgbench (%s) failed:\n%s\n' "$2" "$out" >&2
+  exit 1
+}
+PG_RUN=$(pgbench_run "$SCRIPT" "the two inserts") # a plain assignment, so set -e stops on a failure
+read -r PG_TPS PG_LAT <<<"$PG_RUN"
 printf '  pgbench: the same rows in one statement (%ss)...                    \r' "$DURATION" >&2
-PGBENCH_ONE=$(pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -M prepared -f "$SCRIPT_ONE" 2>&1)
-PG_ONE_TPS=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<<"$PGBENCH_ONE" | head -1)
-PG_ONE_LAT=$(sed -nE 's/^latency average = ([0-9.]+) ms/\1/p' <<<"$PGBENCH_ONE")
-[[ -n $PG_ONE_TPS ]] || { echo "pgbench (one statement) failed:" >&2; echo "$PGBENCH_ONE" >&2; exit 1; }
+PG_RUN=$(pgbench_run "$SCRIPT_ONE" "one statement")
+read -r PG_ONE_TPS PG_ONE_LAT <<<"$PG_RUN"
 printf '\r\e[K' >&2
 rm -f "$SCRIPT" "$SCRIPT_ONE" "$LATENCY_OUT"
 

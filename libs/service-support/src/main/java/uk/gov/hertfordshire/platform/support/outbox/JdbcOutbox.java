@@ -28,6 +28,9 @@ final class JdbcOutbox implements Outbox {
     private static final String TRACEPARENT = "traceparent";
     private static final String OWN_PREFIX = "outbox_";
 
+    /** A parameter of the outbox row's own, in any form Spring reads: :name, :{name}, &name. */
+    private static final Pattern OWN_PARAMETER = Pattern.compile("[:&]\\{?" + OWN_PREFIX);
+
     /** One INSERT, UPDATE or DELETE: no second statement, no RETURNING. */
     private static final Pattern ONE_CHANGE =
             Pattern.compile("(?is)(INSERT|UPDATE|DELETE)\\s(?!.*;)(?!.*\\bRETURNING\\b).*");
@@ -73,7 +76,9 @@ final class JdbcOutbox implements Outbox {
         String statement = change.strip();
         if (!isOneChange(statement)) {
             throw new IllegalArgumentException(
-                    "the change must be one INSERT, UPDATE or DELETE without RETURNING");
+                    "the change must be one INSERT, UPDATE or DELETE without RETURNING or a"
+                            + " semicolon, its parentheses balanced (also inside its literals"
+                            + " and comments)");
         }
         for (String name : parameters.keySet()) {
             if (name.startsWith(OWN_PREFIX)) {
@@ -81,7 +86,7 @@ final class JdbcOutbox implements Outbox {
                         "parameter '" + name + "' clashes with the outbox row's own (outbox_*)");
             }
         }
-        if (statement.contains(":" + OWN_PREFIX)) {
+        if (OWN_PARAMETER.matcher(statement).find()) {
             throw new IllegalArgumentException(
                     "the change names a parameter of the outbox row's own (:outbox_*)");
         }

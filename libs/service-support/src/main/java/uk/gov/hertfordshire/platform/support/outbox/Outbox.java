@@ -28,7 +28,8 @@ public interface Outbox {
      *
      * @param change one {@code INSERT}, {@code UPDATE} or {@code DELETE} with named parameters
      *     ({@code :name}), without {@code RETURNING} (the outbox adds its own) and without a
-     *     semicolon. PostgreSQL runs it exactly once, in the same snapshot as the outbox row
+     *     semicolon, its parentheses balanced (checked on the plain text, so inside literals and
+     *     comments too). PostgreSQL runs it exactly once, in the same snapshot as the outbox row
      * @param parameters the change's named parameters; none may start with {@code outbox_}, which
      *     the outbox row's own use
      * @return whether the change touched a row; the event is added only then, so an {@code UPDATE}
