@@ -148,14 +148,7 @@ class OutboxIntegrationTest {
 
     @Test
     void refusesWhatIsNotOneChangeAndParametersThatClashWithTheOutboxRows() {
-        CaseSubmitted event =
-                new CaseSubmitted(
-                        UUID.randomUUID().toString(),
-                        "pothole",
-                        Channel.PHONE,
-                        Instant.now(),
-                        null,
-                        null);
+        CaseSubmitted event = aPhoneCase();
         Map<String, Object> values = Map.of("id", UUID.randomUUID(), "service", "pothole");
         List<String> notOneChange =
                 List.of(
@@ -207,6 +200,11 @@ class OutboxIntegrationTest {
         assertThat(widgetCount((UUID) values.get("id"))).isZero();
     }
 
+    private static CaseSubmitted aPhoneCase() {
+        return new CaseSubmitted(
+                UUID.randomUUID().toString(), "pothole", Channel.PHONE, Instant.now(), null, null);
+    }
+
     private long widgetCount(UUID id) {
         return jdbc.queryForObject("SELECT count(*) FROM widget WHERE id = ?", Long.class, id);
     }
@@ -220,14 +218,7 @@ class OutboxIntegrationTest {
 
     @Test
     void refusesAnEventOutsideATransaction() {
-        CaseSubmitted event =
-                new CaseSubmitted(
-                        UUID.randomUUID().toString(),
-                        "pothole",
-                        Channel.PHONE,
-                        Instant.now(),
-                        null,
-                        null);
+        CaseSubmitted event = aPhoneCase();
         assertThatThrownBy(() -> outbox.append(event))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("transaction");
