@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.hertfordshire.platform.topology.Topology;
@@ -285,6 +288,34 @@ class SinglePlanTest {
                         "-XX:MaxMetaspaceSize=128m",
                         "-XX:ReservedCodeCacheSize=48m")
                 .doesNotContain("-Xms256m", "-Xmx512m");
+    }
+
+    @Test
+    void theSingleBrokersLogCleanerLeavesMostOfItsHeapToTheWork() throws IOException {
+        // ADR 46's amendment: Kafka keeps the log cleaner's map on the heap, 128 MB by default,
+        // half of -Xmx256m; the broker then ran full collections of 90-270 ms every few seconds
+        // under submissions, the tail of submission-to-Kafka. Read back by Kafka's own parser, as
+        // the broker reads it, against the heap its launch command gives it.
+        ClusterPlan plan = all();
+        Instance kafka = plan.instance("kafka");
+        long heap =
+                plan.launch(kafka).command().stream()
+                        .filter(o -> o.startsWith("-Xmx") && o.endsWith("m"))
+                        .mapToLong(o -> Long.parseLong(o.substring(4, o.length() - 1)) << 20)
+                        .reduce((first, last) -> last)
+                        .orElseThrow();
+        Properties generated = new Properties();
+        generated.load(new StringReader(KafkaBrokerConfig.text(plan, kafka)));
+        Properties kafkasDefault = new Properties();
+        kafkasDefault.putAll(generated);
+        kafkasDefault.remove("log.cleaner.dedupe.buffer.size");
+
+        assertThat(KafkaConfig.fromProps(generated).logCleanerDedupeBufferSize())
+                .isEqualTo(16L << 20)
+                .isLessThanOrEqualTo(heap / 8);
+        // The control: the same configuration with Kafka's default fails the bound.
+        assertThat(KafkaConfig.fromProps(kafkasDefault).logCleanerDedupeBufferSize())
+                .isGreaterThan(heap / 8);
     }
 
     @Test
