@@ -1,0 +1,97 @@
+package uk.gov.hertfordshire.platform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.gov.hertfordshire.platform.local.PostgresBinaries.Unpacked;
+
+/**
+ * The PostgreSQL binaries a fresh data folder's first start unpacks: by the system's tar where it
+ * can (a quarter of the time), in Java where it cannot, to the same files either way.
+ */
+class PostgresBinariesTest {
+
+    @Test
+    void theSystemsTarAndTheJavaFallbackUnpackTheSameRunnableBinaries(@TempDir Path dir)
+            throws Exception {
+        assumeTrue(
+                canRun("tar", "--version"),
+                "SKIPPED LOUDLY: no tar on the PATH, so the system tar's way cannot be compared");
+        Path byTar = dir.resolve("tar");
+        // "false" starts and fails, as a tar without xz would: the Java way takes over.
+        Path inJava = dir.resolve("java");
+
+        assertThat(PostgresBinaries.unpack(byTar)).isEqualTo(Unpacked.BY_SYSTEM_TAR);
+        assertThat(PostgresBinaries.unpack(inJava, List.of("false"))).isEqualTo(Unpacked.IN_JAVA);
+        assertThat(PostgresBinaries.unpack(byTar)).isEqualTo(Unpacked.ALREADY_THERE);
+
+        Map<String, String> tarFiles = files(byTar);
+        assertThat(tarFiles).containsKey("bin/postgres").containsKey("bin/initdb");
+        assertThat(tarFiles).isEqualTo(files(inJava));
+        // Nothing of the unpacking is left beside the binaries.
+        try (Stream<Path> left = Files.list(byTar)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .singleElement()
+                    .asString()
+                    .startsWith("PG-");
+        }
+        Path postgres = onlyChild(byTar).resolve("bin/postgres");
+        Process version = new ProcessBuilder(postgres.toString(), "--version").start();
+        assertThat(version.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(version.getInputStream().readAllBytes()))
+                .startsWith("postgres (PostgreSQL) ");
+    }
+
+    /** Every regular file and link under the one unpacked folder: its size or target, and mode. */
+    private static Map<String, String> files(Path workingDir) throws IOException {
+        Path root = onlyChild(workingDir);
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.toList()) {
+                String name = root.relativize(path).toString();
+                if (Files.isSymbolicLink(path)) {
+                    files.put(name, "-> " + Files.readSymbolicLink(path));
+                } else if (Files.isRegularFile(path)) {
+                    files.put(
+                            name,
+                            Files.size(path)
+                                    + (Files.isExecutable(path) && name.startsWith("bin/")
+                                            ? " executable"
+                                            : ""));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static Path onlyChild(Path dir) throws IOException {
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(p -> p.getFileName().toString().startsWith("PG-"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    private static boolean canRun(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
