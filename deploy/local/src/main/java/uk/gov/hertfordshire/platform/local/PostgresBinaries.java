@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -50,9 +52,9 @@ final class PostgresBinaries {
 
     /**
      * The system's tar, reading the archive from its standard input into the directory named last.
-     * With its xz it is several times faster than XZ for Java (1.6 s on an idle two-core machine;
-     * unpacking in Java took 7.2 s of a busy first start), and a fresh data folder's start waits
-     * for them.
+     * With its xz it is several times faster than XZ for Java: on a fresh data folder PostgreSQL
+     * was healthy about 3 s sooner (docs/benchmarks/jvm-settings.md, runs 11 and 12), and every
+     * service's start waits for it.
      */
     static final List<String> SYSTEM_TAR = List.of("tar", "-xJf", "-", "--no-same-owner", "-C");
 
@@ -111,37 +113,60 @@ final class PostgresBinaries {
         return how;
     }
 
-    /** True when the command unpacked the whole archive (it exits 0 only then). */
+    /** How long the system's tar may take, the writing of the archive into it included. */
+    private static final long TAR_MINUTES = 1;
+
+    /**
+     * True when the command unpacked the whole archive (it exits 0 only then). A command that
+     * fails, or has not finished within {@link #TAR_MINUTES}, is stopped (with its own children,
+     * its xz) and waited for before this returns, so nothing of it writes into {@code staging}
+     * after.
+     */
     private static boolean unpackWithTar(
-            String system, String architecture, Path staging, List<String> tarCommand) {
+            String system, String architecture, Path staging, List<String> tarCommand)
+            throws InterruptedIOException {
         List<String> command = new ArrayList<>(tarCommand);
         command.add(staging.toString());
         Process tar;
         try {
+            // Its messages go where the supervisor's own go: postgres.log.
             tar =
                     new ProcessBuilder(command)
                             .redirectErrorStream(true)
-                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                             .start();
         } catch (IOException e) {
             return false; // no such command
         }
+        // The deadline covers the writing too: a tar that stops reading without exiting would
+        // otherwise hold the write (and the start) for good. Stopping it ends the write.
+        CompletableFuture<Void> deadline = new CompletableFuture<>();
+        deadline.completeOnTimeout(null, TAR_MINUTES, TimeUnit.MINUTES).thenRun(() -> stop(tar));
         try (InputStream archive = RESOLVER.getPgBinary(system, architecture);
                 OutputStream input = tar.getOutputStream()) {
             archive.transferTo(input);
         } catch (IOException e) {
-            tar.destroyForcibly(); // it stopped reading: it failed
+            stop(tar); // it stopped reading: it failed, or the deadline passed
         }
         try {
-            if (!tar.waitFor(2, TimeUnit.MINUTES)) {
-                tar.destroyForcibly(); // stuck: the Java way takes over, without it writing too
-                return false;
+            int exit = tar.waitFor();
+            if (exit != 0) {
+                log.info("{} exited with {}", tarCommand.get(0), exit);
             }
-            return tar.exitValue() == 0;
+            return exit == 0;
         } catch (InterruptedException e) {
+            stop(tar);
             Thread.currentThread().interrupt();
-            tar.destroyForcibly();
-            return false;
+            throw new InterruptedIOException("interrupted while unpacking PostgreSQL's binaries");
+        } finally {
+            deadline.cancel(false); // finished in time: nothing left to stop
+        }
+    }
+
+    private static void stop(Process process) {
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
         }
     }
 

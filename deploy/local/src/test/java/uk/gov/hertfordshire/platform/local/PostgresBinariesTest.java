@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -17,33 +18,50 @@ import uk.gov.hertfordshire.platform.local.PostgresBinaries.Unpacked;
 
 /**
  * The PostgreSQL binaries a fresh data folder's first start unpacks: by the system's tar where it
- * can (a quarter of the time), in Java where it cannot, to the same files either way.
+ * can (several times faster), in Java where it cannot, to the same files, sizes and links either
+ * way, with the same programs executable.
  */
 class PostgresBinariesTest {
 
     @Test
     void theSystemsTarAndTheJavaFallbackUnpackTheSameRunnableBinaries(@TempDir Path dir)
             throws Exception {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         assumeTrue(
-                canRun("tar", "--version"),
-                "SKIPPED LOUDLY: no tar on the PATH, so the system tar's way cannot be compared");
+                (os.startsWith("linux") || os.startsWith("mac"))
+                        && canRun("tar", "--version")
+                        && canRun("xz", "--version"),
+                "SKIPPED LOUDLY: not Linux or macOS with tar and xz on the PATH, so the system"
+                        + " tar's way cannot be compared with the Java one here");
         Path byTar = dir.resolve("tar");
-        // "false" starts and fails, as a tar without xz would: the Java way takes over.
-        Path inJava = dir.resolve("java");
+        // A tar that writes part of the binaries and fails, as one without xz support or with a
+        // full disk would: the Java way takes over, and nothing of the failed attempt is left.
+        Path afterAFailure = dir.resolve("after-a-failure");
+        List<String> failingTar =
+                List.of(
+                        "sh",
+                        "-c",
+                        "mkdir -p \"$0/bin\" && echo partial > \"$0/bin/postgres\"; exit 2");
+        Path withoutTar = dir.resolve("without-tar");
 
         assertThat(PostgresBinaries.unpack(byTar)).isEqualTo(Unpacked.BY_SYSTEM_TAR);
-        assertThat(PostgresBinaries.unpack(inJava, List.of("false"))).isEqualTo(Unpacked.IN_JAVA);
+        assertThat(PostgresBinaries.unpack(afterAFailure, failingTar)).isEqualTo(Unpacked.IN_JAVA);
+        assertThat(PostgresBinaries.unpack(withoutTar, List.of("no-such-tar-command")))
+                .isEqualTo(Unpacked.IN_JAVA);
         assertThat(PostgresBinaries.unpack(byTar)).isEqualTo(Unpacked.ALREADY_THERE);
 
         Map<String, String> tarFiles = files(byTar);
         assertThat(tarFiles).containsKey("bin/postgres").containsKey("bin/initdb");
-        assertThat(tarFiles).isEqualTo(files(inJava));
-        // Nothing of the unpacking is left beside the binaries.
-        try (Stream<Path> left = Files.list(byTar)) {
-            assertThat(left.map(p -> p.getFileName().toString()))
-                    .singleElement()
-                    .asString()
-                    .startsWith("PG-");
+        assertThat(files(afterAFailure)).isEqualTo(tarFiles);
+        assertThat(files(withoutTar)).isEqualTo(tarFiles);
+        // Nothing of the unpacking, or of the failed attempt, is left beside the binaries.
+        for (Path workingDir : List.of(byTar, afterAFailure, withoutTar)) {
+            try (Stream<Path> left = Files.list(workingDir)) {
+                assertThat(left.map(p -> p.getFileName().toString()))
+                        .singleElement()
+                        .asString()
+                        .startsWith("PG-");
+            }
         }
         Path postgres = onlyChild(byTar).resolve("bin/postgres");
         Process version = new ProcessBuilder(postgres.toString(), "--version").start();

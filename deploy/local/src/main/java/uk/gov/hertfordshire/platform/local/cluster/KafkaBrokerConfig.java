@@ -16,7 +16,7 @@ public final class KafkaBrokerConfig {
      * The log cleaner's deduplication map, which Kafka allocates on the broker's heap when it
      * starts and keeps: 16 MB, about 600,000 keys a cleaning pass, far more than the platform's
      * compacted topics hold. Kafka's default, 128 MB, was half the single broker's 256 MB heap (ADR
-     * 46) and left it in full collections of 90-270 ms every few seconds under submissions: the
+     * 46) and left it in full collections of 90-265 ms every few seconds under submissions: the
      * tail of submission-to-Kafka (docs/benchmarks/case-submission.md, ADR 46's amendment).
      */
     static final long DEDUPE_BUFFER_BYTES = 16L * 1024 * 1024;
