@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** What Linux's /proc says about a process, and signals: the launcher's view of its instances. */
 final class Processes {
@@ -45,12 +46,23 @@ final class Processes {
         }
     }
 
-    /** Gone from /proc, or a zombie (dead, not yet reaped). */
+    /**
+     * Gone from /proc, or a zombie (dead, not yet reaped) with no thread left. A process's first
+     * thread shows as a zombie as soon as it has gone, while the process's other threads may still
+     * be running or tearing it down (a JVM exits from another thread): its files, its listening
+     * sockets among them, stay open until the last thread has gone, so the next start on its port
+     * would find the port taken.
+     */
     static boolean exited(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String after = stat.substring(stat.lastIndexOf(')') + 2);
-            return after.charAt(0) == 'Z';
+            if (after.charAt(0) != 'Z') {
+                return false;
+            }
+            try (Stream<Path> threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                return threads.count() <= 1; // only the zombie itself
+            }
         } catch (IOException | RuntimeException e) {
             return true;
         }
