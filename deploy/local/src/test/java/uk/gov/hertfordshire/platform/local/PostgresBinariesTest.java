@@ -2,6 +2,7 @@ package uk.gov.hertfordshire.platform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static uk.gov.hertfordshire.platform.local.SystemCommands.canRun;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,19 +98,6 @@ class PostgresBinariesTest {
             return children.filter(p -> p.getFileName().toString().startsWith("PG-"))
                     .findFirst()
                     .orElseThrow();
-        }
-    }
-
-    private static boolean canRun(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -2,6 +2,7 @@ package uk.gov.hertfordshire.platform.local.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static uk.gov.hertfordshire.platform.local.SystemCommands.canRun;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -83,18 +84,5 @@ class ProcessesTest {
             Cluster.pause(Duration.ofMillis(50)); // the launcher's own wait, as waitGone's
         }
         throw new AssertionError("the first thread of " + pid + " did not end");
-    }
-
-    private static boolean canRun(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
