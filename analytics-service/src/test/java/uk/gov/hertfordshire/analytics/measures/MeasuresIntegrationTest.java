@@ -56,7 +56,11 @@ class MeasuresIntegrationTest {
     void everyMeasureMatchesTheHandWorkedFiguresBeforeAndAfterARebuild() {
         JanuaryCases cases = new JanuaryCases();
         cases.publish(client);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertHandWorkedFigures(cases));
+        // Until the events are projected the measures have no periods yet: a missing field is a
+        // "not yet" like a wrong figure, not a failure (the last attempt's error is reported).
+        await().ignoreExceptions()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertHandWorkedFigures(cases));
         Map<String, JsonNode> live = new LinkedHashMap<>();
         MEASURES.forEach(path -> live.put(path, client.json(path)));
 
