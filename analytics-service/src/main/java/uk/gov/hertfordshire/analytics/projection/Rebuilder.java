@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.analytics.projection;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -11,9 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,8 +40,11 @@ import uk.gov.hertfordshire.platform.support.database.DatabaseUnavailable;
 
 /**
  * Rebuilds every projection from the start of the log into a new generation beside the served one,
- * reading each partition up to the cut-off taken when it started with a plain consumer (no group,
- * no inbox), then switches what the API serves. One rebuild at a time, on a thread of its own.
+ * reading each partition up to the cut-off taken when it started with plain consumers (no group, no
+ * inbox), then switches what the API serves. One rebuild at a time, on a thread of its own, whose
+ * readers share the partitions ({@code analytics.rebuild.readers}, ADR 50): while one reader's
+ * batch waits for PostgreSQL, another's is read and folded, as the live path's consumers per
+ * partition do (ADR 39).
  */
 @Component
 @EnableConfigurationProperties(RebuildProperties.class)
@@ -43,6 +52,9 @@ public class Rebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilder.class);
     private static final Duration POLL = Duration.ofMillis(500);
+
+    /** How long a failed rebuild waits for its other readers to stop before it gives up. */
+    private static final Duration READERS_STOP = Duration.ofMinutes(1);
 
     private final Generations generations;
     private final Map<String, List<Projector>> byTopic;
@@ -84,7 +96,6 @@ public class Rebuilder {
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "analytics-rebuild-" + UUID.randomUUID());
         return config;
     }
 
@@ -117,28 +128,16 @@ public class Rebuilder {
 
     private void run(int generation) {
         long started = System.nanoTime();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try {
             deleteRowsOf(generations.finished(settings.retiredGrace()));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            for (Generations.Cutoff cutoff : generations.cutoffs(generation)) {
-                if (cutoff.end() > cutoff.begin()) {
-                    ends.put(new TopicPartition(cutoff.topic(), cutoff.partition()), cutoff.end());
-                }
-            }
-            consumer.assign(ends.keySet());
-            consumer.seekToBeginning(ends.keySet());
-            while (!reachedCutoff(consumer, ends)) {
-                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    Long end = ends.get(new TopicPartition(record.topic(), record.partition()));
-                    if (end != null && record.offset() < end) {
-                        batch.add(record);
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    applyBatch(generation, batch);
-                }
-            }
+            List<List<Generations.Cutoff>> shares =
+                    shares(generations.cutoffs(generation), settings.readers());
+            log.info(
+                    "Rebuild {} reads {} partitions with {} readers",
+                    generation,
+                    shares.stream().mapToInt(List::size).sum(),
+                    shares.size());
+            readAll(generation, shares);
             int old = generations.switchTo(generation);
             log.info(
                     "Rebuild {} done in {} ms; serving it instead of generation {}",
@@ -158,6 +157,128 @@ public class Rebuilder {
             }
             generations.abandon(generation, e.getClass().getSimpleName() + ": " + e.getMessage());
             deleteRowsOf(List.of(generation));
+        }
+    }
+
+    /**
+     * The partitions that hold records before the cut-off, shared among at most {@code readers}
+     * readers so that each has about as many records to read: the largest partition first, each to
+     * the reader with the fewest so far. Every partition goes to exactly one reader.
+     */
+    static List<List<Generations.Cutoff>> shares(List<Generations.Cutoff> cutoffs, int readers) {
+        List<Generations.Cutoff> toRead =
+                cutoffs.stream()
+                        .filter(c -> c.end() > c.begin())
+                        .sorted(
+                                Comparator.comparingLong(
+                                                (Generations.Cutoff c) -> c.end() - c.begin())
+                                        .reversed()
+                                        .thenComparing(Generations.Cutoff::topic)
+                                        .thenComparingInt(Generations.Cutoff::partition))
+                        .toList();
+        int n = Math.max(1, Math.min(readers, toRead.size()));
+        List<List<Generations.Cutoff>> shares = new ArrayList<>(n);
+        long[] records = new long[n];
+        for (int i = 0; i < n; i++) {
+            shares.add(new ArrayList<>());
+        }
+        for (Generations.Cutoff cutoff : toRead) {
+            int least = 0;
+            for (int i = 1; i < n; i++) {
+                if (records[i] < records[least]) {
+                    least = i;
+                }
+            }
+            shares.get(least).add(cutoff);
+            records[least] += cutoff.end() - cutoff.begin();
+        }
+        return shares;
+    }
+
+    /**
+     * Reads every share on a thread of its own, each with its own consumer and its own
+     * transactions, and returns once all have reached the cut-off. Readers write rows in the same
+     * table and key order as the live path, so they wait for one another on shared rows and cannot
+     * deadlock (ADR 39); the projections are order-independent (ADR 9). The first reader to fail
+     * stops the others, and this throws its failure once they have all stopped, so the generation's
+     * rows are deleted only when nothing writes them any more.
+     */
+    private void readAll(int generation, List<List<Generations.Cutoff>> shares) {
+        if (shares.size() == 1) {
+            read(generation, shares.get(0));
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService readers =
+                Executors.newFixedThreadPool(
+                        shares.size(),
+                        runnable -> {
+                            Thread thread =
+                                    new Thread(
+                                            runnable,
+                                            "analytics-rebuild-reader-" + next.incrementAndGet());
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        CompletionService<Void> done = new ExecutorCompletionService<>(readers);
+        try {
+            for (List<Generations.Cutoff> share : shares) {
+                done.submit(() -> read(generation, share), null);
+            }
+            for (int finished = 0; finished < shares.size(); finished++) {
+                try {
+                    done.take().get();
+                } catch (ExecutionException failed) {
+                    Throwable cause = failed.getCause();
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException("a rebuild reader failed", cause);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the rebuild was interrupted", e);
+        } finally {
+            readers.shutdownNow();
+            awaitStopped(readers);
+        }
+    }
+
+    private static void awaitStopped(ExecutorService readers) {
+        try {
+            if (!readers.awaitTermination(READERS_STOP.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("A rebuild reader is still running {} after it was stopped", READERS_STOP);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reads the share's partitions from their begin offsets up to their cut-offs. */
+    private void read(int generation, List<Generations.Cutoff> share) {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        for (Generations.Cutoff cutoff : share) {
+            ends.put(new TopicPartition(cutoff.topic(), cutoff.partition()), cutoff.end());
+        }
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.assign(ends.keySet());
+            consumer.seekToBeginning(ends.keySet());
+            while (!reachedCutoff(consumer, ends)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("stopped: another rebuild reader failed");
+                }
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    Long end = ends.get(new TopicPartition(record.topic(), record.partition()));
+                    if (end != null && record.offset() < end) {
+                        batch.add(record);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    applyBatch(generation, batch);
+                }
+            }
         }
     }
 
@@ -282,9 +403,11 @@ public class Rebuilder {
         return partitions;
     }
 
+    /** A consumer of its own: each reader has one, with a client id of its own. */
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(
-                consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "analytics-rebuild-" + UUID.randomUUID());
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @PreDestroy
