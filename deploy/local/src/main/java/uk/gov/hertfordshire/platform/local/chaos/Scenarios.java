@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.platform.local.chaos;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import uk.gov.hertfordshire.platform.local.cluster.Processes;
 
 /** The scenarios of {@code ./platform chaos}, in the order they run (issue 14, item 2). */
 public final class Scenarios {
@@ -116,12 +117,14 @@ public final class Scenarios {
                 context.say(
                         "PostgreSQL stopped immediately (SIGQUIT to postmaster %d)", postmaster);
                 Waiting.until(
-                        "the postmaster exits", Duration.ofSeconds(30), () -> gone(postmaster));
+                        "the postmaster exits",
+                        Duration.ofSeconds(30),
+                        () -> Processes.exited(postmaster));
                 // Its supervisor exits when the postmaster does, so that it can be started again.
                 Waiting.until(
                         "the PostgreSQL supervisor exits",
                         Duration.ofSeconds(30),
-                        () -> gone(supervisor));
+                        () -> Processes.exited(supervisor));
                 Waiting.pause(down);
                 long returning = System.nanoTime();
                 restart(instances, context, postgres);
@@ -144,7 +147,9 @@ public final class Scenarios {
         long pid = instances.pid(victim);
         Instances.signal(pid, Instances.Signal.KILL);
         Waiting.until(
-                victim + " (pid " + pid + ") is gone", Duration.ofSeconds(30), () -> gone(pid));
+                victim + " (pid " + pid + ") is gone",
+                Duration.ofSeconds(30),
+                () -> Processes.exited(pid));
         context.say("%s (pid %d) killed with SIGKILL", victim, pid);
     }
 
@@ -169,22 +174,6 @@ public final class Scenarios {
         context.say(
                 "every partition fully replicated again after %.1f s",
                 (System.nanoTime() - started) / 1e9);
-    }
-
-    /** Whether the process has exited (a zombie not yet reaped counts as exited). */
-    static boolean gone(long pid) {
-        return ProcessHandle.of(pid).map(p -> !p.isAlive() || zombie(pid)).orElse(true);
-    }
-
-    private static boolean zombie(long pid) {
-        try {
-            String stat =
-                    java.nio.file.Files.readString(
-                            java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.startsWith("Z", stat.lastIndexOf(')') + 2);
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     private abstract static class Named implements Scenario {

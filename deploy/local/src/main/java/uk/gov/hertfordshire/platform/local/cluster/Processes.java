@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** What Linux's /proc says about a process, and signals: the launcher's view of its instances. */
-final class Processes {
+public final class Processes {
 
     private Processes() {}
 
@@ -53,7 +53,7 @@ final class Processes {
      * sockets among them, stay open until the last thread has gone, so the next start on its port
      * would find the port taken.
      */
-    static boolean exited(long pid) {
+    public static boolean exited(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String after = stat.substring(stat.lastIndexOf(')') + 2);
