@@ -176,15 +176,21 @@ public class Generations {
 
     /** Progress of a building generation, in the batch's transaction. */
     void progress(int generation, long read, long skipped) {
-        jdbc.sql(
-                        "UPDATE projection_generation SET events_read = events_read + :read,"
-                                + " events_skipped = events_skipped + :skipped, heartbeat_at = :now"
-                                + " WHERE generation = :generation")
-                .param("read", read)
-                .param("skipped", skipped)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("generation", generation)
-                .update();
+        int updated =
+                jdbc.sql(
+                                "UPDATE projection_generation SET events_read = events_read + :read,"
+                                        + " events_skipped = events_skipped + :skipped, heartbeat_at = :now"
+                                        + " WHERE generation = :generation AND state = 'building'")
+                        .param("read", read)
+                        .param("skipped", skipped)
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("generation", generation)
+                        .update();
+        if (updated != 1) {
+            // Abandoned (a reader failed, or another instance found it stale) or switched: the
+            // transaction this is part of must not leave rows in it.
+            throw new NoLongerBuildingException(generation);
+        }
     }
 
     /**
@@ -288,6 +294,15 @@ public class Generations {
 
     /** Where a rebuild starts and stops reading one partition. */
     record Cutoff(String topic, int partition, long begin, long end) {}
+
+    /** Thrown when a rebuild's transaction finds its generation no longer building. */
+    static final class NoLongerBuildingException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        NoLongerBuildingException(int generation) {
+            super("generation " + generation + " is no longer building");
+        }
+    }
 
     /** Thrown when a rebuild is asked for while another makes progress. */
     static final class RebuildInProgressException extends RuntimeException {

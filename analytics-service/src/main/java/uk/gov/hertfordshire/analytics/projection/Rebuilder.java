@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -149,15 +149,20 @@ public class Rebuilder {
                     () -> deleteRowsOf(List.of(old)),
                     settings.retiredGrace().toMillis(),
                     TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("Rebuild {} failed; the served generation is unchanged", generation, e);
             if (DatabaseUnavailable.causedBy(e)) {
                 // Nothing can be recorded now; without a heartbeat the generation is abandoned
                 // (and its rows deleted) when the next rebuild starts after staleAfter.
                 return;
             }
+            // A reader still running commits nothing after this: its progress needs the
+            // generation to be building (Generations.progress), so its transaction rolls back.
             generations.abandon(generation, e.getClass().getSimpleName() + ": " + e.getMessage());
             deleteRowsOf(List.of(generation));
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
     }
 
@@ -199,10 +204,12 @@ public class Rebuilder {
     /**
      * Reads every share on a thread of its own, each with its own consumer and its own
      * transactions, and returns once all have reached the cut-off. Readers write rows in the same
-     * table and key order as the live path, so they wait for one another on shared rows and cannot
-     * deadlock (ADR 39); the projections are order-independent (ADR 9). The first reader to fail
-     * stops the others, and this throws its failure once they have all stopped, so the generation's
-     * rows are deleted only when nothing writes them any more.
+     * table and key order as the live path, and topics in name order, so they wait for one another
+     * on shared rows; a deadlock PostgreSQL breaks anyway is tried again (ADR 39, 50). The
+     * projections are order-independent (ADR 9). The first reader to fail stops the others, and
+     * this throws its failure once they have stopped (or a minute has passed). A reader that
+     * commits after the generation is abandoned leaves no rows in it: each transaction's progress
+     * requires the generation to be building.
      */
     private void readAll(int generation, List<List<Generations.Cutoff>> shares) {
         if (shares.size() == 1) {
@@ -234,7 +241,10 @@ public class Rebuilder {
                     if (cause instanceof RuntimeException runtime) {
                         throw runtime;
                     }
-                    throw new IllegalStateException("a rebuild reader failed", cause);
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException("a rebuild reader failed: " + cause, cause);
                 }
             }
         } catch (InterruptedException e) {
@@ -299,19 +309,36 @@ public class Rebuilder {
                 events.put(event, record.topic());
                 inOrder.add(event);
             }
-            transactions.executeWithoutResult(
-                    status -> {
-                        apply(generation, inOrder, events);
-                        generations.progress(generation, batch.size(), 0);
-                    });
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    transactions.executeWithoutResult(
+                            status -> {
+                                apply(generation, inOrder, events);
+                                generations.progress(generation, batch.size(), 0);
+                            });
+                    return;
+                } catch (org.springframework.dao.TransientDataAccessException concurrentWrite) {
+                    // Another reader or the live path held the same rows (a lock wait or a
+                    // deadlock PostgreSQL broke): the whole batch again, before one by one.
+                    if (attempt == 3) {
+                        throw concurrentWrite;
+                    }
+                }
+            }
+        } catch (Generations.NoLongerBuildingException e) {
+            throw e;
         } catch (RuntimeException batchFailed) {
             // One record spoiled the batch: apply them one by one and skip the ones that fail, as
             // the live path dead-letters them.
             for (ConsumerRecord<String, byte[]> record : batch) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("stopped: another rebuild reader failed");
+                }
                 try {
                     applyAlone(generation, record);
                 } catch (RuntimeException e) {
-                    if (DatabaseUnavailable.causedBy(e)) {
+                    if (e instanceof Generations.NoLongerBuildingException
+                            || DatabaseUnavailable.causedBy(e)) {
                         // Not the record's fault: skipping it would leave the rebuild's figures
                         // short. The rebuild fails instead, and is started again once it is back.
                         throw e;
@@ -366,11 +393,14 @@ public class Rebuilder {
 
     /**
      * Events not yet in the generation go to the projectors of the topic each was read from, a
-     * topic at a time, in the order read.
+     * topic at a time in the topics' name order, each topic's events in the order read.
      */
     private void apply(
             int generation, List<ReceivedEvent> events, Map<ReceivedEvent, String> topicOf) {
-        Map<String, List<ReceivedEvent>> byTopicRead = new LinkedHashMap<>();
+        // Topics in one order for every reader: two projectors write daily_count in statements of
+        // their own, and two readers taking them in the poll's order could lock each other's rows
+        // crosswise.
+        Map<String, List<ReceivedEvent>> byTopicRead = new TreeMap<>();
         for (ReceivedEvent event : generations.markApplied(generation, events)) {
             byTopicRead.computeIfAbsent(topicOf.get(event), t -> new ArrayList<>()).add(event);
         }

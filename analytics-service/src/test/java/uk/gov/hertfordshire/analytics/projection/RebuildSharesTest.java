@@ -12,8 +12,13 @@ import org.junit.jupiter.api.Test;
  */
 class RebuildSharesTest {
 
+    /**
+     * A partition holding {@code records} before its cut-off, from an offset that differs between
+     * partitions (as after retention), so a share weighed by the end offset alone would differ.
+     */
     private static Generations.Cutoff cut(String topic, int partition, long records) {
-        return new Generations.Cutoff(topic, partition, 100, 100 + records);
+        long begin = 1_000L * (topic.length() + partition * 7L);
+        return new Generations.Cutoff(topic, partition, begin, begin + records);
     }
 
     @Test
