@@ -6,18 +6,21 @@
 # The service (case-service by default) is extracted by each JDK's own Spring Boot tool, trained once
 # per archive (the archive or cache is written as the JVM exits), then started three rounds of five
 # modes in turn on port 18081, each timed from launch to /actuator/health answering and stopped with
-# SIGTERM, as ./platform down stops it. Needs the JDK on the PATH (17+) and a JDK 25 (BENCH_JDK25).
+# SIGTERM, as ./platform down stops it. Needs the JDK on the PATH (17, the baseline; its version labels
+# its rows) and a JDK 25 (BENCH_JDK25).
 set -uo pipefail
+export LC_ALL=C # EPOCHREALTIME and awk agree on the decimal point
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 SERVICE=${1:-case-service}
 JAR=$ROOT/$SERVICE/target/$SERVICE-0.1.0-SNAPSHOT.jar
-J17=$(command -v java)
+J17=$(command -v java) # the baseline JDK on the PATH; its version labels its rows
+V17=$("$J17" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 J25=${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 PORT=18081
 [[ -f $JAR ]] || { echo "$JAR is missing: ./mvnw -pl $SERVICE -am package -DskipTests" >&2; exit 1; }
 [[ -x $J25 ]] || { echo "no JDK 25 at $J25 (BENCH_JDK25)" >&2; exit 2; }
-W=$(mktemp -d "${PLATFORM_DATA:-$ROOT/data}/aot.XXXXXX")
+mkdir -p "${PLATFORM_DATA:-$ROOT/data}" && W=$(mktemp -d "${PLATFORM_DATA:-$ROOT/data}/aot.XXXXXX") || exit 1
 trap 'rm -rf "$W"' EXIT
 # The services' own options (ClusterPlan.DEFAULT_JVM_OPTS).
 OPTS=(-Xms32m -Xmx256m -Xss512k -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40
@@ -49,12 +52,17 @@ run() { # label jdk(17|25) extra-options...: one start to healthy, then SIGTERM
 printf '%s, %s cores; %s\n\n' "$SERVICE" "$(nproc)" "$(date -u '+%F %T UTC')"
 printf '| %-22s | %9s | %5s | %6s | %6s |\n' start "healthy s" "CPU s" "RSS MB" "stop s"
 printf '|%s|%s|%s|%s|%s|\n' ------------------------ ----------- ------- -------- --------
-run "17, training" 17 -XX:ArchiveClassesAtExit="$W/17.jsa"
+run "$V17, training" 17 -XX:ArchiveClassesAtExit="$W/17.jsa"
 run "25, training" 25 -XX:ArchiveClassesAtExit="$W/25.jsa"
 run "25 AOT, training" 25 -XX:AOTCacheOutput="$W/25.aot"
+# A JVM given an archive it cannot use warns and starts without it: the rows would then measure no
+# archive under an archive's name.
+for f in 17.jsa 25.jsa 25.aot; do
+  [[ -s $W/$f ]] || { echo "the training start wrote no $f:" >&2; tail -n 5 "$W"/*training.log >&2; exit 1; }
+done
 for round in 1 2 3; do
-  run "17, no archive" 17
-  run "17, dynamic archive" 17 -XX:SharedArchiveFile="$W/17.jsa"
+  run "$V17, no archive" 17
+  run "$V17, dynamic archive" 17 -XX:SharedArchiveFile="$W/17.jsa"
   run "25, no archive" 25
   run "25, dynamic archive" 25 -XX:SharedArchiveFile="$W/25.jsa"
   run "25, AOT cache" 25 -XX:AOTCache="$W/25.aot"
