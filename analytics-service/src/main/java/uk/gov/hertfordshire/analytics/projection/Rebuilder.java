@@ -3,7 +3,6 @@ package uk.gov.hertfordshire.analytics.projection;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -12,14 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -53,9 +47,6 @@ public class Rebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilder.class);
     private static final Duration POLL = Duration.ofMillis(500);
-
-    /** How long a failed rebuild waits for its other readers to stop before it gives up. */
-    private static final Duration READERS_STOP = Duration.ofMinutes(1);
 
     private final Generations generations;
     private final Map<String, List<Projector>> byTopic;
@@ -132,13 +123,13 @@ public class Rebuilder {
         try {
             deleteRowsOf(generations.finished(settings.retiredGrace()));
             List<List<Generations.Cutoff>> shares =
-                    shares(generations.cutoffs(generation), settings.readers());
+                    RebuildReaders.shares(generations.cutoffs(generation), settings.readers());
             log.info(
                     "Rebuild {} reads {} partitions with {} readers",
                     generation,
                     shares.stream().mapToInt(List::size).sum(),
                     shares.size());
-            readAll(generation, shares);
+            RebuildReaders.readAll(shares, share -> read(generation, share));
             int old = generations.switchTo(generation);
             log.info(
                     "Rebuild {} done in {} ms; serving it instead of generation {}",
@@ -163,106 +154,6 @@ public class Rebuilder {
             if (e instanceof Error error) {
                 throw error;
             }
-        }
-    }
-
-    /**
-     * The partitions that hold records before the cut-off, shared among at most {@code readers}
-     * readers so that each has about as many records to read: the largest partition first, each to
-     * the reader with the fewest so far. Every partition goes to exactly one reader.
-     */
-    static List<List<Generations.Cutoff>> shares(List<Generations.Cutoff> cutoffs, int readers) {
-        List<Generations.Cutoff> toRead =
-                cutoffs.stream()
-                        .filter(c -> c.end() > c.begin())
-                        .sorted(
-                                Comparator.comparingLong(
-                                                (Generations.Cutoff c) -> c.end() - c.begin())
-                                        .reversed()
-                                        .thenComparing(Generations.Cutoff::topic)
-                                        .thenComparingInt(Generations.Cutoff::partition))
-                        .toList();
-        int n = Math.max(1, Math.min(readers, toRead.size()));
-        List<List<Generations.Cutoff>> shares = new ArrayList<>(n);
-        long[] records = new long[n];
-        for (int i = 0; i < n; i++) {
-            shares.add(new ArrayList<>());
-        }
-        for (Generations.Cutoff cutoff : toRead) {
-            int least = 0;
-            for (int i = 1; i < n; i++) {
-                if (records[i] < records[least]) {
-                    least = i;
-                }
-            }
-            shares.get(least).add(cutoff);
-            records[least] += cutoff.end() - cutoff.begin();
-        }
-        return shares;
-    }
-
-    /**
-     * Reads every share on a thread of its own, each with its own consumer and its own
-     * transactions, and returns once all have reached the cut-off. Readers write rows in the same
-     * table and key order as the live path, and topics in name order, so they wait for one another
-     * on shared rows; a deadlock PostgreSQL breaks anyway is tried again (ADR 39, 50). The
-     * projections are order-independent (ADR 9). The first reader to fail stops the others, and
-     * this throws its failure once they have stopped (or a minute has passed). A reader that
-     * commits after the generation is abandoned leaves no rows in it: each transaction's progress
-     * requires the generation to be building.
-     */
-    private void readAll(int generation, List<List<Generations.Cutoff>> shares) {
-        if (shares.size() == 1) {
-            read(generation, shares.get(0));
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService readers =
-                Executors.newFixedThreadPool(
-                        shares.size(),
-                        runnable -> {
-                            Thread thread =
-                                    new Thread(
-                                            runnable,
-                                            "analytics-rebuild-reader-" + next.incrementAndGet());
-                            thread.setDaemon(true);
-                            return thread;
-                        });
-        CompletionService<Void> done = new ExecutorCompletionService<>(readers);
-        try {
-            for (List<Generations.Cutoff> share : shares) {
-                done.submit(() -> read(generation, share), null);
-            }
-            for (int finished = 0; finished < shares.size(); finished++) {
-                try {
-                    done.take().get();
-                } catch (ExecutionException failed) {
-                    Throwable cause = failed.getCause();
-                    if (cause instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (cause instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException("a rebuild reader failed: " + cause, cause);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the rebuild was interrupted", e);
-        } finally {
-            readers.shutdownNow();
-            awaitStopped(readers);
-        }
-    }
-
-    private static void awaitStopped(ExecutorService readers) {
-        try {
-            if (!readers.awaitTermination(READERS_STOP.toSeconds(), TimeUnit.SECONDS)) {
-                log.warn("A rebuild reader is still running {} after it was stopped", READERS_STOP);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -29,7 +29,7 @@ class RebuildSharesTest {
                         cut("cases.events", 1, 40),
                         cut("cases.events", 2, 40));
 
-        assertThat(Rebuilder.shares(cutoffs, 3))
+        assertThat(RebuildReaders.shares(cutoffs, 3))
                 .containsExactly(
                         List.of(cutoffs.get(0)), List.of(cutoffs.get(1)), List.of(cutoffs.get(2)));
     }
@@ -44,7 +44,7 @@ class RebuildSharesTest {
 
         // 90 -> A; 60 -> B; 50 -> B (60 < 90), B = 110; 20 -> A, A = 110; 10 -> A (110 = 110,
         // the first): A 90 + 20 + 10 = 120, B 60 + 50 = 110.
-        assertThat(Rebuilder.shares(List.of(care, casesSmall, content, casesMid, casesBig), 2))
+        assertThat(RebuildReaders.shares(List.of(care, casesSmall, content, casesMid, casesBig), 2))
                 .containsExactly(List.of(casesBig, care, casesSmall), List.of(casesMid, content));
     }
 
@@ -54,15 +54,15 @@ class RebuildSharesTest {
         Generations.Cutoff empty = cut("cases.events", 0, 0);
         Generations.Cutoff care = cut("care.events", 0, 3);
 
-        assertThat(Rebuilder.shares(List.of(empty, cases, care), 3))
+        assertThat(RebuildReaders.shares(List.of(empty, cases, care), 3))
                 .containsExactly(List.of(cases), List.of(care));
-        assertThat(Rebuilder.shares(List.of(empty, cases, care), 1))
+        assertThat(RebuildReaders.shares(List.of(empty, cases, care), 1))
                 .containsExactly(List.of(cases, care));
     }
 
     @Test
     void anEmptyLogIsOneReaderWithNothingToRead() {
-        assertThat(Rebuilder.shares(List.of(cut("cases.events", 0, 0)), 3))
+        assertThat(RebuildReaders.shares(List.of(cut("cases.events", 0, 0)), 3))
                 .containsExactly(List.of());
     }
 }
