@@ -112,12 +112,21 @@ class ReferralRepository {
                 .list();
     }
 
-    /** The same person's latest referral received since {@code since}, by either hash. */
+    /**
+     * Which referrals are of the person with these hashes: the same NHS number, or the same name
+     * and date of birth where one side has no NHS number. Two NHS numbers that differ are two
+     * people, however alike their names and birthdays.
+     */
+    private static final String SAME_PERSON =
+            "(nhs_number_hash = :nhsHash OR (person_hash = :personHash AND (nhs_number_hash IS NULL"
+                    + " OR CAST(:nhsHash AS bytea) IS NULL)))";
+
+    /** The same person's latest referral received since {@code since} ({@link #SAME_PERSON}). */
     Optional<UUID> latestOfPerson(byte[] nhsNumberHash, byte[] personHash, Instant since) {
         return jdbc.sql(
-                        "SELECT id FROM referral WHERE received_at >= :since AND (nhs_number_hash ="
-                                + " :nhsHash OR person_hash = :personHash) ORDER BY received_at"
-                                + " DESC LIMIT 1")
+                        "SELECT id FROM referral WHERE received_at >= :since AND "
+                                + SAME_PERSON
+                                + " ORDER BY received_at DESC LIMIT 1")
                 .param("since", Timestamp.from(since))
                 .param("nhsHash", nhsNumberHash)
                 .param("personHash", personHash)
@@ -125,13 +134,14 @@ class ReferralRepository {
                 .optional();
     }
 
-    /** Every referral of one person, by either hash, oldest first. */
+    /** Every referral of one person ({@link #SAME_PERSON}), oldest first. */
     List<Referral> ofPerson(byte[] nhsNumberHash, byte[] personHash) {
         return jdbc.sql(
                         "SELECT "
                                 + COLUMNS
-                                + " FROM referral WHERE nhs_number_hash = :nhsHash OR person_hash"
-                                + " = :personHash ORDER BY received_at")
+                                + " FROM referral WHERE "
+                                + SAME_PERSON
+                                + " ORDER BY received_at")
                 .param("nhsHash", nhsNumberHash)
                 .param("personHash", personHash)
                 .query(this::map)

@@ -53,6 +53,25 @@ class RepeatReferralIntegrationTest {
     }
 
     @Test
+    void theSameNameAndDateOfBirthWithAnotherNhsNumberIsAnotherPerson() throws Exception {
+        String family = unique("Tremayne");
+        String firstsNumber = newNhsNumber();
+        String namesakesNumber = newNhsNumber();
+        while (namesakesNumber.equals(firstsNumber)) {
+            namesakesNumber = newNhsNumber();
+        }
+        record(family, "Morwenna", "1948-04-17", firstsNumber);
+        UUID namesake = record(family, "Morwenna", "1948-04-17", namesakesNumber);
+        UUID withoutNhsNumber = record(family, "Morwenna", "1948-04-17", null);
+        UUID againWithFirstsNumber = record(family, "Morwenna", "1948-04-17", firstsNumber);
+
+        assertThat(triage(namesake).get("repeatReferral").asBoolean()).isFalse();
+        // Controls, one thing changed each: no NHS number on one side, or the same one.
+        assertThat(repeatOf(withoutNhsNumber)).isEqualTo(namesake);
+        assertThat(repeatOf(againWithFirstsNumber)).isEqualTo(withoutNhsNumber);
+    }
+
+    @Test
     void aReferralMoreThanTwelveMonthsOldIsNotLinked() throws Exception {
         String nhsNumber = newNhsNumber();
         String family = unique("Penhaligon");

@@ -67,11 +67,43 @@ class SubjectAccessIntegrationTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void aNamesakeWithAnotherNhsNumberIsLeftOutAndOneWithoutAnNhsNumberIsIn() throws Exception {
+        CareHttp http = new CareHttp(port);
+        String family = "Namesake-" + UUID.randomUUID().toString().substring(0, 8);
+        String nhsNumber = "9434765013"; // valid check digits; no other test refers these two
+        UUID theirs = record(http, nhsNumber, family, "Their own concern.");
+        UUID namesakes = record(http, "9434765021", family, "A namesake's concern.");
+        UUID unnumbered = record(http, null, family, "Recorded without a number.");
+
+        var response =
+                http.post(
+                        "/api/care/subject-access",
+                        CareHttp.careManager(),
+                        """
+                        {"nhsNumber": "%s", "familyName": "%s", "givenName": "%s",
+                         "birthDate": "%s"}
+                        """
+                                .formatted(nhsNumber, family, CareHttp.GIVEN, CareHttp.BIRTH_DATE));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(response.body())
+                .get("referrals")
+                .forEach(held -> ids.add(held.get("referral").get("id").asString()));
+        // The same name and birthday, one thing apart: an NHS number of their own, or none.
+        assertThat(ids).containsExactly(theirs.toString(), unnumbered.toString());
+        assertThat(ids).doesNotContain(namesakes.toString());
+        assertThat(response.body()).doesNotContain("A namesake's concern.", "9434765021");
+    }
+
     private static UUID record(CareHttp http, String nhsNumber, String family, String concerns)
             throws Exception {
         String json =
                 CareHttp.adultReferralJson()
-                        .replace(CareHttp.NHS_NUMBER, nhsNumber)
+                        .replace(
+                                "\"nhsNumber\": \"" + CareHttp.NHS_NUMBER + "\", ",
+                                nhsNumber == null ? "" : "\"nhsNumber\": \"" + nhsNumber + "\", ")
                         .replace(CareHttp.FAMILY, family)
                         .replace(CareHttp.CONCERNS, concerns);
         var response = http.post("/api/care/referrals", CareHttp.agent(), json);
