@@ -137,8 +137,15 @@ class ServiceRequestProvider implements IResourceProvider {
         if (!query.startsWith("identifier=") || query.contains("&")) {
             throw new InvalidRequestException("If-None-Exist must be identifier=<system>|<value>.");
         }
-        String token =
-                URLDecoder.decode(query.substring("identifier=".length()), StandardCharsets.UTF_8);
+        String token;
+        try {
+            token =
+                    URLDecoder.decode(
+                            query.substring("identifier=".length()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            throw new InvalidRequestException(
+                    "If-None-Exist must be identifier=<system>|<value>, percent-encoded.");
+        }
         int bar = token.indexOf('|');
         if (bar <= 0 || bar == token.length() - 1) {
             throw new InvalidRequestException("If-None-Exist must be identifier=<system>|<value>.");

@@ -1,5 +1,7 @@
 package uk.gov.hertfordshire.care.referral;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -36,7 +38,12 @@ public record NewReferral(
         String schedule1Condition) {
 
     public NewReferral {
-        riskIndicators = riskIndicators == null ? List.of() : List.copyOf(riskIndicators);
+        // Not List.copyOf: a missing code ([null], or a FHIR coding without a code) must reach
+        // the rules, which name it, not throw here.
+        riskIndicators =
+                riskIndicators == null
+                        ? List.of()
+                        : Collections.unmodifiableList(new ArrayList<>(riskIndicators));
     }
 
     /** Never the content: a record's default toString would put the person in a log line. */

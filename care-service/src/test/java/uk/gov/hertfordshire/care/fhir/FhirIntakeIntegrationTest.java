@@ -195,6 +195,52 @@ class FhirIntakeIntegrationTest {
     }
 
     @Test
+    void aRiskCodingWithoutItsCodeIsA422NamingTheReasonCode() {
+        ServiceRequest noCode = Referrals.childProtection();
+        noCode.getReasonCodeFirstRep().getCodingFirstRep().setCode(null);
+
+        assertThat(diagnostics(noCode)).contains("ServiceRequest.reasonCode");
+        // The control, the code put back: accepted.
+        ServiceRequest withCode = Referrals.childProtection();
+        assertThat(withCode.getReasonCodeFirstRep().getCodingFirstRep().getCode())
+                .isEqualTo("physical_abuse");
+        assertThat(create(nhs(), withCode)).isNotBlank();
+    }
+
+    @Test
+    void aConditionThatIsNotPercentEncodedIsA400() throws Exception {
+        String reference = UUID.randomUUID().toString();
+        String body =
+                FHIR.newJsonParser().encodeResourceToString(Referrals.childProtection(reference));
+
+        HttpResponse<String> bad =
+                postWithCondition(body, "identifier=" + Referrals.PARTNER_SYSTEM + "|%ZZ");
+        HttpResponse<String> good =
+                postWithCondition(body, "identifier=" + Referrals.PARTNER_SYSTEM + "|" + reference);
+
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("OperationOutcome", "If-None-Exist");
+        assertThat(bad.body()).doesNotContain("at ca.uhn", "Exception");
+        assertThat(good.statusCode()).as(good.body()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> postWithCondition(String body, String condition) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://localhost:"
+                                                        + port
+                                                        + "/fhir/r4/ServiceRequest"))
+                                .header("Authorization", nhs())
+                                .header("Content-Type", "application/fhir+json")
+                                .header("If-None-Exist", condition)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aResourceThatDoesNotParseIsA400OperationOutcomeWithoutInternals() throws Exception {
         HttpResponse<String> response =
                 HttpClient.newHttpClient()
