@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +46,47 @@ class GatewayLimitsTest {
 
     @LocalServerPort int port;
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theServiceIsToldTheCallersAddressNotWhatAnUntrustedCallerClaims() throws Exception {
+        HttpResponse<String> claimed =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://localhost:"
+                                                        + port
+                                                        + "/open311/v2/services.json"))
+                                .header("X-Request-Id", "forwarded-claimed-1")
+                                .header("X-Forwarded-For", "198.51.100.66")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> plain =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://localhost:"
+                                                        + port
+                                                        + "/open311/v2/services.json"))
+                                .header("X-Request-Id", "forwarded-plain-1")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(claimed.statusCode()).isEqualTo(200);
+        assertThat(plain.statusCode()).isEqualTo(200);
+        // No proxy is trusted here, so the caller is the connection's peer, claim or no claim.
+        assertThat(forwardedForSeenWith("forwarded-claimed-1")).containsExactly("127.0.0.1");
+        assertThat(forwardedForSeenWith("forwarded-plain-1")).containsExactly("127.0.0.1");
+    }
+
+    private List<String> forwardedForSeenWith(String requestId) {
+        return caseService.headersSeen.stream()
+                .filter(headers -> List.of(requestId).equals(headers.get("X-request-id")))
+                .findFirst()
+                .map(headers -> headers.getOrDefault("X-forwarded-for", List.of()))
+                .orElseThrow(() -> new AssertionError("no request " + requestId + " reached it"));
+    }
 
     @Test
     void aBodyWithinTheLimitPassesAndOneOverItIs413BeforeReachingTheService() throws Exception {

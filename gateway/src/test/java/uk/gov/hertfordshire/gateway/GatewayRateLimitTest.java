@@ -117,6 +117,33 @@ class GatewayRateLimitTest {
         assertThat(post(item + "/feedback", "198.51.100.22").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theServiceIsToldTheClientAddressTheTrustedProxyGaveNotWhatTheClientClaimed()
+            throws Exception {
+        String feedback =
+                "/api/content/channels/web/items/5f0c2a9e-1b7d-4e3a-9c8b-2d4e6f8a0b1c/feedback";
+        HttpResponse<String> answered =
+                http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + feedback))
+                                .header("X-Request-Id", "forwarded-by-proxy-1")
+                                // The client claimed the first address; the proxy added the second.
+                                .header("X-Forwarded-For", "192.0.2.77, 203.0.113.10")
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(
+                        caseService.headersSeen.stream()
+                                .filter(
+                                        headers ->
+                                                List.of("forwarded-by-proxy-1")
+                                                        .equals(headers.get("X-request-id")))
+                                .map(headers -> headers.get("X-forwarded-for"))
+                                .toList())
+                .containsExactly(List.of("203.0.113.10"));
+    }
+
     private HttpResponse<String> post(String path, String forwardedFor) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

@@ -25,4 +25,9 @@ class LimitsConfiguration {
     BodySizeLimitFilter bodySizeLimitFilter(LimitsProperties limits) {
         return new BodySizeLimitFilter(limits);
     }
+
+    @Bean
+    ForwardedClientAddress forwardedClientAddress(LimitsProperties limits) {
+        return new ForwardedClientAddress(limits);
+    }
 }
