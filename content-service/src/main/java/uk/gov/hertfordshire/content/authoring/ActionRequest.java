@@ -41,6 +41,9 @@ public record ActionRequest(
                                     + MAX_REASON
                                     + " characters)"));
         }
+        if (reason != null && !ItemRules.isStorable(reason)) {
+            errors.add(new FieldError("reason", ItemRules.NO_NUL));
+        }
         if (action == ContentAction.SCHEDULE && publishAt == null) {
             errors.add(new FieldError("publishAt", "is required to schedule"));
         }

@@ -164,7 +164,12 @@ public class Authoring {
         items.insertRevision(revision, content.readerText());
         items.update(
                 before.withState(
-                        path, ContentStatus.DRAFT, number, before.liveRevision(), null, null),
+                        path,
+                        ContentStatus.DRAFT,
+                        number,
+                        before.liveRevision(),
+                        null,
+                        before.liveUntil()),
                 now);
         return Optional.of(new Saved(items.find(id).orElseThrow(), revision));
     }
@@ -198,7 +203,7 @@ public class Authoring {
                                     before.latestRevision(),
                                     before.liveRevision(),
                                     null,
-                                    null);
+                                    before.liveUntil());
                     case APPROVE -> {
                         checks.requireApprovable(before, staffId);
                         requireFuture(request.unpublishAt(), now, "unpublishAt");
@@ -229,7 +234,7 @@ public class Authoring {
                                             before.latestRevision(),
                                             before.liveRevision(),
                                             null,
-                                            null)
+                                            before.liveUntil())
                                     .withNote(request.reason());
                     case UNPUBLISH -> {
                         if (before.liveRevision() != null) {
@@ -269,7 +274,7 @@ public class Authoring {
                                 latest.number(),
                                 before.liveRevision(),
                                 null,
-                                null);
+                                before.liveUntil());
                     }
                 };
         if (action == ContentAction.APPROVE || action == ContentAction.SCHEDULE) {
@@ -362,8 +367,9 @@ public class Authoring {
         if (length > ItemRules.MAX_CHARACTERS) {
             throw ContentProblems.tooLarge(length);
         }
-        List<FieldError> errors =
-                ItemRules.check(type, path, content, services.unknown(content.serviceCodes()));
+        // The catalogue is asked only about codes it could hold (ItemRules refuses the rest).
+        List<String> codes = content.serviceCodes().stream().filter(ItemRules::isStorable).toList();
+        List<FieldError> errors = ItemRules.check(type, path, content, services.unknown(codes));
         if (!errors.isEmpty()) {
             throw ContentProblems.invalid(errors);
         }

@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.content.authoring;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import uk.gov.hertfordshire.content.rendering.Markdown;
 import uk.gov.hertfordshire.content.rendering.PublishGates.Section;
@@ -43,16 +44,21 @@ public record ItemContent(
         String callScript) {
 
     public ItemContent {
-        topics = topics == null ? List.of() : List.copyOf(topics);
-        serviceCodes = serviceCodes == null ? List.of() : List.copyOf(serviceCodes);
-        channels = channels == null ? List.of() : List.copyOf(channels);
+        topics = copy(topics);
+        serviceCodes = copy(serviceCodes);
+        channels = copy(channels);
     }
 
-    /** Characters of authored text, for the size limit. */
+    /**
+     * Characters of authored text, for the size limit; checked before {@link ItemRules}, so a
+     * missing part or step counts nothing here and is refused by name there.
+     */
     int length() {
         int total = length(title) + length(summary) + length(body) + length(callScript);
         for (Part part : partsAndSteps()) {
-            total += length(part.title()) + length(part.body());
+            if (part != null) {
+                total += length(part.title()) + length(part.body());
+            }
         }
         return total;
     }
@@ -96,6 +102,11 @@ public record ItemContent(
         for (int i = 0; i < parts.size(); i++) {
             sections.add(new Section(name + "[" + i + "].body", parts.get(i).body(), 2));
         }
+    }
+
+    /** An unmodifiable copy that keeps a null entry, for {@link ItemRules} to refuse by name. */
+    private static List<String> copy(List<String> values) {
+        return values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
     }
 
     private static int length(String text) {

@@ -63,6 +63,14 @@ public record ItemRecord(
                 updatedAt);
     }
 
+    /**
+     * When the live revision comes off the channels ({@code unpublishAt} while something is live):
+     * an edit or the review of a newer revision keeps it, since the live revision stays live.
+     */
+    Instant liveUntil() {
+        return liveRevision == null ? null : unpublishAt;
+    }
+
     /** This item with a reviewer's note. */
     ItemRecord withNote(String note) {
         return new ItemRecord(

@@ -25,6 +25,7 @@ final class ItemRules {
     static final int MAX_SUMMARY = 300;
     static final Set<String> PRIORITIES = Set.of("high", "medium", "low");
     static final Set<String> AUDIENCES = Set.of("public", "staff");
+    static final String NO_NUL = "must not contain the NUL character (U+0000)";
 
     private ItemRules() {}
 
@@ -51,12 +52,21 @@ final class ItemRules {
         if (content.body() == null) {
             errors.add(new FieldError("body", "is required (CommonMark)"));
         }
+        storable(errors, "body", content.body());
+        storable(errors, "callScript", content.callScript());
         if (content.reviewBy() == null) {
             errors.add(new FieldError("reviewBy", "is required (a date, e.g. 2027-06-30)"));
         }
         for (String topic : content.topics()) {
             if (topic == null || !SLUG.matcher(topic).matches()) {
                 errors.add(new FieldError("topics", "'" + topic + "' is not a topic slug"));
+            }
+        }
+        for (String code : content.serviceCodes()) {
+            if (code == null) {
+                errors.add(new FieldError("serviceCodes", "'null' is not a catalogue code"));
+            } else if (!isStorable(code)) {
+                errors.add(new FieldError("serviceCodes", NO_NUL));
             }
         }
         if (!unknownServiceCodes.isEmpty()) {
@@ -184,6 +194,7 @@ final class ItemRules {
             if (part.body() == null || part.body().isBlank()) {
                 errors.add(new FieldError(field + "[" + i + "].body", "is required"));
             }
+            storable(errors, field + "[" + i + "].body", part.body());
         }
     }
 
@@ -229,6 +240,18 @@ final class ItemRules {
             errors.add(new FieldError(field, "is required"));
         } else if (value.length() > max || value.contains("\n")) {
             errors.add(new FieldError(field, "must be one line of at most " + max + " characters"));
+        }
+        storable(errors, field, value);
+    }
+
+    /** Text PostgreSQL can store: no NUL character (U+0000), which it refuses in text. */
+    static boolean isStorable(String value) {
+        return value != null && value.indexOf('\0') < 0;
+    }
+
+    private static void storable(List<FieldError> errors, String field, String value) {
+        if (value != null && !isStorable(value)) {
+            errors.add(new FieldError(field, NO_NUL));
         }
     }
 }

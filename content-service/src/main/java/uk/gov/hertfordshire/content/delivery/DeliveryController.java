@@ -3,15 +3,18 @@ package uk.gov.hertfordshire.content.delivery;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +38,7 @@ class DeliveryController {
 
     private static final int LIST_LIMIT = 100;
     private static final Duration MAX_AGE = Duration.ofSeconds(60);
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final LiveContent live;
     private final Renditions renditions;
@@ -68,7 +72,7 @@ class DeliveryController {
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
                     String ifNoneMatch) {
         ContentChannel on = ChannelAccess.require(channel);
-        Optional<LiveRef> found = live.refByPath(on, path);
+        Optional<LiveRef> found = live.refByPath(on, lookup("path", path));
         if (found.isEmpty()) {
             return notFound("No published page has this path on " + on.wireValue() + ".");
         }
@@ -99,7 +103,13 @@ class DeliveryController {
         return ResponseEntity.ok()
                 .cacheControl(cacheControl(on))
                 .body(
-                        live.list(on, topic, serviceCode, LIST_LIMIT).stream()
+                        live
+                                .list(
+                                        on,
+                                        lookup("topic", topic),
+                                        lookup("serviceCode", serviceCode),
+                                        LIST_LIMIT)
+                                .stream()
                                 .map(item -> renditions.summary(item, on))
                                 .toList());
     }
@@ -157,6 +167,23 @@ class DeliveryController {
         }
         reports.report(item.get(), ClientAddress.of(request));
         return ResponseEntity.accepted().body(Map.of("received", true));
+    }
+
+    /**
+     * A lookup parameter as given, or a 400 naming it if it holds a control character: no path,
+     * topic or service code has one, and PostgreSQL refuses a NUL (U+0000) in text.
+     */
+    private static String lookup(String name, String value) {
+        if (value == null || !CONTROL.matcher(value).find()) {
+            return value;
+        }
+        String message = "must not contain control characters such as NUL (U+0000)";
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST, name + " " + message + ".");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", name, "message", message)));
+        throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
     private static CacheControl cacheControl(ContentChannel channel) {

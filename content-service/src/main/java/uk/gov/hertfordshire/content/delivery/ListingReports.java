@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.gov.hertfordshire.content.authoring.Authoring;
 
 /**
- * Reports of a live community listing, counted once per listing, client address and London day; at
- * {@code platform.content.community.reports-to-moderate} (default 3) the listing comes off the
- * channels and returns to the moderation queue.
+ * Reports of a live community listing, kept once per listing, client address and London day and
+ * counted by reporter (client address); at {@code platform.content.community.reports-to-moderate}
+ * (default 3) reporters the listing comes off the channels and returns to the moderation queue.
  */
 @Component
 class ListingReports {
@@ -38,9 +39,19 @@ class ListingReports {
         this.threshold = threshold;
     }
 
-    /** Records a report; true if the listing went back to moderation because of it. */
+    /**
+     * Records a report; true if the listing went back to moderation because of it. The listing's
+     * row is locked first, so reports of one listing are counted one after another: two arriving
+     * together cannot each miss the other's and both stop short of the threshold. (Locked before
+     * the insert, whose foreign key would otherwise take a share lock each that neither could
+     * upgrade.)
+     */
     @Transactional
     boolean report(LiveItem listing, String clientAddress) {
+        jdbc.sql("SELECT id FROM content_item WHERE id = :id FOR UPDATE")
+                .param("id", listing.id())
+                .query(UUID.class)
+                .optional();
         Instant now = clock.instant();
         int added =
                 jdbc.sql(
@@ -55,15 +66,16 @@ class ListingReports {
         if (added == 0) {
             return false;
         }
-        // Reports since the listing last went live: a listing a publisher reinstated starts afresh.
-        int reports =
+        // Reporters since the listing last went live (a listing a publisher reinstated starts
+        // afresh): one client reporting on several days is one reporter.
+        int reporters =
                 jdbc.sql(
-                                "SELECT count(*) FROM listing_report r JOIN content_item i ON"
-                                        + " i.id = r.item_id WHERE r.item_id = :id AND"
-                                        + " r.reported_at >= i.published_at")
+                                "SELECT count(DISTINCT r.client_hash) FROM listing_report r JOIN"
+                                        + " content_item i ON i.id = r.item_id WHERE r.item_id ="
+                                        + " :id AND r.reported_at >= i.published_at")
                         .param("id", listing.id())
                         .query(Integer.class)
                         .single();
-        return reports >= threshold && authoring.returnToModeration(listing.id());
+        return reporters >= threshold && authoring.returnToModeration(listing.id());
     }
 }

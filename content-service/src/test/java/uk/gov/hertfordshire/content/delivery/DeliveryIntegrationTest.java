@@ -207,6 +207,40 @@ class DeliveryIntegrationTest {
                         "uk.gov.hertfordshire.content.alert-ended.v1");
     }
 
+    @Test
+    void aNulCharacterInALookupIsAProblemNamingTheParameterBesideTheSameLookupWithout() {
+        api.published(
+                ERIN,
+                FRANK,
+                with(
+                        with(
+                                page("/dl/nul-lookup", "Gritting routes", "We grit main roads."),
+                                "topics",
+                                List.of("gritting-test")),
+                        "serviceCodes",
+                        List.of("street-light")));
+        assertThat(deliver(null, "web", "/pages?path=/dl/nul-lookup").statusCode()).isEqualTo(200);
+        assertThat(deliver(null, "web", "/items?topic=gritting-test").body())
+                .contains("/dl/nul-lookup");
+        assertThat(deliver(null, "web", "/items?serviceCode=street-light").body())
+                .contains("/dl/nul-lookup");
+
+        assertRefused(deliver(null, "web", "/pages?path=%00"), "path");
+        assertRefused(deliver(null, "web", "/pages?path=/dl/nul-lookup%00"), "path");
+        assertRefused(deliver(null, "digital_tv", "/pages?path=/dl/nul%00-lookup"), "path");
+        assertRefused(deliver(null, "web", "/items?topic=%00"), "topic");
+        assertRefused(deliver(null, "web", "/items?topic=gritting-test%00"), "topic");
+        assertRefused(deliver(null, "web", "/items?serviceCode=%00"), "serviceCode");
+        assertRefused(deliver(null, "web", "/items?serviceCode=street-light%00"), "serviceCode");
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String parameter) {
+        assertThat(response.statusCode()).as(parameter + ": " + response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        assertThat(json(response).get("errors").findValuesAsString("field")).contains(parameter);
+    }
+
     private HttpResponse<String> deliver(TestIssuer.TokenBuilder who, String channel, String rest) {
         return api.deliver(who, "/api/content/channels/" + channel + rest, Map.of());
     }
