@@ -16,7 +16,19 @@ public final class Faults {
         /** Every SAP call waits {@link #delay()} before it is handled. */
         SLOW,
         /** A journal entry is committed, then the answer waits {@link #delay()} before it goes. */
-        TIMEOUT_AFTER_COMMIT
+        TIMEOUT_AFTER_COMMIT,
+        /**
+         * A posting (journal entry or purchase order) takes {@link #delay()} to process: it is
+         * committed and answered only then, and until then a look-up does not find it. Reads answer
+         * at once. SAP under load, still processing when the caller gives up.
+         */
+        SLOW_COMMIT,
+        /**
+         * A posting (journal entry or purchase order) is lost on its way: held {@link #delay()},
+         * then the connection closes without an answer and nothing is committed. Reads answer at
+         * once.
+         */
+        LOST_POSTING
     }
 
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.HEALTHY);

@@ -102,6 +102,9 @@ final class JournalEntryService implements HttpHandler {
             fault(exchange, "No JournalEntryCreateRequest in the request message");
             return;
         }
+        if (!SimulatorGate.beforeCommit(faults, exchange)) {
+            return;
+        }
         StringBuilder confirmations = new StringBuilder();
         for (int i = 0; i < entries.getLength(); i++) {
             confirmations.append(confirm((Element) entries.item(i)));

@@ -166,6 +166,9 @@ final class PurchaseOrderApi implements HttpHandler {
             ODataV2.error(exchange, 400, "/IWBEP/CM_MGW_RT/004", malformed.getMessage());
             return;
         }
+        if (!SimulatorGate.beforeCommit(faults, exchange)) {
+            return;
+        }
         PurchaseOrders.Order order =
                 orders.create(
                         po.path("CompanyCode").asString(),

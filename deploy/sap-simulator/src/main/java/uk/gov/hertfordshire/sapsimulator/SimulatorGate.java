@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
-/** Where the faults act on a SAP call: before it is handled, and after a posting committed. */
+/**
+ * Where the faults act on a SAP call: before it is handled, before a posting is committed, and
+ * after it committed.
+ */
 final class SimulatorGate {
 
     private SimulatorGate() {}
@@ -18,6 +21,23 @@ final class SimulatorGate {
                 return false;
             }
             case SLOW -> pause(faults.delay());
+            default -> {}
+        }
+        return true;
+    }
+
+    /**
+     * Before a posting is committed: holds it while SAP is slow to process it; false (having held
+     * it and closed the connection unanswered, nothing committed) when the posting is lost.
+     */
+    static boolean beforeCommit(Faults faults, HttpExchange exchange) {
+        switch (faults.mode()) {
+            case SLOW_COMMIT -> pause(faults.delay());
+            case LOST_POSTING -> {
+                pause(faults.delay());
+                exchange.close();
+                return false;
+            }
             default -> {}
         }
         return true;

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -222,6 +224,60 @@ class SapSimulatorTest {
                                         HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
         assertThat(sap.ledger().withItemText(reference)).as("SAP committed it").hasSize(1);
+    }
+
+    @Test
+    void slowCommitHoldsAPostingWhileReadsAnswerAndCommitsItOnlyAfterTheDelay() throws Exception {
+        sap.faults().set(Faults.Mode.SLOW_COMMIT, Duration.ofSeconds(2));
+        String reference = UUID.randomUUID().toString();
+
+        CompletableFuture<HttpResponse<String>> posting =
+                http.sendAsync(
+                        soap(journalEntry(reference, "2026-09-14", "CC4107")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> read =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        uri(
+                                                ITEMS_PATH
+                                                        + "?$filter="
+                                                        + encode(
+                                                                "DocumentItemText eq '"
+                                                                        + reference
+                                                                        + "'")))
+                                .header("Authorization", LOGON)
+                                .timeout(Duration.ofMillis(1_000))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).as("a read answers at once").isEqualTo(200);
+        assertThat(JSON.readTree(read.body()).at("/d/results").size())
+                .as("still being processed, so not found")
+                .isZero();
+
+        assertThat(posting.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(sap.ledger().withItemText(reference)).as("committed after the delay").hasSize(1);
+    }
+
+    @Test
+    void aLostPostingIsNeitherAnsweredNorCommitted() throws Exception {
+        sap.faults().set(Faults.Mode.LOST_POSTING, Duration.ofMillis(300));
+        String reference = UUID.randomUUID().toString();
+
+        assertThatThrownBy(
+                        () ->
+                                http.send(
+                                        soap(journalEntry(reference, "2026-09-14", "CC4107"))
+                                                .timeout(Duration.ofSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
+        assertThat(sap.ledger().withItemText(reference)).as("nothing committed").isEmpty();
+
+        sap.faults().heal();
+        assertThat(post(journalEntry(reference, "2026-09-14", "CC4107")).statusCode())
+                .as("positive control: the same posting sent again is committed")
+                .isEqualTo(200);
+        assertThat(sap.ledger().withItemText(reference)).hasSize(1);
     }
 
     @Test

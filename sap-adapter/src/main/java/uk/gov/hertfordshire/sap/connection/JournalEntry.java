@@ -2,6 +2,7 @@ package uk.gov.hertfordshire.sap.connection;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A two-line journal entry: the amount debited to the offset account (e.g. the payment provider's
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param amountPence the amount in pence, more than zero
  * @param currency ISO 4217
  * @param postingDate the posting date (and document date)
+ * @param messageId the SOAP message's id: the same on every send of this entry, so a repeat of it
+ *     carries the id of the first send
  */
 public record JournalEntry(
         String reference,
@@ -28,10 +31,12 @@ public record JournalEntry(
         String offsetGlAccount,
         long amountPence,
         String currency,
-        LocalDate postingDate) {
+        LocalDate postingDate,
+        UUID messageId) {
 
     public JournalEntry {
         Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(companyCode, "companyCode");
         Objects.requireNonNull(postingDate, "postingDate");
         if (amountPence <= 0) {

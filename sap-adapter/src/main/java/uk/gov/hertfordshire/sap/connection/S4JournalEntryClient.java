@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -74,9 +73,18 @@ public final class S4JournalEntryClient implements SapFinance {
         return purchaseOrders.dated(companyCode, from, to);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The message carries the entry's own message id, the same on every send of the entry, so
+     * each send of it can be told apart from another posting's in SAP's message monitoring.
+     *
+     * @throws SapOutcomeUnknownException when SAP may have posted it (a timeout, a broken
+     *     connection, a server error other than 503, an answer that cannot be read)
+     */
     @Override
     public PostingOutcome post(JournalEntry entry) {
-        String request = JournalEntryMessage.request(entry, UUID.randomUUID());
+        String request = JournalEntryMessage.request(entry, entry.messageId());
         try {
             return http.post()
                     .uri(POST_PATH)
@@ -95,12 +103,11 @@ public final class S4JournalEntryClient implements SapFinance {
                                             JournalEntryMessage.oneLine(
                                                     "SOAP fault: " + faultString(body)));
                                 }
-                                throw new SapUnavailableException(
-                                        "SAP answered " + status + " to the journal entry post");
+                                throw SapOutcomeUnknownException.answered(
+                                        status, "the journal entry post");
                             });
         } catch (RestClientException unanswered) {
-            throw new SapUnavailableException(
-                    "SAP did not answer the journal entry post", unanswered);
+            throw SapOutcomeUnknownException.unanswered("the journal entry post", unanswered);
         }
     }
 
@@ -198,7 +205,14 @@ public final class S4JournalEntryClient implements SapFinance {
     }
 
     private PostingOutcome confirmation(String body) {
-        Document document = parse(body);
+        Document document;
+        try {
+            document = parse(body);
+        } catch (SapUnavailableException unreadable) {
+            // SAP answered 200, so it processed the request: it may have posted it.
+            throw new SapOutcomeUnknownException(
+                    "SAP's confirmation of the journal entry post is not XML", unreadable);
+        }
         String accountingDocument = firstText(document, "AccountingDocument");
         String fiscalYear = firstText(document, "FiscalYear");
         String severity = firstText(document, "MaximumSeverityCode");

@@ -45,6 +45,13 @@ final class S4PurchaseOrderClient {
         this.purchasingGroup = purchasingGroup;
     }
 
+    /**
+     * Creates the purchase order: SAP's number, or its refusal.
+     *
+     * @throws SapOutcomeUnknownException when SAP may have created it
+     * @throws SapUnavailableException when SAP did not take the order in (no token, no connection,
+     *     refused before processing)
+     */
     PostingOutcome create(Commitment commitment) {
         Csrf csrf = fetchToken();
         try {
@@ -63,13 +70,9 @@ final class S4PurchaseOrderClient {
                                                 StandardCharsets.UTF_8);
                                 int status = res.getStatusCode().value();
                                 if (status == 201) {
-                                    String number =
-                                            json.readTree(text)
-                                                    .path("d")
-                                                    .path("PurchaseOrder")
-                                                    .asString("");
+                                    String number = createdNumber(text);
                                     if (number.isEmpty()) {
-                                        throw new SapUnavailableException(
+                                        throw new SapOutcomeUnknownException(
                                                 "SAP created a purchase order without a number");
                                     }
                                     return new PostingOutcome.Posted(number, null);
@@ -78,11 +81,20 @@ final class S4PurchaseOrderClient {
                                     return new PostingOutcome.Rejected(
                                             JournalEntryMessage.oneLine(odataMessage(text)));
                                 }
-                                throw new SapUnavailableException(
-                                        "SAP answered " + status + " to the purchase order");
+                                throw SapOutcomeUnknownException.answered(
+                                        status, "the purchase order");
                             });
         } catch (RestClientException unanswered) {
-            throw new SapUnavailableException("SAP did not answer the purchase order", unanswered);
+            throw SapOutcomeUnknownException.unanswered("the purchase order", unanswered);
+        }
+    }
+
+    /** The number in SAP's answer to a created order; empty if the answer cannot be read. */
+    private String createdNumber(String body) {
+        try {
+            return json.readTree(body).path("d").path("PurchaseOrder").asString("");
+        } catch (RuntimeException unreadable) {
+            return "";
         }
     }
 

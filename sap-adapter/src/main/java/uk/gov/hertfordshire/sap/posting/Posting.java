@@ -1,5 +1,6 @@
 package uk.gov.hertfordshire.sap.posting;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -49,7 +50,10 @@ record Posting(
                 validTo);
     }
 
-    /** The journal entry SAP is sent: the source event id is its reference. */
+    /**
+     * The journal entry SAP is sent: the source event id is its reference, and its message id is
+     * {@link #messageId()}.
+     */
     JournalEntry journalEntry() {
         String reference = sourceEventId.toString();
         return new JournalEntry(
@@ -62,6 +66,18 @@ record Posting(
                 offsetGlAccount,
                 amountPence,
                 currency,
-                postingDate);
+                postingDate,
+                messageId());
+    }
+
+    /**
+     * The id of the message that carries this posting to SAP: derived from the posting's id and
+     * version, so every send of the same posting (a retry after an unknown outcome) carries the
+     * same id, and only a corrected one (re-submitted, a new version) a new id.
+     */
+    UUID messageId() {
+        return UUID.nameUUIDFromBytes(
+                ("sap-adapter posting " + id + " version " + version)
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

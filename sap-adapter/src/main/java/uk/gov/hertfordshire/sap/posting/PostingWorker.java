@@ -18,6 +18,7 @@ import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 import uk.gov.hertfordshire.sap.connection.PostedItem;
 import uk.gov.hertfordshire.sap.connection.PostingOutcome;
 import uk.gov.hertfordshire.sap.connection.SapFinance;
+import uk.gov.hertfordshire.sap.connection.SapOutcomeUnknownException;
 import uk.gov.hertfordshire.sap.connection.SapUnavailableException;
 
 /**
@@ -27,9 +28,12 @@ import uk.gov.hertfordshire.sap.connection.SapUnavailableException;
  * while SAP answered slowly may have been claimed by another replica since), and the send renews
  * the lease, so no other replica takes it up while the send is in flight. Each send is counted in
  * the ledger before it is made; a posting with an earlier send (a timeout, a crash) is first looked
- * up in SAP by its reference, the source event id, and recorded as posted if SAP holds it. While
- * SAP does not answer, postings wait with exponential back-off and the circuit breaker stops the
- * calls.
+ * up in SAP by its reference, the source event id, and recorded as posted if SAP holds it. A send
+ * whose outcome is unknown (SAP may have the posting, or may still be processing it) is not looked
+ * up, let alone repeated, until {@code unknown-outcome-wait} has passed, far longer than SAP takes
+ * to process one: a look-up sooner could miss a posting SAP is still working on and send it twice.
+ * While SAP does not answer, postings wait with exponential back-off and the circuit breaker stops
+ * the calls.
  */
 @Component
 public class PostingWorker {
@@ -125,8 +129,10 @@ public class PostingWorker {
                     transactions.execute(
                             status -> {
                                 Instant now = clock.instant();
+                                // Kept while the send is in flight, and after it if this instance
+                                // dies not knowing SAP's answer: then the outcome is unknown.
                                 return ledger.countSend(
-                                        posting.id(), lease, now.plus(properties.lease()), now);
+                                        posting.id(), lease, now.plus(sendLease()), now);
                             });
             if (!Boolean.TRUE.equals(ours)) {
                 log.info("Posting {} was claimed by another instance; not sent", posting.id());
@@ -142,7 +148,25 @@ public class PostingWorker {
                 rejected(posting, refused.message());
             }
             return Settled.SETTLED;
+        } catch (SapOutcomeUnknownException unknown) {
+            Instant now = clock.instant();
+            Duration backoff = backoff(posting.sends() + 1);
+            Instant lookUp =
+                    now.plus(
+                            backoff.compareTo(properties.unknownOutcomeWait()) > 0
+                                    ? backoff
+                                    : properties.unknownOutcomeWait());
+            log.warn(
+                    "Outcome of posting {} unknown ({}): looked up by its reference at {}, and"
+                            + " sent again only if SAP does not hold it",
+                    posting.id(),
+                    unknown.getMessage(),
+                    lookUp);
+            transactions.executeWithoutResult(status -> ledger.retryAt(posting.id(), lookUp, now));
+            return Settled.SAP_DID_NOT_ANSWER;
         } catch (SapUnavailableException unavailable) {
+            // SAP did not take the posting in, or a look-up failed (made only once an earlier
+            // send's wait has passed): nothing SAP may still be processing; look up first again.
             Instant now = clock.instant();
             Instant retry = now.plus(backoff(posting.sends() + 1));
             log.info(
@@ -234,6 +258,16 @@ public class PostingWorker {
      */
     private static long glSigned(Posting posting) {
         return posting.commitment() ? posting.amountPence() : -posting.amountPence();
+    }
+
+    /**
+     * How long a send keeps its posting from every other attempt: the lease, and no less than the
+     * wait after an unknown outcome, which a send cut short by this instance's end also has.
+     */
+    private Duration sendLease() {
+        return properties.lease().compareTo(properties.unknownOutcomeWait()) > 0
+                ? properties.lease()
+                : properties.unknownOutcomeWait();
     }
 
     /** 1, 2, 4… times the first back-off, never more than the most. */
