@@ -31,11 +31,12 @@ until up "$ADAPTER"; do
 done
 adapter_up=$(now_ms)
 
-# Who SAP says should arrive: active staff with the role, from SuccessFactors' User entity.
+# Who SAP says should arrive: active staff with the role, from SuccessFactors' User entity (a query
+# that names no status returns active users only, status t).
 active_with_role() {
   curl -fsS -m 30 -u HERTS_PLATFORM:local-sap-secret "$SAP/odata/v2/User?\$top=100000" |
-    grep -o '"custom01":"[^"]*","custom02":"[^"]*","status":"[a-z]*"' |
-    grep "\"custom01\":\"[^\"]*\\b$1\\b" | grep -c '"status":"active"'
+    grep -o '"custom01":"[^"]*","custom02":"[^"]*","status":"[a-zA-Z_]*"' |
+    grep "\"custom01\":\"[^\"]*\\b$1\\b" | grep -c '"status":"t"'
 }
 officers_expected=$(active_with_role OFFICER)
 practitioners_expected=$(active_with_role PRACTITIONER)

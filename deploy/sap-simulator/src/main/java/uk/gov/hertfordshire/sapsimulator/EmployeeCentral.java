@@ -4,13 +4,17 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * SuccessFactors Employee Central's OData v2 API at {@code /odata/v2}: {@code User} (staff, with
  * {@code department} as the team, {@code custom01} the platform roles space-separated, {@code
- * custom02} the cost centre, {@code status} active or inactive) and {@code FODepartment} (teams),
- * both filterable on {@code lastModifiedDateTime} for delta reads.
+ * custom02} the cost centre, {@code status} {@code t} active or {@code f} inactive) and {@code
+ * FODepartment} (teams), both filterable on {@code lastModifiedDateTime} for delta reads. As
+ * SuccessFactors does, a {@code User} query whose {@code $filter} does not name {@code status}
+ * returns active users only (SAP KBA 2736579): a client reading leavers asks for {@code status in
+ * 't','f'}.
  */
 final class EmployeeCentral implements HttpHandler {
 
@@ -46,7 +50,8 @@ final class EmployeeCentral implements HttpHandler {
                             exchange,
                             organisation.employeesChangedAfter(null),
                             EmployeeCentral::user,
-                            employee -> json(user(employee), "SFOData.User"));
+                            employee -> json(user(employee), "SFOData.User"),
+                            Map.of("status", List.of("t", "T")));
             case "FODepartment" ->
                     ODataV2.query(
                             exchange,
@@ -66,7 +71,7 @@ final class EmployeeCentral implements HttpHandler {
         p.put("department", e.department());
         p.put("custom01", String.join(" ", e.roles()));
         p.put("custom02", e.costCenter());
-        p.put("status", e.active() ? "active" : "inactive");
+        p.put("status", e.active() ? "t" : "f");
         p.put("lastModifiedDateTime", e.changedAt());
         return p;
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The part of OData v2's {@code $filter} that SAP's clients send to these entity sets: comparisons
  * of a property with a literal ({@code 'text'}, {@code datetime'…'}, {@code datetimeoffset'…'}, a
- * number) joined by {@code and}.
+ * number), and SuccessFactors' {@code property in 'a','b'}, joined by {@code and}.
  */
 final class ODataFilter {
 
@@ -29,6 +29,9 @@ final class ODataFilter {
 
     private static final Pattern CLAUSE =
             Pattern.compile("\\s*(\\w+)\\s+(eq|ne|gt|ge|lt|le)\\s+(.+?)\\s*");
+    private static final Pattern IN =
+            Pattern.compile(
+                    "(?i)\\s*(\\w+)\\s+in\\s+('(?:[^']|'')*'(?:\\s*,\\s*'(?:[^']|'')*')*)\\s*");
     private static final Pattern STRING = Pattern.compile("'((?:[^']|'')*)'");
     private static final Pattern DATETIME = Pattern.compile("datetime'([^']+)'");
     private static final Pattern DATETIMEOFFSET = Pattern.compile("datetimeoffset'([^']+)'");
@@ -45,6 +48,16 @@ final class ODataFilter {
             return new ODataFilter(conditions);
         }
         for (String clause : splitOnAnd(filter)) {
+            Matcher in = IN.matcher(clause);
+            if (in.matches()) {
+                List<String> values = new ArrayList<>();
+                Matcher value = STRING.matcher(in.group(2));
+                while (value.find()) {
+                    values.add(value.group(1).replace("''", "'"));
+                }
+                conditions.add(new Condition(in.group(1), "in", List.copyOf(values)));
+                continue;
+            }
             Matcher m = CLAUSE.matcher(clause);
             if (!m.matches()) {
                 throw new InvalidFilterException("Invalid filter expression: '" + clause + "'");
@@ -62,6 +75,12 @@ final class ODataFilter {
                         "Property " + condition.property() + " not found in type");
             }
             Object value = entity.get(condition.property());
+            if (condition.operator().equals("in")) {
+                if (!((List<?>) condition.literal()).contains(value)) {
+                    return false;
+                }
+                continue;
+            }
             int order = compare(value, condition.literal(), condition.property());
             boolean pass =
                     switch (condition.operator()) {
@@ -77,6 +96,11 @@ final class ODataFilter {
             }
         }
         return true;
+    }
+
+    /** Whether a condition names the property. */
+    boolean mentions(String property) {
+        return conditions.stream().anyMatch(c -> c.property().equals(property));
     }
 
     private static int compare(Object value, Object literal, String property) {

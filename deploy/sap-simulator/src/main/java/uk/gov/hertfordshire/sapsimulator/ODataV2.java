@@ -39,6 +39,21 @@ final class ODataV2 {
             Function<T, Map<String, Object>> filterView,
             Function<T, Map<String, Object>> jsonView)
             throws IOException {
+        query(exchange, entities, filterView, jsonView, Map.of());
+    }
+
+    /**
+     * As {@link #query(HttpExchange, List, Function, Function)}, with implicit conditions: a
+     * property the client's {@code $filter} does not name must hold one of the given values (as
+     * SuccessFactors returns only active users unless the filter names {@code status}).
+     */
+    static <T> void query(
+            HttpExchange exchange,
+            List<T> entities,
+            Function<T, Map<String, Object>> filterView,
+            Function<T, Map<String, Object>> jsonView,
+            Map<String, List<String>> unlessNamed)
+            throws IOException {
         Map<String, String> params = Http.query(exchange);
         ODataFilter filter;
         int top;
@@ -60,7 +75,18 @@ final class ODataV2 {
         List<Map<String, Object>> matching = new ArrayList<>();
         try {
             for (T entity : entities) {
-                if (filter.test(filterView.apply(entity))) {
+                Map<String, Object> view = filterView.apply(entity);
+                boolean implicitlyLeftOut =
+                        unlessNamed.entrySet().stream()
+                                .anyMatch(
+                                        implicit ->
+                                                !filter.mentions(implicit.getKey())
+                                                        && !implicit.getValue()
+                                                                .contains(
+                                                                        view.get(
+                                                                                implicit
+                                                                                        .getKey())));
+                if (!implicitlyLeftOut && filter.test(view)) {
                     matching.add(jsonView.apply(entity));
                 }
             }

@@ -149,6 +149,25 @@ class SapSimulatorTest {
     }
 
     @Test
+    void aUserQueryNamingNoStatusReturnsActiveUsersOnlyAsSuccessFactorsDoes() throws Exception {
+        String leaver = "00010003";
+        sap.organisation().change(leaver, null, null, false);
+        String one = "$filter=" + encode("userId eq '" + leaver + "'");
+        String withStatus = "$filter=" + encode("status in 't','f' and userId eq '" + leaver + "'");
+
+        JsonNode implicit = JSON.readTree(get("/odata/v2/User?" + one).body()).at("/d/results");
+        JsonNode named = JSON.readTree(get("/odata/v2/User?" + withStatus).body()).at("/d/results");
+
+        assertThat(implicit).isEmpty();
+        assertThat(named).hasSize(1);
+        assertThat(named.get(0).get("status").asString()).isEqualTo("f");
+        sap.organisation().change(leaver, null, null, true);
+        assertThat(JSON.readTree(get("/odata/v2/User?" + one).body()).at("/d/results"))
+                .as("the same user, active again, with no status named")
+                .hasSize(1);
+    }
+
+    @Test
     void anInvalidFilterIsAnODataV2ErrorDocument() throws Exception {
         HttpResponse<String> invalid = get(ITEMS_PATH + "?$filter=" + encode("Nonsense ~~ 'x'"));
 

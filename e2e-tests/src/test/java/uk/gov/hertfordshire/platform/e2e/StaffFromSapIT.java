@@ -125,7 +125,8 @@ class StaffFromSapIT {
         for (JsonNode user : Platform.JSON.readTree(users.body()).at("/d/results")) {
             boolean officer =
                     Set.of(user.get("custom01").asString().split(" ")).contains("OFFICER");
-            if (officer && "active".equals(user.get("status").asString())) {
+            // t: active (a query naming no status returns active users only, as SuccessFactors).
+            if (officer && "t".equals(user.get("status").asString())) {
                 officers.add(user.get("userId").asString());
             }
         }

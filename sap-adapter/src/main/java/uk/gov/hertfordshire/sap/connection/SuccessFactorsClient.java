@@ -20,16 +20,23 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * SAP SuccessFactors Employee Central's OData v2 API, entity {@code User}: the personnel number
  * ({@code userId}), team ({@code department}), platform roles (custom field {@code custom01},
- * space-separated), cost centre ({@code custom02}), {@code status} ({@code active} or {@code
- * inactive}) and {@code lastModifiedDateTime} for delta reads. Names and emails are never selected.
- * Entity {@code FODepartment}: the org unit ({@code externalCode}), its {@code parent}, {@code
- * costCenter}, {@code status} ({@code A} or {@code I}) and {@code lastModifiedDateTime}.
+ * space-separated), cost centre ({@code custom02}), {@code status} ({@code t} active, {@code f}
+ * inactive; the text forms {@code active} and {@code inactive} are read too) and {@code
+ * lastModifiedDateTime} for delta reads. Names and emails are never selected. Every read of {@code
+ * User} asks for {@code status in 't','f'}: without a condition on {@code status}, SuccessFactors
+ * returns active users only (SAP KBA 2736579), and leavers would never be seen. Entity {@code
+ * FODepartment}: the org unit ({@code externalCode}), its {@code parent}, {@code costCenter},
+ * {@code status} ({@code A} or {@code I}) and {@code lastModifiedDateTime}.
  */
 public final class SuccessFactorsClient implements SapHr {
 
     static final String USER_PATH = "/odata/v2/User";
     static final String DEPARTMENT_PATH = "/odata/v2/FODepartment";
     private static final int PAGE = 1000;
+
+    /** Active and inactive users: the implicit filter of a User query is active ones only. */
+    static final String USER_STATUSES = "status in 't','f'";
+
     private static final String USER_SELECT =
             "userId,department,custom01,custom02,status,lastModifiedDateTime";
     private static final String DEPARTMENT_SELECT =
@@ -50,6 +57,7 @@ public final class SuccessFactorsClient implements SapHr {
                 USER_PATH,
                 USER_SELECT,
                 "lastModifiedDateTime asc,userId asc",
+                USER_STATUSES,
                 since,
                 SuccessFactorsClient::employee,
                 page);
@@ -61,26 +69,33 @@ public final class SuccessFactorsClient implements SapHr {
                 DEPARTMENT_PATH,
                 DEPARTMENT_SELECT,
                 "lastModifiedDateTime asc,externalCode asc",
+                null,
                 since,
                 SuccessFactorsClient::orgUnit,
                 page);
     }
 
-    /** Reads an entity set changed at or after {@code since}, a page at a time. */
+    /**
+     * Reads an entity set changed at or after {@code since}, a page at a time, with {@code always}
+     * (if not null) as a further condition.
+     */
     private <T> void read(
             String path,
             String select,
             String orderBy,
+            String always,
             Instant since,
             Function<JsonNode, T> map,
             Consumer<List<T>> page) {
-        String filter =
+        String changed =
                 since == null
                         ? null
                         : "lastModifiedDateTime ge datetimeoffset'"
                                 + DateTimeFormatter.ISO_INSTANT.format(
                                         since.truncatedTo(ChronoUnit.MILLIS))
                                 + "'";
+        String filter =
+                always == null ? changed : changed == null ? always : always + " and " + changed;
         for (int pageNumber = 0; ; pageNumber++) {
             int skip = pageNumber * PAGE;
             JsonNode results;
@@ -150,8 +165,20 @@ public final class SuccessFactorsClient implements SapHr {
                 user.path("department").asString(),
                 costCentre.isEmpty() ? null : costCentre,
                 roles.isEmpty() ? List.of() : Arrays.asList(roles.split("\\s+")),
-                "active".equalsIgnoreCase(user.path("status").asString()),
+                isActive(user.path("status").asString()),
                 instant(user.path("lastModifiedDateTime").asString()));
+    }
+
+    /**
+     * Whether a User's status is an active one: {@code t} (active), {@code T} (active external),
+     * {@code e} (active external suite), or their text forms; {@code f}, {@code F}, {@code d} and
+     * {@code inactive…} are not.
+     */
+    static boolean isActive(String status) {
+        return switch (status) {
+            case "t", "T", "e", "active", "active_external", "active_external_suite" -> true;
+            default -> false;
+        };
     }
 
     /** SuccessFactors' {@code /Date(<ms>+0000)/}. */
