@@ -3,6 +3,7 @@ package uk.gov.hertfordshire.care;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.hertfordshire.care.clocks.ClockWatch;
 import uk.gov.hertfordshire.care.protection.AccessAuditCounts;
+import uk.gov.hertfordshire.care.protection.CareKeys;
+import uk.gov.hertfordshire.care.protection.FieldCipher;
+import uk.gov.hertfordshire.care.protection.KeyFiles;
 import uk.gov.hertfordshire.platform.events.Topics;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
 import uk.gov.hertfordshire.platform.testsupport.Replicas;
@@ -32,7 +36,8 @@ import uk.gov.hertfordshire.platform.testsupport.TestInfrastructure;
  * Two instances of care-service on one database (as the cluster mode runs them) run each scheduled
  * job that has an effect at the same moment: the clock watch and the hourly access-audit counts.
  * Each effect happens once, whichever instance did it; beside each, the positive control that the
- * second instance's job does the work when it runs alone.
+ * second instance's job does the work when it runs alone. And each instance follows the shared key
+ * file by itself: a new active key reaches the instance nobody asked to rotate.
  */
 @CareIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,6 +46,7 @@ class ScheduledJobsAcrossReplicasTest {
     static final String EVENT = "uk.gov.hertfordshire.care.";
     static final String AUDIT_COUNTED = EVENT + "access-audit-counted.v1";
     static final int REFERRALS = 20;
+    static final String KEY_FILE = "platform.care.keys.file";
 
     @LocalServerPort int port;
     @Autowired Environment environment;
@@ -60,7 +66,7 @@ class ScheduledJobsAcrossReplicasTest {
                                 "spring.flyway.user",
                                 "spring.flyway.password",
                                 "spring.flyway.placeholders.runtime_role",
-                                "platform.care.keys.file"),
+                                KEY_FILE),
                         Map.of("platform.care.scheduling", "false"));
     }
 
@@ -137,6 +143,25 @@ class ScheduledJobsAcrossReplicasTest {
         // The positive control: the second instance's job works; alone, it publishes the next.
         assertThat(other.publishUpTo(fiveHoursLater.plus(1, ChronoUnit.HOURS))).isEqualTo(1);
         assertThat(publishedHours(hour)).isEqualTo(onceEach(hour, 6));
+    }
+
+    @Test
+    void theSecondInstanceTakesUpANewActiveKeyByItselfWithinSeconds() throws Exception {
+        CareKeys otherKeys = replica.getBean(CareKeys.class);
+        String before = otherKeys.activeKeyId();
+        // The control: while the file does not change, its keys stay and the file is not read.
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> otherKeys.activeKeyId().equals(before));
+        assertThat(otherKeys.reloadIfChanged()).isFalse();
+
+        String newKey = KeyFiles.newKeyId();
+        KeyFiles.addActiveKey(Path.of(environment.getRequiredProperty(KEY_FILE)), newKey);
+
+        // No request to the second instance: it looks at the file itself.
+        await().atMost(Duration.ofSeconds(10)).until(() -> otherKeys.activeKeyId().equals(newKey));
+        byte[] sealed = replica.getBean(FieldCipher.class).seal("a reason", "decision:x:decided");
+        assertThat(FieldCipher.keyIdOf(sealed)).isEqualTo(newKey);
     }
 
     private void dueIn(List<UUID> referrals, String kind, String interval) {

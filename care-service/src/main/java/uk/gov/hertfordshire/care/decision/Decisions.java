@@ -100,7 +100,10 @@ public class Decisions {
     }
 
     /**
-     * A care manager decides a proposed referral.
+     * A care manager decides a proposed referral. The reason is sealed under the active key, and
+     * the proposal's reason with it if it was sealed under another (the active key changed since it
+     * was proposed, or another instance proposed it): the row's {@code key_id} names the one key of
+     * both, so key rotation finds the row whenever any of it is under an older key (ADR 11).
      *
      * @throws IllegalArgumentException as for {@link #propose}
      * @throws DecisionRefusedException if nothing was proposed or it is already decided
@@ -113,20 +116,38 @@ public class Decisions {
         Referral referral = activeReferral(referralId, manager, "decision");
         check(referral, outcome, reason);
         Instant now = now();
+        String refused = "A practitioner proposes a decision before a care manager makes it.";
+        // Locked, so neither a revised proposal nor a rotation batch changes it under this one.
+        byte[] proposal =
+                jdbc.sql(
+                                "SELECT proposed_reason FROM referral_decision WHERE referral_id ="
+                                        + " :id AND decided_at IS NULL FOR UPDATE")
+                        .param("id", referralId)
+                        .query((rs, row) -> Optional.ofNullable(rs.getBytes(1)))
+                        .optional()
+                        .flatMap(reasonOrNone -> reasonOrNone)
+                        .orElseThrow(() -> new DecisionRefusedException(refused));
+        byte[] decided = cipher.seal(reason, key(referralId, "decided"));
+        // The key the decision went under, named: not the active one again, which may have changed.
+        String keyId = FieldCipher.keyIdOf(decided);
         int updated =
                 jdbc.sql(
                                 "UPDATE referral_decision SET decided_outcome = :outcome,"
                                         + " decided_reason = :reason, decided_by = :by, decided_at"
-                                        + " = :at WHERE referral_id = :id AND decided_at IS NULL")
+                                        + " = :at, proposed_reason = :proposal, key_id = :keyId"
+                                        + " WHERE referral_id = :id AND decided_at IS NULL")
                         .param("outcome", outcome)
-                        .param("reason", cipher.seal(reason, key(referralId, "decided")))
+                        .param("reason", decided)
                         .param("by", manager.id())
                         .param("at", Timestamp.from(now))
+                        .param(
+                                "proposal",
+                                cipher.resealUnder(proposal, key(referralId, "proposed"), keyId))
+                        .param("keyId", keyId)
                         .param("id", referralId)
                         .update();
         if (updated != 1) {
-            throw new DecisionRefusedException(
-                    "A practitioner proposes a decision before a care manager makes it.");
+            throw new DecisionRefusedException(refused);
         }
         referrals.close(
                 referralId, outcome.equals("no_further_action") ? "revoked" : "completed", now);

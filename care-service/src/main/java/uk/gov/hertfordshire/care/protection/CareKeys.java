@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -14,6 +16,8 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The care data keys, from a properties file outside the database: {@code key.<id>=<base64 of 32
@@ -21,26 +25,96 @@ import javax.crypto.spec.SecretKeySpec;
  * and {@code lookup=<base64 of 32 bytes>} for the keyed hash that finds an NHS number without
  * storing it. Rotating means adding a key, making it active, then re-encrypting ({@link
  * KeyRotation}); old keys stay until no row uses them.
+ *
+ * <p>Every instance follows the file by itself: {@link #reloadIfChanged()} runs every few seconds
+ * ({@link CareKeysWatch}), so an instance does not go on sealing under a key the file no longer
+ * makes active. Replace the file whole (write a new one and move it into place) rather than edit it
+ * where it lies, so no instance reads it half written.
  */
 public final class CareKeys {
 
+    private static final Logger log = LoggerFactory.getLogger(CareKeys.class);
     private static final Pattern KEY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final int KEY_BYTES = 32;
+
+    /** What {@link #reloadIfChanged()} last saw when the file could not even be looked at. */
+    private static final FileStamp UNREADABLE = new FileStamp(null, -1, null);
 
     private final Path file;
     private volatile Snapshot current;
 
-    private CareKeys(Path file, Snapshot snapshot) {
+    /** The file as it was when last read (or tried), so an unchanged file is not read again. */
+    private FileStamp seen;
+
+    private CareKeys(Path file, Snapshot snapshot, FileStamp seen) {
         this.file = file;
         this.current = snapshot;
+        this.seen = seen;
     }
 
     /**
      * Reads the key file again, so a key an operator added and made active is used from now on. The
      * lookup key must not change: every stored hash was made with it.
+     *
+     * @throws IllegalStateException if the file is not a valid key file or changes the lookup key;
+     *     the keys loaded before stay
      */
     public synchronized void reload() throws IOException {
-        Snapshot next = read(file);
+        FileStamp stamp = stamp(file);
+        install(read(file));
+        seen = stamp;
+    }
+
+    /**
+     * Reloads the key file if it changed since it was last read: a look at its last-modified time,
+     * size and identity, and a read only when one of them moved. A file that cannot be read, does
+     * not parse or changes the lookup key leaves the keys as they are, with a warning (once per
+     * change of the file).
+     *
+     * @return whether new keys were loaded
+     */
+    public synchronized boolean reloadIfChanged() {
+        FileStamp stamp;
+        try {
+            stamp = stamp(file);
+        } catch (IOException e) {
+            if (seen != UNREADABLE) {
+                log.warn(
+                        "The care key file {} cannot be read ({}): keeping the keys loaded, active"
+                                + " '{}'",
+                        file,
+                        e.toString(),
+                        current.activeKeyId());
+                seen = UNREADABLE;
+            }
+            return false;
+        }
+        if (stamp.equals(seen)) {
+            return false;
+        }
+        // Taken before the read: a change made while reading shows as another change next time.
+        seen = stamp;
+        String before = current.activeKeyId();
+        try {
+            install(read(file));
+        } catch (IOException | RuntimeException e) {
+            log.warn(
+                    "The care key file {} changed but was not loaded ({}): keeping the keys loaded,"
+                            + " active '{}'",
+                    file,
+                    e.getMessage(),
+                    before);
+            return false;
+        }
+        log.info(
+                "The care key file {} changed: reloaded, active key '{}' (was '{}')",
+                file,
+                current.activeKeyId(),
+                before);
+        return true;
+    }
+
+    private void install(Snapshot next) {
         if (!java.security.MessageDigest.isEqual(
                 next.lookupKey().getEncoded(), current.lookupKey().getEncoded())) {
             throw new IllegalStateException(
@@ -61,7 +135,14 @@ public final class CareKeys {
             }
             writeNew(file);
         }
-        return new CareKeys(file, read(file));
+        FileStamp stamp = stamp(file);
+        return new CareKeys(file, read(file), stamp);
+    }
+
+    private static FileStamp stamp(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return new FileStamp(
+                attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
     }
 
     private static Snapshot read(Path file) throws IOException {
@@ -137,7 +218,8 @@ public final class CareKeys {
         return bytes;
     }
 
-    String activeKeyId() {
+    /** The id of the key new values are sealed under. */
+    public String activeKeyId() {
         return current.activeKeyId();
     }
 
@@ -152,6 +234,9 @@ public final class CareKeys {
     SecretKey lookupKey() {
         return current.lookupKey();
     }
+
+    /** A file's last-modified time, size and identity (inode where there is one). */
+    private record FileStamp(FileTime modified, long size, Object identity) {}
 
     private record Snapshot(
             Map<String, SecretKey> dataKeys, String activeKeyId, SecretKey lookupKey) {}

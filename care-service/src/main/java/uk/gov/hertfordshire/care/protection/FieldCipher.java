@@ -30,7 +30,27 @@ public final class FieldCipher {
 
     /** Encrypts under the active key, bound to {@code recordId}. */
     public byte[] seal(String plaintext, String recordId) {
-        String keyId = keys.activeKeyId();
+        return seal(plaintext, recordId, keys.activeKeyId());
+    }
+
+    /**
+     * {@code sealed} under the key {@code keyId}: the same bytes when it already is, otherwise
+     * opened and sealed again under that key for the same record. For a row holding more than one
+     * sealed value, so that one key opens all of them and the row's {@code key_id} names it: the
+     * key is named, not taken from the key file's current {@code active}, which may change between
+     * two seals.
+     *
+     * @throws IllegalStateException if either key is missing or the value was altered or moved
+     */
+    public byte[] resealUnder(byte[] sealed, String recordId, String keyId) {
+        if (keyIdOf(sealed).equals(keyId)) {
+            return sealed;
+        }
+        return seal(open(sealed, recordId), recordId, keyId);
+    }
+
+    /** Encrypts under the key {@code keyId}, bound to {@code recordId}. */
+    byte[] seal(String plaintext, String recordId, String keyId) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {

@@ -17,11 +17,31 @@ import org.springframework.transaction.support.TransactionOperations;
  * and an interrupted run resumes where it stopped). Progress is logged and reported as counts.
  * Values are opened and sealed again with the same associated data, so a value still cannot move
  * between records.
+ *
+ * <p>Rows are found by their {@code key_id} column, which names the one key every sealed value in
+ * the row is under: a decision seals its reason and moves the proposal's to the same key, and a
+ * rotation seals a row's values under the key it names. Rows written before that rule with values
+ * under two keys are marked {@value #MIXED} (migration V5), which no key is called, so every
+ * rotation takes them.
+ *
+ * <p><b>Before retiring an old key</b> (removing it from the file), an operator checks that {@code
+ * remaining} is 0 in the result of a rotation <em>started after every instance has taken up the new
+ * active key</em>: each instance reloads the file by itself within {@code
+ * platform.care.keys.reload-interval} (2 s) of it changing ({@link CareKeysWatch}), and until then
+ * it seals new rows under the old key. So: put the new file in place on every instance, wait longer
+ * than that interval (10 s is ample), make sure no instance logged that the changed file was not
+ * loaded, run the rotation, and retire the old key only if it reports {@code remaining} 0. A
+ * rotation run sooner may report 0 while an instance is still writing under the old key; running it
+ * again is always safe.
  */
 @Service
 public class KeyRotation {
 
     static final int BATCH = 200;
+
+    /** The {@code key_id} of a row whose sealed values are under more than one key. */
+    static final String MIXED = "(mixed)";
+
     private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
 
     private final JdbcClient jdbc;
@@ -69,7 +89,10 @@ public class KeyRotation {
         return new Result(active, done, remaining(active));
     }
 
-    /** How many sealed rows are under another key than the active one. */
+    /**
+     * How many sealed rows are under another key than {@code active}, by their {@code key_id}. Only
+     * conclusive once every instance has taken up {@code active} (see the class comment).
+     */
     public int remaining(String active) {
         return jdbc.sql(
                         "SELECT (SELECT count(*) FROM referral WHERE protected IS NOT NULL AND"
@@ -96,8 +119,7 @@ public class KeyRotation {
                             .param("id", id)
                             .query(byte[].class)
                             .single();
-            String associated = "referral:" + id;
-            byte[] resealed = cipher.seal(cipher.open(sealed, associated), associated);
+            byte[] resealed = cipher.resealUnder(sealed, "referral:" + id, active);
             jdbc.sql("UPDATE referral SET protected = :sealed, key_id = :key WHERE id = :id")
                     .param("sealed", resealed)
                     .param("key", active)
@@ -131,15 +153,20 @@ public class KeyRotation {
                         .single();
         String proposed = "decision:" + id + ":proposed";
         String decided = "decision:" + id + ":decided";
+        // Both under the key named, not the file's active key now: it may change between them.
         jdbc.sql(
                         "UPDATE referral_decision SET proposed_reason = :proposed, decided_reason"
                                 + " = :decided, key_id = :key WHERE referral_id = :id")
-                .param("proposed", cipher.seal(cipher.open(reasons.proposed(), proposed), proposed))
+                .param(
+                        "proposed",
+                        reasons.proposed() == null
+                                ? null
+                                : cipher.resealUnder(reasons.proposed(), proposed, active))
                 .param(
                         "decided",
                         reasons.decided() == null
                                 ? null
-                                : cipher.seal(cipher.open(reasons.decided(), decided), decided))
+                                : cipher.resealUnder(reasons.decided(), decided, active))
                 .param("key", active)
                 .param("id", id)
                 .update();
