@@ -17,8 +17,9 @@ import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 /**
  * Counts "this answered my question" once per item, client address and London day, and emits {@code
  * feedback-received} with the item's service codes for analytics to count contacts avoided. The
- * address is kept only as an HMAC under a configured key, so the table cannot be turned back into
- * addresses.
+ * address is kept only as an HMAC under that day's key ({@link AddressHash}): the same client's
+ * rows on two days cannot be linked, and without the secret the key comes from no row can be turned
+ * back into an address.
  */
 @Component
 class Feedback {
@@ -42,6 +43,7 @@ class Feedback {
     boolean record(LiveItem item, ContentChannel channel, String clientAddress) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
+        LocalDate day = LocalDate.ofInstant(now, LONDON);
         int inserted =
                 jdbc.sql(
                                 "INSERT INTO feedback (id, item_id, client_hash, day, channel,"
@@ -50,8 +52,8 @@ class Feedback {
                                         + " client_hash, day) DO NOTHING")
                         .param("id", id)
                         .param("item", item.id())
-                        .param("client", addresses.of(clientAddress))
-                        .param("day", LocalDate.ofInstant(now, LONDON))
+                        .param("client", addresses.forFeedback(clientAddress, day))
+                        .param("day", day)
                         .param("channel", channel.wireValue())
                         .param("revision", item.revision())
                         .param("now", Timestamp.from(now))

@@ -14,8 +14,10 @@ import uk.gov.hertfordshire.content.authoring.Authoring;
 
 /**
  * Reports of a live community listing, kept once per listing, client address and London day and
- * counted by reporter (client address); at {@code platform.content.community.reports-to-moderate}
- * (default 3) reporters the listing comes off the channels and returns to the moderation queue.
+ * counted by reporter (client address, kept as an HMAC under the listing's own key, {@link
+ * AddressHash}: comparable across that listing's days and nowhere else); at {@code
+ * platform.content.community.reports-to-moderate} (default 3) reporters the listing comes off the
+ * channels and returns to the moderation queue.
  */
 @Component
 class ListingReports {
@@ -59,7 +61,7 @@ class ListingReports {
                                         + " reported_at) VALUES (:id, :client, :day, :now) ON"
                                         + " CONFLICT DO NOTHING")
                         .param("id", listing.id())
-                        .param("client", addresses.of(clientAddress))
+                        .param("client", addresses.forListingReport(clientAddress, listing.id()))
                         .param("day", LocalDate.ofInstant(now, ZoneId.of("Europe/London")))
                         .param("now", Timestamp.from(now))
                         .update();

@@ -2,6 +2,7 @@ package uk.gov.hertfordshire.content.rendering;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Block;
 import org.commonmark.node.Code;
@@ -16,6 +17,8 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlChangeListener;
 import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.HtmlSanitizer;
+import org.owasp.html.HtmlStreamEventReceiver;
 import org.owasp.html.PolicyFactory;
 
 /**
@@ -105,6 +108,65 @@ public final class Markdown {
                 removed);
         return removed;
     }
+
+    /** The elements the link, image and heading gates check, when raw HTML writes them. */
+    private static final Set<String> LINKS_IMAGES_AND_HEADINGS =
+            Set.of("a", "img", "h1", "h2", "h3", "h4", "h5", "h6");
+
+    /**
+     * The links, images and headings a piece of raw HTML (a CommonMark HTML block or inline tag)
+     * puts in the page: lexed by the sanitiser with the page's own allow-list and seen through its
+     * event callbacks, so exactly what survives sanitising (a tag the sanitiser drops, such as an
+     * {@code <a>} left without an {@code href}, is not here, nor is one in a comment).
+     */
+    static List<RawElement> linksImagesAndHeadingsIn(String rawHtml) {
+        List<RawElement> found = new ArrayList<>();
+        HtmlSanitizer.sanitize(
+                rawHtml,
+                POLICY.apply(
+                        new HtmlStreamEventReceiver() {
+                            @Override
+                            public void openTag(String elementName, List<String> attributes) {
+                                if (LINKS_IMAGES_AND_HEADINGS.contains(elementName)) {
+                                    String url = "a".equals(elementName) ? "href" : "src";
+                                    found.add(
+                                            new RawElement(
+                                                    elementName, attribute(attributes, url)));
+                                }
+                            }
+
+                            @Override
+                            public void openDocument() {}
+
+                            @Override
+                            public void closeDocument() {}
+
+                            @Override
+                            public void closeTag(String elementName) {}
+
+                            @Override
+                            public void text(String text) {}
+                        }));
+        return found;
+    }
+
+    /** An attribute's value from the sanitiser's name, value, name, value list; empty if absent. */
+    private static String attribute(List<String> attributes, String name) {
+        for (int i = 0; i + 1 < attributes.size(); i += 2) {
+            if (attributes.get(i).equals(name)) {
+                return attributes.get(i + 1);
+            }
+        }
+        return "";
+    }
+
+    /**
+     * A link, image or heading written in raw HTML.
+     *
+     * @param name the element: {@code a}, {@code img}, {@code h1} to {@code h6}
+     * @param url a link's {@code href} or an image's {@code src}; empty for a heading
+     */
+    record RawElement(String name, String url) {}
 
     /** The words of the body as plain text, paragraphs on lines of their own, raw HTML left out. */
     public static String text(String markdown) {

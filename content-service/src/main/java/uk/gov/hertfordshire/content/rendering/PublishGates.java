@@ -7,15 +7,23 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import uk.gov.hertfordshire.content.rendering.Markdown.RawElement;
 
 /**
  * The checks an item must pass before it is published: nothing the sanitiser would remove, internal
  * links only to live items, images with alternative text, headings that do not skip levels, link
  * text that says where it goes, and a reading age at or below the threshold. Every failure is
  * reported, each with where it is.
+ *
+ * <p>The link, image and heading gates read the Markdown syntax tree, so a link, image or heading
+ * written as raw HTML (which the sanitiser keeps, as it keeps tables) would pass them unchecked:
+ * the {@code raw-html} gate refuses those, naming the Markdown to write instead, and leaves every
+ * other raw HTML the sanitiser allows (tables above all) alone.
  */
 public final class PublishGates {
 
@@ -23,6 +31,7 @@ public final class PublishGates {
     public static final List<String> GATES =
             List.of(
                     "sanitised",
+                    "raw-html",
                     "internal-links",
                     "image-alt-text",
                     "heading-levels",
@@ -155,6 +164,50 @@ public final class PublishGates {
                 }
             }
             visitChildren(link);
+        }
+
+        @Override
+        public void visit(HtmlInline html) {
+            rawHtml(html, html.getLiteral());
+        }
+
+        @Override
+        public void visit(HtmlBlock html) {
+            rawHtml(html, html.getLiteral());
+        }
+
+        /** Reported at the line the raw HTML starts on (an HTML block's first line). */
+        private void rawHtml(Node node, String literal) {
+            for (RawElement element : Markdown.linksImagesAndHeadingsIn(literal)) {
+                fail("raw-html", node, inMarkdown(element));
+            }
+        }
+
+        private static String inMarkdown(RawElement element) {
+            switch (element.name()) {
+                case "a":
+                    return "link <a href=\""
+                            + element.url()
+                            + "\"> is raw HTML, which the link gates cannot check: write it in"
+                            + " Markdown, [link text]("
+                            + element.url()
+                            + ")";
+                case "img":
+                    return "image <img src=\""
+                            + element.url()
+                            + "\"> is raw HTML, which the alternative text gate cannot check:"
+                            + " write it in Markdown, ![alternative text]("
+                            + element.url()
+                            + ")";
+                default:
+                    int level = element.name().charAt(1) - '0';
+                    return "heading <"
+                            + element.name()
+                            + "> is raw HTML, which the heading levels gate cannot check: write"
+                            + " it in Markdown, "
+                            + "#".repeat(level)
+                            + " heading text";
+            }
         }
 
         private void fail(String gate, Node node, String message) {

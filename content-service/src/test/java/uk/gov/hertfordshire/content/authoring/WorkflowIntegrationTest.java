@@ -208,7 +208,7 @@ class WorkflowIntegrationTest {
                 "Tell us where it is.\n\n### Too deep\n\n[click here](/wf/nowhere)\n\n"
                         + "![](/map.png)\n\n<script>alert(1)</script>\n\n"
                         + "Residents requiring additional assistance should contact their local"
-                        + " authority immediately.";
+                        + " authority immediately.\n\n<h4>Raw heading</h4>";
         UUID bad = api.created(ERIN, page("/wf/gates-fail", "Gates that fail", failing));
         UUID good = api.created(ERIN, page("/wf/gates-pass", "Gates that pass", BODY));
         expect(api.act(ERIN, bad, "submit", null), 200);
@@ -232,6 +232,7 @@ class WorkflowIntegrationTest {
                 .containsEntry("internal-links", "body line 5")
                 .containsEntry("image-alt-text", "body line 7")
                 .containsEntry("sanitised", "body")
+                .containsEntry("raw-html", "body line 13")
                 .containsEntry("reading-age", "body")
                 .hasSize(PublishGates.GATES.size());
         assertThat(json(refused).get("readingAge").asDouble()).isGreaterThan(12);

@@ -10,6 +10,7 @@ import static uk.gov.hertfordshire.content.support.ContentApi.with;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,19 +18,31 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.hertfordshire.content.ContentServiceApplication;
 import uk.gov.hertfordshire.content.catalogue.KnownServices;
 import uk.gov.hertfordshire.content.support.ContentApi;
 import uk.gov.hertfordshire.platform.events.EventSerializer;
 import uk.gov.hertfordshire.platform.events.ReceivedEvent;
 import uk.gov.hertfordshire.platform.events.content.FeedbackReceived;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
+import uk.gov.hertfordshire.platform.testsupport.Replicas;
 
-/** "This answered my question" is counted once per item, address and day, with service codes. */
+/**
+ * "This answered my question" is counted once per item, address and day, with service codes, in
+ * every instance; the address is kept only as a hash no one without the database's secret can
+ * compute.
+ */
 @PlatformIntegrationTest
 class FeedbackIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired KnownServices services;
+    @Autowired JdbcClient jdbc;
+    @Autowired AddressHash addresses;
+    @Autowired Environment environment;
 
     private ContentApi api;
 
@@ -84,7 +97,62 @@ class FeedbackIntegrationTest {
         assertThat(feedback(draft, "203.0.113.8").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theStoredHashIsUnderTheDaysKeyFromTheDatabasesSecretNotTheOldHardCodedKey() {
+        UUID id = api.published(ERIN, FRANK, page("/fb/keyed", "Keyed", "The answer is here."));
+        assertThat(json(feedback(id, "203.0.113.7")).get("counted").asBoolean()).isTrue();
+        LocalDate day =
+                jdbc.sql("SELECT day FROM feedback WHERE item_id = :id")
+                        .param("id", id)
+                        .query(LocalDate.class)
+                        .single();
+
+        // What anyone could compute for every address before: not in the table at all.
+        assertThat(rowsHashed(AddressSecretMigrationTest.oldDefaultHash("203.0.113.7"))).isZero();
+        // The control, the same query for the hash under that day's key: the feedback's row.
+        assertThat(rowsHashed(addresses.forFeedback("203.0.113.7", day))).isOne();
+        // And the service restarted, reading the secret from the database afresh, agrees.
+        assertThat(new AddressHash(jdbc, "").forFeedback("203.0.113.7", day))
+                .isEqualTo(addresses.forFeedback("203.0.113.7", day));
+        assertThat(jdbc.sql("SELECT secret FROM address_secret").query(String.class).single())
+                .matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void aSecondInstanceOnTheSameDatabaseCountsAClientOnceThatDay() {
+        UUID id = api.published(ERIN, FRANK, page("/fb/replicas", "Replicas", "The answer."));
+        assertThat(json(feedback(api, id, "203.0.113.41")).get("counted").asBoolean()).isTrue();
+        try (ConfigurableApplicationContext replica =
+                Replicas.startAnother(
+                        ContentServiceApplication.class,
+                        environment,
+                        List.of(),
+                        Map.of("platform.content.scheduling", "false"))) {
+            ContentApi second =
+                    new ContentApi(
+                            replica.getEnvironment()
+                                    .getRequiredProperty("local.server.port", Integer.class));
+            assertThat(json(feedback(second, id, "203.0.113.41")).get("counted").asBoolean())
+                    .as("the same client, the same day, the other instance")
+                    .isFalse();
+            // The control: another client through the same instance is counted.
+            assertThat(json(feedback(second, id, "203.0.113.42")).get("counted").asBoolean())
+                    .isTrue();
+        }
+    }
+
+    private int rowsHashed(String clientHash) {
+        return jdbc.sql("SELECT count(*) FROM feedback WHERE client_hash = :hash")
+                .param("hash", clientHash)
+                .query(Integer.class)
+                .single();
+    }
+
     private HttpResponse<String> feedback(UUID id, String clientAddress) {
+        return feedback(api, id, clientAddress);
+    }
+
+    private static HttpResponse<String> feedback(ContentApi api, UUID id, String clientAddress) {
         // The gateway appends the client's address; the service trusts only that last entry.
         return api.send(
                 "POST",

@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.content.rendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -98,6 +99,7 @@ class PublishGatesTest {
                 .extracting(GateFailure::gate)
                 .containsExactlyInAnyOrder(
                         "sanitised",
+                        "raw-html",
                         "heading-levels",
                         "link-text",
                         "internal-links",
@@ -106,6 +108,77 @@ class PublishGatesTest {
         assertThat(report.failures())
                 .extracting(GateFailure::where)
                 .contains("parts[0].body line 1");
+    }
+
+    /** A meaningless link to an item that is not live, an image without alt text, a skip. */
+    static final String RAW_HTML =
+            "<a href=\"/roads/gone\">click here</a>\n\n<img src=\"/x.png\">\n\n<h5>x</h5>";
+
+    /** The same three, written in Markdown. */
+    static final String SAME_IN_MARKDOWN = "[click here](/roads/gone)\n\n![](/x.png)\n\n##### x";
+
+    @Test
+    void aLinkImageAndHeadingInRawHtmlAreRefusedWhereTheyAreBesideTheSameInMarkdown() {
+        // Lines 9, 11 and 13, after the passing item's seven and a blank line.
+        assertThat(check(PASSING + "\n\n" + RAW_HTML).failures())
+                .containsExactly(
+                        new GateFailure(
+                                "raw-html",
+                                "body line 9",
+                                "link <a href=\"/roads/gone\"> is raw HTML, which the link gates"
+                                        + " cannot check: write it in Markdown, [link"
+                                        + " text](/roads/gone)"),
+                        new GateFailure(
+                                "raw-html",
+                                "body line 11",
+                                "image <img src=\"/x.png\"> is raw HTML, which the alternative"
+                                        + " text gate cannot check: write it in Markdown,"
+                                        + " ![alternative text](/x.png)"),
+                        new GateFailure(
+                                "raw-html",
+                                "body line 13",
+                                "heading <h5> is raw HTML, which the heading levels gate cannot"
+                                        + " check: write it in Markdown, ##### heading text"));
+
+        // The control: the same content in Markdown fails the four gates raw HTML would dodge.
+        assertThat(check(PASSING + "\n\n" + SAME_IN_MARKDOWN).failures())
+                .containsExactlyInAnyOrder(
+                        new GateFailure(
+                                "link-text",
+                                "body line 9",
+                                "link text 'click here' does not say where the link goes"),
+                        new GateFailure(
+                                "internal-links",
+                                "body line 9",
+                                "link to /roads/gone does not point at a published item"),
+                        new GateFailure(
+                                "image-alt-text",
+                                "body line 11",
+                                "image /x.png has no alternative text"),
+                        new GateFailure(
+                                "heading-levels", "body line 13", "heading level 5 skips level 3"));
+    }
+
+    /** A table as raw HTML (core CommonMark has none), its first line 9. */
+    static final String TABLE =
+            "<table>\n<thead><tr><th>Depth</th><th>We fix it within</th></tr></thead>\n"
+                    + "<tbody><tr><td>CELL</td><td>5 days</td></tr></tbody>\n</table>";
+
+    @Test
+    void aRawHtmlTablePassesBesideTheSameTableHoldingARawHtmlLink() {
+        assertThat(check(PASSING + "\n\n" + TABLE.replace("CELL", "Deep")).failures()).isEmpty();
+
+        String rawLink = "<a href=\"/roads/report-a-pothole\">Deep</a>";
+        assertThat(check(PASSING + "\n\n" + TABLE.replace("CELL", rawLink)).failures())
+                .extracting(GateFailure::gate, GateFailure::where)
+                .containsExactly(tuple("raw-html", "body line 9"));
+
+        // The way out the message points to: the link in Markdown, on lines of its own.
+        String markdownLink = "\n\n[Deep](/roads/report-a-pothole)\n\n";
+        assertThat(check(PASSING + "\n\n" + TABLE.replace("CELL", markdownLink)).failures())
+                .isEmpty();
+        assertThat(Markdown.html(TABLE.replace("CELL", markdownLink)))
+                .contains("<td>\n<p><a href=\"/roads/report-a-pothole\">Deep</a></p>\n</td>");
     }
 
     private GateReport check(String body) {
