@@ -50,34 +50,26 @@ class GatewayLimitsTest {
     @Test
     void theServiceIsToldTheCallersAddressNotWhatAnUntrustedCallerClaims() throws Exception {
         HttpResponse<String> claimed =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                "http://localhost:"
-                                                        + port
-                                                        + "/open311/v2/services.json"))
-                                .header("X-Request-Id", "forwarded-claimed-1")
-                                .header("X-Forwarded-For", "198.51.100.66")
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> plain =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                "http://localhost:"
-                                                        + port
-                                                        + "/open311/v2/services.json"))
-                                .header("X-Request-Id", "forwarded-plain-1")
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                getServices("forwarded-claimed-1", "X-Forwarded-For", "198.51.100.66");
+        HttpResponse<String> plain = getServices("forwarded-plain-1", "X-Note", "no claim");
 
         assertThat(claimed.statusCode()).isEqualTo(200);
         assertThat(plain.statusCode()).isEqualTo(200);
         // No proxy is trusted here, so the caller is the connection's peer, claim or no claim.
         assertThat(forwardedForSeenWith("forwarded-claimed-1")).containsExactly("127.0.0.1");
         assertThat(forwardedForSeenWith("forwarded-plain-1")).containsExactly("127.0.0.1");
+    }
+
+    private HttpResponse<String> getServices(String requestId, String header, String value)
+            throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        "http://localhost:" + port + "/open311/v2/services.json"))
+                        .header("X-Request-Id", requestId)
+                        .header(header, value)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private List<String> forwardedForSeenWith(String requestId) {

@@ -224,41 +224,28 @@ class FhirIntakeIntegrationTest {
         assertThat(good.statusCode()).as(good.body()).isEqualTo(201);
     }
 
+    /** A ServiceRequest posted as raw JSON, with {@code If-None-Exist} unless it is null. */
     private HttpResponse<String> postWithCondition(String body, String condition) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/fhir/r4/ServiceRequest"))
+                        .header("Authorization", nhs())
+                        .header("Content-Type", "application/fhir+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (condition != null) {
+            request.header("If-None-Exist", condition);
+        }
         return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                "http://localhost:"
-                                                        + port
-                                                        + "/fhir/r4/ServiceRequest"))
-                                .header("Authorization", nhs())
-                                .header("Content-Type", "application/fhir+json")
-                                .header("If-None-Exist", condition)
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void aResourceThatDoesNotParseIsA400OperationOutcomeWithoutInternals() throws Exception {
         HttpResponse<String> response =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        "http://localhost:"
-                                                                + port
-                                                                + "/fhir/r4/ServiceRequest"))
-                                        .header("Authorization", nhs())
-                                        .header("Content-Type", "application/fhir+json")
-                                        .POST(
-                                                HttpRequest.BodyPublishers.ofString(
-                                                        "{\"resourceType\":\"ServiceRequest\","
-                                                                + "\"status\":\"active\","
-                                                                + "\"smuggled\":1}"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
+                postWithCondition(
+                        "{\"resourceType\":\"ServiceRequest\",\"status\":\"active\","
+                                + "\"smuggled\":1}",
+                        null);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("OperationOutcome").contains("smuggled");
