@@ -14,10 +14,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.catalina.util.NetMaskSet;
+import org.apache.catalina.valves.RemoteIpValve;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +47,7 @@ class FeedbackIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired AddressHash addresses;
     @Autowired Environment environment;
+    @Autowired WebServerApplicationContext webServer;
 
     private ContentApi api;
 
@@ -148,12 +153,42 @@ class FeedbackIntegrationTest {
                 .single();
     }
 
+    @Test
+    void theForwardedAddressIsBelievedFromTheGatewaysNetworksAndFromNowhereElse() throws Exception {
+        RemoteIpValve valve =
+                java.util.Arrays.stream(
+                                ((TomcatWebServer) webServer.getWebServer())
+                                        .getTomcat()
+                                        .getEngine()
+                                        .getPipeline()
+                                        .getValves())
+                        .filter(RemoteIpValve.class::isInstance)
+                        .map(RemoteIpValve.class::cast)
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new AssertionError(
+                                                "no RemoteIpValve: the header is ignored"));
+        NetMaskSet internal = NetMaskSet.parse(valve.getInternalProxies());
+
+        // The gateway locally (loopback) and in a cluster (a pod's private address).
+        for (String gateway : List.of("127.0.0.1", "10.244.1.7", "172.17.0.4", "192.168.49.2")) {
+            assertThat(internal.contains(gateway)).as(gateway).isTrue();
+        }
+        // Anyone on the internet writing the header themselves.
+        for (String anyone : List.of("203.0.113.7", "8.8.8.8", "198.51.100.1")) {
+            assertThat(internal.contains(anyone)).as(anyone).isFalse();
+        }
+        assertThat(valve.getRemoteIpHeader()).isEqualToIgnoringCase("X-Forwarded-For");
+    }
+
     private HttpResponse<String> feedback(UUID id, String clientAddress) {
         return feedback(api, id, clientAddress);
     }
 
     private static HttpResponse<String> feedback(ContentApi api, UUID id, String clientAddress) {
-        // The gateway appends the client's address; the service trusts only that last entry.
+        // The gateway's header, behind another internal proxy: the last address not an internal
+        // proxy's is the client's.
         return api.send(
                 "POST",
                 "/api/content/channels/web/items/" + id + "/feedback",
