@@ -14,7 +14,9 @@ import java.util.Map;
  * FODepartment} (teams), both filterable on {@code lastModifiedDateTime} for delta reads. As
  * SuccessFactors does, a {@code User} query whose {@code $filter} does not name {@code status}
  * returns active users only (SAP KBA 2736579): a client reading leavers asks for {@code status in
- * 't','f'}.
+ * 't','f'}. A filter naming {@code status} anywhere, even in one branch of an {@code or}, drops the
+ * implicit condition for the whole query (SAP KBA 3575859), so a client combining {@code or} with
+ * {@code status} keeps its own status condition {@code and}-ed outside the {@code or}.
  */
 final class EmployeeCentral implements HttpHandler {
 

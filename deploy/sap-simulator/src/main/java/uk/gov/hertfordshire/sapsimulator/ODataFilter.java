@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The part of OData v2's {@code $filter} that SAP's clients send to these entity sets: comparisons
  * of a property with a literal ({@code 'text'}, {@code datetime'…'}, {@code datetimeoffset'…'}, a
- * number), and SuccessFactors' {@code property in 'a','b'}, joined by {@code and}.
+ * number), and SuccessFactors' {@code property in 'a','b'}, joined by {@code and} and {@code or}
+ * ({@code and} binding tighter) and grouped with parentheses.
  */
 final class ODataFilter {
 
@@ -25,7 +26,76 @@ final class ODataFilter {
         }
     }
 
-    private record Condition(String property, String operator, Object literal) {}
+    /** A boolean expression of the filter: a condition, or conditions joined by and or or. */
+    private sealed interface Node permits Condition, And, Or {
+        boolean test(Map<String, Object> entity);
+
+        boolean mentions(String property);
+    }
+
+    private record Condition(String property, String operator, Object literal) implements Node {
+
+        @Override
+        public boolean test(Map<String, Object> entity) {
+            if (!entity.containsKey(property)) {
+                throw new InvalidFilterException("Property " + property + " not found in type");
+            }
+            Object value = entity.get(property);
+            if (operator.equals("in")) {
+                return ((List<?>) literal).contains(value);
+            }
+            int order = compare(value, literal, property);
+            return switch (operator) {
+                case "eq" -> order == 0;
+                case "ne" -> order != 0;
+                case "gt" -> order > 0;
+                case "ge" -> order >= 0;
+                case "lt" -> order < 0;
+                default -> order <= 0;
+            };
+        }
+
+        @Override
+        public boolean mentions(String name) {
+            return property.equals(name);
+        }
+    }
+
+    private record And(List<Node> operands) implements Node {
+
+        @Override
+        public boolean test(Map<String, Object> entity) {
+            for (Node operand : operands) {
+                if (!operand.test(entity)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public boolean mentions(String property) {
+            return operands.stream().anyMatch(o -> o.mentions(property));
+        }
+    }
+
+    private record Or(List<Node> operands) implements Node {
+
+        @Override
+        public boolean test(Map<String, Object> entity) {
+            for (Node operand : operands) {
+                if (operand.test(entity)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean mentions(String property) {
+            return operands.stream().anyMatch(o -> o.mentions(property));
+        }
+    }
 
     private static final Pattern CLAUSE =
             Pattern.compile("\\s*(\\w+)\\s+(eq|ne|gt|ge|lt|le)\\s+(.+?)\\s*");
@@ -36,71 +106,61 @@ final class ODataFilter {
     private static final Pattern DATETIME = Pattern.compile("datetime'([^']+)'");
     private static final Pattern DATETIMEOFFSET = Pattern.compile("datetimeoffset'([^']+)'");
 
-    private final List<Condition> conditions;
+    private final Node root;
 
-    private ODataFilter(List<Condition> conditions) {
-        this.conditions = conditions;
+    private ODataFilter(Node root) {
+        this.root = root;
     }
 
     static ODataFilter parse(String filter) {
-        List<Condition> conditions = new ArrayList<>();
         if (filter == null || filter.isBlank()) {
-            return new ODataFilter(conditions);
+            return new ODataFilter(new And(List.of()));
         }
-        for (String clause : splitOnAnd(filter)) {
-            Matcher in = IN.matcher(clause);
-            if (in.matches()) {
-                List<String> values = new ArrayList<>();
-                Matcher value = STRING.matcher(in.group(2));
-                while (value.find()) {
-                    values.add(value.group(1).replace("''", "'"));
-                }
-                conditions.add(new Condition(in.group(1), "in", List.copyOf(values)));
-                continue;
-            }
-            Matcher m = CLAUSE.matcher(clause);
-            if (!m.matches()) {
-                throw new InvalidFilterException("Invalid filter expression: '" + clause + "'");
-            }
-            conditions.add(new Condition(m.group(1), m.group(2), literal(m.group(3))));
-        }
-        return new ODataFilter(conditions);
+        return new ODataFilter(expression(filter));
     }
 
-    /** Whether an entity, given as its property values, passes every condition. */
+    /** {@code or} of {@code and}s of conditions or parenthesised expressions. */
+    private static Node expression(String text) {
+        List<String> alternatives = split(text, " or ");
+        if (alternatives.size() > 1) {
+            return new Or(alternatives.stream().map(ODataFilter::expression).toList());
+        }
+        List<String> terms = split(text, " and ");
+        if (terms.size() > 1) {
+            return new And(terms.stream().map(ODataFilter::expression).toList());
+        }
+        String term = text.strip();
+        if (term.startsWith("(") && term.endsWith(")") && closing(term, 0) == term.length() - 1) {
+            return expression(term.substring(1, term.length() - 1));
+        }
+        return condition(term);
+    }
+
+    private static Condition condition(String clause) {
+        Matcher in = IN.matcher(clause);
+        if (in.matches()) {
+            List<String> values = new ArrayList<>();
+            Matcher value = STRING.matcher(in.group(2));
+            while (value.find()) {
+                values.add(value.group(1).replace("''", "'"));
+            }
+            return new Condition(in.group(1), "in", List.copyOf(values));
+        }
+        Matcher m = CLAUSE.matcher(clause);
+        if (!m.matches()) {
+            throw new InvalidFilterException("Invalid filter expression: '" + clause + "'");
+        }
+        return new Condition(m.group(1), m.group(2), literal(m.group(3)));
+    }
+
+    /** Whether an entity, given as its property values, passes the filter. */
     boolean test(Map<String, Object> entity) {
-        for (Condition condition : conditions) {
-            if (!entity.containsKey(condition.property())) {
-                throw new InvalidFilterException(
-                        "Property " + condition.property() + " not found in type");
-            }
-            Object value = entity.get(condition.property());
-            if (condition.operator().equals("in")) {
-                if (!((List<?>) condition.literal()).contains(value)) {
-                    return false;
-                }
-                continue;
-            }
-            int order = compare(value, condition.literal(), condition.property());
-            boolean pass =
-                    switch (condition.operator()) {
-                        case "eq" -> order == 0;
-                        case "ne" -> order != 0;
-                        case "gt" -> order > 0;
-                        case "ge" -> order >= 0;
-                        case "lt" -> order < 0;
-                        default -> order <= 0;
-                    };
-            if (!pass) {
-                return false;
-            }
-        }
-        return true;
+        return root.test(entity);
     }
 
-    /** Whether a condition names the property. */
+    /** Whether a condition anywhere in the filter names the property. */
     boolean mentions(String property) {
-        return conditions.stream().anyMatch(c -> c.property().equals(property));
+        return root.mentions(property);
     }
 
     private static int compare(Object value, Object literal, String property) {
@@ -140,21 +200,53 @@ final class ODataFilter {
         }
     }
 
-    private static List<String> splitOnAnd(String filter) {
+    /**
+     * Splits on the operator where it stands outside quotes and parentheses.
+     *
+     * @throws InvalidFilterException for unbalanced parentheses
+     */
+    private static List<String> split(String filter, String operator) {
         List<String> parts = new ArrayList<>();
         boolean quoted = false;
+        int depth = 0;
         int start = 0;
         for (int i = 0; i < filter.length(); i++) {
             char c = filter.charAt(i);
             if (c == '\'') {
                 quoted = !quoted;
-            } else if (!quoted && filter.startsWith(" and ", i)) {
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                if (--depth < 0) {
+                    throw new InvalidFilterException("Unbalanced parentheses in filter");
+                }
+            } else if (!quoted && depth == 0 && filter.startsWith(operator, i)) {
                 parts.add(filter.substring(start, i));
-                start = i + 5;
-                i += 4;
+                start = i + operator.length();
+                i += operator.length() - 1;
             }
+        }
+        if (depth != 0 || quoted) {
+            throw new InvalidFilterException("Unbalanced parentheses or quotes in filter");
         }
         parts.add(filter.substring(start));
         return parts;
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}, outside quotes. */
+    private static int closing(String text, int open) {
+        boolean quoted = false;
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -222,6 +222,31 @@ public final class Organisation {
      */
     public synchronized Employee change(
             String userId, String department, List<String> roles, Boolean active) {
+        return change(userId, department, roles, active, null);
+    }
+
+    /**
+     * A change whose transaction SuccessFactors commits late: stamped {@code stampedAt} (when it
+     * was made), it becomes visible only now, possibly after changes stamped later have already
+     * been read. A delta read from a mark past {@code stampedAt} does not see it.
+     *
+     * @throws IllegalArgumentException for an unknown staff member or department
+     */
+    public synchronized Employee changeCommittedLate(
+            String userId,
+            String department,
+            List<String> roles,
+            Boolean active,
+            Instant stampedAt) {
+        return change(userId, department, roles, active, stampedAt.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private Employee change(
+            String userId,
+            String department,
+            List<String> roles,
+            Boolean active,
+            Instant stampedAt) {
         Employee current = employees.get(userId);
         if (current == null) {
             throw new IllegalArgumentException("No employee " + userId);
@@ -241,7 +266,7 @@ public final class Organisation {
                         target.costCenter(),
                         roles == null ? current.roles() : List.copyOf(roles),
                         active == null ? current.active() : active,
-                        later(current.changedAt()));
+                        stampedAt != null ? stampedAt : later(current.changedAt()));
         employees.put(userId, changed);
         return changed;
     }

@@ -168,6 +168,49 @@ class SapSimulatorTest {
     }
 
     @Test
+    void aFilterGroupsWithParenthesesAndJoinsWithOrAsODataDoes() throws Exception {
+        String leaver = "00010004";
+        String other = "00010005";
+        sap.organisation().change(leaver, null, null, false);
+        try {
+            // The keyset of a delta read: after the leaver's change, or at it with a later id.
+            String at =
+                    java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+                            sap.organisation().employee(leaver).orElseThrow().changedAt());
+            String keyset =
+                    "status in 't','f' and (lastModifiedDateTime gt datetimeoffset'"
+                            + at
+                            + "' or (lastModifiedDateTime eq datetimeoffset'"
+                            + at
+                            + "' and userId gt '"
+                            + leaver
+                            + "'))";
+            String through =
+                    keyset.replace("userId gt '" + leaver + "'", "userId ge '" + leaver + "'");
+            assertThat(users(keyset)).as("strictly after the leaver").doesNotContain(leaver);
+            assertThat(users(through)).as("positive control: from the leaver").contains(leaver);
+
+            assertThat(users("(userId eq '" + leaver + "' or userId eq '" + other + "')"))
+                    .as("no status named: the implicit active-only condition holds")
+                    .containsExactly(other);
+            // SAP KBA 3575859: status named in one branch of an or drops the implicit condition.
+            assertThat(
+                            users(
+                                    "userId eq '"
+                                            + leaver
+                                            + "' or (status eq 'f' and userId eq 'nobody')"))
+                    .containsExactly(leaver);
+            assertThat(
+                            get("/odata/v2/User?$filter=" + encode("(userId eq '" + leaver + "'"))
+                                    .statusCode())
+                    .as("unbalanced parentheses")
+                    .isEqualTo(400);
+        } finally {
+            sap.organisation().change(leaver, null, null, true);
+        }
+    }
+
+    @Test
     void anInvalidFilterIsAnODataV2ErrorDocument() throws Exception {
         HttpResponse<String> invalid = get(ITEMS_PATH + "?$filter=" + encode("Nonsense ~~ 'x'"));
 
@@ -369,6 +412,16 @@ class SapSimulatorTest {
         return http.send(
                 HttpRequest.newBuilder(uri(path)).header("Authorization", LOGON).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private java.util.List<String> users(String filter) throws Exception {
+        HttpResponse<String> found = get("/odata/v2/User?$format=json&$filter=" + encode(filter));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        return JSON.readTree(found.body())
+                .at("/d/results")
+                .valueStream()
+                .map(u -> u.get("userId").asString())
+                .toList();
     }
 
     private JsonNode items(String filter) throws Exception {

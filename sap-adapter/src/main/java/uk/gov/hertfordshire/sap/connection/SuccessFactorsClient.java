@@ -56,7 +56,7 @@ public final class SuccessFactorsClient implements SapHr {
         read(
                 USER_PATH,
                 USER_SELECT,
-                "lastModifiedDateTime asc,userId asc",
+                "userId",
                 USER_STATUSES,
                 since,
                 SuccessFactorsClient::employee,
@@ -68,7 +68,7 @@ public final class SuccessFactorsClient implements SapHr {
         read(
                 DEPARTMENT_PATH,
                 DEPARTMENT_SELECT,
-                "lastModifiedDateTime asc,externalCode asc",
+                "externalCode",
                 null,
                 since,
                 SuccessFactorsClient::orgUnit,
@@ -76,63 +76,28 @@ public final class SuccessFactorsClient implements SapHr {
     }
 
     /**
-     * Reads an entity set changed at or after {@code since}, a page at a time, with {@code always}
-     * (if not null) as a further condition.
+     * Reads an entity set changed at or after {@code since}, in the order of {@code
+     * lastModifiedDateTime} then {@code key}, a page at a time, with {@code always} (if not null)
+     * as a further condition. Each page after the first asks for what comes after the last record
+     * read (keyset paging), not for an offset: a record changing during the read moves to the end
+     * of the order, and with {@code $skip} every record after it would shift left one place and the
+     * one at the page boundary would never be read. The keyset's {@code or} stays in parentheses
+     * with {@code always} outside: SuccessFactors drops User's implicit active-only condition when
+     * status is named anywhere, but {@code always} must hold for every record.
      */
     private <T> void read(
             String path,
             String select,
-            String orderBy,
+            String key,
             String always,
             Instant since,
             Function<JsonNode, T> map,
             Consumer<List<T>> page) {
-        String changed =
-                since == null
-                        ? null
-                        : "lastModifiedDateTime ge datetimeoffset'"
-                                + DateTimeFormatter.ISO_INSTANT.format(
-                                        since.truncatedTo(ChronoUnit.MILLIS))
-                                + "'";
-        String filter =
-                always == null ? changed : changed == null ? always : always + " and " + changed;
-        for (int pageNumber = 0; ; pageNumber++) {
-            int skip = pageNumber * PAGE;
-            JsonNode results;
-            try {
-                String body =
-                        http.get()
-                                .uri(
-                                        builder -> {
-                                            builder.path(path)
-                                                    .queryParam("$select", select)
-                                                    .queryParam("$orderby", orderBy)
-                                                    .queryParam("$top", PAGE)
-                                                    .queryParam("$skip", skip)
-                                                    .queryParam("$format", "json");
-                                            if (filter != null) {
-                                                builder.queryParam("$filter", "{filter}");
-                                            }
-                                            return builder.build(
-                                                    Map.of("filter", filter == null ? "" : filter));
-                                        })
-                                .accept(MediaType.APPLICATION_JSON)
-                                .exchange(
-                                        (req, res) -> {
-                                            String text =
-                                                    new String(
-                                                            res.getBody().readAllBytes(), "UTF-8");
-                                            if (res.getStatusCode().value() != 200) {
-                                                throw new SapUnavailableException(
-                                                        "SuccessFactors answered "
-                                                                + res.getStatusCode().value());
-                                            }
-                                            return text;
-                                        });
-                results = json.readTree(body).path("d").path("results");
-            } catch (RestClientException unanswered) {
-                throw new SapUnavailableException("SuccessFactors did not answer", unanswered);
-            }
+        String orderBy = "lastModifiedDateTime asc," + key + " asc";
+        String from = since == null ? null : "lastModifiedDateTime ge " + offset(since);
+        while (true) {
+            String filter = always == null ? from : from == null ? always : always + " and " + from;
+            JsonNode results = get(path, select, orderBy, filter);
             List<T> records = new ArrayList<>();
             for (JsonNode result : results) {
                 records.add(map.apply(result));
@@ -143,7 +108,65 @@ public final class SuccessFactorsClient implements SapHr {
             if (results.size() < PAGE) {
                 return;
             }
+            JsonNode last = results.get(results.size() - 1);
+            String changed = offset(instant(last.path("lastModifiedDateTime").asString()));
+            String id = "'" + last.path(key).asString().replace("'", "''") + "'";
+            from =
+                    "(lastModifiedDateTime gt "
+                            + changed
+                            + " or (lastModifiedDateTime eq "
+                            + changed
+                            + " and "
+                            + key
+                            + " gt "
+                            + id
+                            + "))";
         }
+    }
+
+    /** One page: the first {@link #PAGE} records passing the filter, in order. */
+    private JsonNode get(String path, String select, String orderBy, String filter) {
+        try {
+            String body =
+                    http.get()
+                            .uri(
+                                    builder -> {
+                                        builder.path(path)
+                                                .queryParam("$select", select)
+                                                .queryParam("$orderby", orderBy)
+                                                .queryParam("$top", PAGE)
+                                                .queryParam("$format", "json");
+                                        if (filter != null) {
+                                            builder.queryParam("$filter", "{filter}");
+                                        }
+                                        return builder.build(
+                                                Map.of("filter", filter == null ? "" : filter));
+                                    })
+                            .accept(MediaType.APPLICATION_JSON)
+                            .exchange(
+                                    (req, res) -> {
+                                        String text =
+                                                new String(res.getBody().readAllBytes(), "UTF-8");
+                                        if (res.getStatusCode().value() != 200) {
+                                            throw new SapUnavailableException(
+                                                    "SuccessFactors answered "
+                                                            + res.getStatusCode().value());
+                                        }
+                                        return text;
+                                    });
+            return json.readTree(body).path("d").path("results");
+        } catch (RestClientException unanswered) {
+            throw new SapUnavailableException("SuccessFactors did not answer", unanswered);
+        }
+    }
+
+    /**
+     * An OData v2 {@code datetimeoffset} literal, to the millisecond as SuccessFactors keeps it.
+     */
+    private static String offset(Instant instant) {
+        return "datetimeoffset'"
+                + DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS))
+                + "'";
     }
 
     private static OrgUnit orgUnit(JsonNode department) {

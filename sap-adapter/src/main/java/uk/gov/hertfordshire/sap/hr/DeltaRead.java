@@ -2,8 +2,11 @@ package uk.gov.hertfordshire.sap.hr;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -17,11 +20,13 @@ import uk.gov.hertfordshire.platform.support.outbox.Outbox;
  * Reads one SAP HR entity changed since the last read and publishes each record as an event. A read
  * runs in one transaction that holds the entity's advisory lock, so one instance reads at a time,
  * and the events commit with the new high-water mark: a crash publishes nothing and the next read
- * starts from the same mark. The read is "at or after" the mark, so records changed in the same
- * millisecond are never skipped; records up to and including the mark (same time, id not after it)
- * are passed over, and a change read twice is published twice, which consumers keeping the latest
- * state absorb. A record the event's contract refuses is counted and logged, not published, and
- * does not stop the read.
+ * starts from the same mark. The read starts a safety overlap ({@code platform.sap.hr.overlap}, 5
+ * minutes) before the mark, because SAP may commit a change late, stamped at or before a mark
+ * already read past; such a change is read and published then. A change already published (the same
+ * id with the same change time, remembered in {@code hr_delta_published} for as long as it is
+ * inside the overlap) is passed over, so the overlap publishes nothing twice. A record the event's
+ * contract refuses is counted and logged, not published, and does not stop the read; it is
+ * remembered too, so the overlap does not count it again.
  *
  * @param <T> the record SAP HR returns
  */
@@ -62,14 +67,17 @@ final class DeltaRead<T> {
     private final HrDelta delta;
     private final Counter published;
     private final Counter skipped;
+    private final Duration overlap;
 
     DeltaRead(
             Entity<T> entity,
             Outbox outbox,
             TransactionOperations transactions,
             HrDelta delta,
+            Duration overlap,
             MeterRegistry meters) {
         this.entity = entity;
+        this.overlap = overlap;
         this.outbox = outbox;
         this.transactions = transactions;
         this.delta = delta;
@@ -98,29 +106,43 @@ final class DeltaRead<T> {
                                 return -1;
                             }
                             HrDelta.Mark mark = delta.mark(entity.name()).orElse(null);
+                            Map<String, Instant> done =
+                                    mark == null ? Map.of() : delta.published(entity.name());
+                            Map<String, Instant> handled = new HashMap<>();
                             int[] count = {0};
                             HrDelta.Mark[] last = {mark};
                             entity.reader()
                                     .changedSince(
-                                            mark == null ? null : mark.changedAt(),
-                                            page -> count[0] += publish(page, last));
+                                            mark == null ? null : mark.changedAt().minus(overlap),
+                                            page -> count[0] += publish(page, done, handled, last));
                             if (last[0] != null && last[0] != mark) {
                                 delta.save(entity.name(), last[0]);
+                            }
+                            if (!handled.isEmpty()) {
+                                Instant keepFrom = last[0].changedAt().minus(overlap);
+                                delta.remember(entity.name(), handled, keepFrom);
                             }
                             return count[0];
                         });
         return Optional.ofNullable(result).orElse(0);
     }
 
-    private int publish(List<T> page, HrDelta.Mark[] last) {
+    private int publish(
+            List<T> page,
+            Map<String, Instant> done,
+            Map<String, Instant> handled,
+            HrDelta.Mark[] last) {
         int count = 0;
         for (T record : page) {
             String id = entity.id().apply(record);
             Instant changedAt = entity.changedAt().apply(record);
-            if (last[0] != null && !last[0].before(changedAt, id)) {
-                continue; // published by an earlier read
+            if (changedAt.equals(done.get(id)) || changedAt.equals(handled.get(id))) {
+                continue; // published by an earlier read (or earlier in this one)
             }
-            last[0] = new HrDelta.Mark(changedAt, id);
+            handled.put(id, changedAt);
+            if (last[0] == null || last[0].before(changedAt, id)) {
+                last[0] = new HrDelta.Mark(changedAt, id);
+            }
             try {
                 outbox.append(entity.event().apply(record));
                 count++;

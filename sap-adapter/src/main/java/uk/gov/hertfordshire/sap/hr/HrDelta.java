@@ -2,13 +2,16 @@ package uk.gov.hertfordshire.sap.hr;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The high-water mark of each SAP HR entity read by delta (table {@code hr_delta}), and the
- * advisory lock that lets one instance read an entity at a time. Both are used inside the reading
+ * The high-water mark of each SAP HR entity read by delta (table {@code hr_delta}), the records
+ * published inside the next read's overlap (table {@code hr_delta_published}), and the advisory
+ * lock that lets one instance read an entity at a time. Both are used inside the reading
  * transaction, so the mark moves only with the events it covers.
  */
 @Repository
@@ -44,6 +47,46 @@ class HrDelta {
                 .param("entity", entity)
                 .param("since", Timestamp.from(mark.changedAt()))
                 .param("id", mark.id())
+                .update();
+    }
+
+    /**
+     * The records of the entity published (or passed over as unusable) with a change time inside
+     * the overlap of the next read: id and change time.
+     */
+    Map<String, Instant> published(String entity) {
+        Map<String, Instant> published = new HashMap<>();
+        jdbc.sql("SELECT record_id, changed_at FROM hr_delta_published WHERE entity = :entity")
+                .param("entity", entity)
+                .query((rs, row) -> published.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .list();
+        return published;
+    }
+
+    /**
+     * Remembers the records just handled whose change time is at or after {@code keepFrom} (the
+     * next read's start) and forgets the entity's older ones, which no read asks for again.
+     */
+    void remember(String entity, Map<String, Instant> handled, Instant keepFrom) {
+        handled.forEach(
+                (id, changedAt) -> {
+                    if (!changedAt.isBefore(keepFrom)) {
+                        jdbc.sql(
+                                        "INSERT INTO hr_delta_published (entity, record_id,"
+                                                + " changed_at) VALUES (:entity, :id, :changed) ON"
+                                                + " CONFLICT (entity, record_id) DO UPDATE SET"
+                                                + " changed_at = EXCLUDED.changed_at")
+                                .param("entity", entity)
+                                .param("id", id)
+                                .param("changed", Timestamp.from(changedAt))
+                                .update();
+                    }
+                });
+        jdbc.sql(
+                        "DELETE FROM hr_delta_published WHERE entity = :entity AND changed_at <"
+                                + " :keepFrom")
+                .param("entity", entity)
+                .param("keepFrom", Timestamp.from(keepFrom))
                 .update();
     }
 

@@ -1,8 +1,10 @@
 package uk.gov.hertfordshire.sap.hr;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -30,6 +32,7 @@ public class OrgUnitSync {
             Outbox outbox,
             TransactionOperations transactions,
             HrDelta delta,
+            @Value("${platform.sap.hr.overlap:PT5M}") Duration overlap,
             MeterRegistry meters) {
         this.read =
                 new DeltaRead<>(
@@ -51,6 +54,7 @@ public class OrgUnitSync {
                         outbox,
                         transactions,
                         delta,
+                        overlap,
                         meters);
     }
 

@@ -1,8 +1,10 @@
 package uk.gov.hertfordshire.sap.hr;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -14,7 +16,8 @@ import uk.gov.hertfordshire.sap.connection.SapUnavailableException;
 /**
  * Reads staff ({@code User}) changed in SAP HR since the last read and publishes each as {@code
  * staff-member-changed}, by {@link DeltaRead}: one transaction under an advisory lock holds the
- * events and the new mark, and the read is "at or after" the mark.
+ * events and the new mark, and the read starts a safety overlap before the mark so a change SAP
+ * commits late is still read (what was already published is not published again).
  */
 @Component
 public class StaffSync {
@@ -30,6 +33,7 @@ public class StaffSync {
             Outbox outbox,
             TransactionOperations transactions,
             HrDelta delta,
+            @Value("${platform.sap.hr.overlap:PT5M}") Duration overlap,
             MeterRegistry meters) {
         this.read =
                 new DeltaRead<>(
@@ -51,6 +55,7 @@ public class StaffSync {
                         outbox,
                         transactions,
                         delta,
+                        overlap,
                         meters);
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -281,6 +282,24 @@ public class PostingLedger {
                                         rs.getLong("amount_pence"),
                                         rs.getObject("posting_date", LocalDate.class)))
                 .list();
+    }
+
+    /**
+     * The months (of the posting date) of every posting recorded as posted at or after {@code
+     * since} (every posted posting when null), in order.
+     */
+    public List<YearMonth> periodsPostedSince(Instant since) {
+        return jdbc
+                .sql(
+                        "SELECT DISTINCT to_char(posting_date, 'YYYY-MM') AS period FROM posting"
+                                + " WHERE state = 'posted' AND (CAST(:since AS timestamptz) IS NULL"
+                                + " OR posted_at >= :since) ORDER BY period")
+                .param("since", since == null ? null : Timestamp.from(since))
+                .query(String.class)
+                .list()
+                .stream()
+                .map(YearMonth::parse)
+                .toList();
     }
 
     /**

@@ -88,6 +88,15 @@ public class Reconciliation {
      * run's row records: a day has one scheduled run (ReconciliationSchedule).
      */
     Result reconcile(YearMonth period, LocalDate scheduledOn) {
+        return reconcile(period, scheduledOn, clock.instant());
+    }
+
+    /**
+     * As {@link #reconcile(YearMonth, LocalDate)}, recording the run as started at {@code
+     * startedAt}: a scheduled run reconciling several periods records when it began, before it read
+     * any of them.
+     */
+    Result reconcile(YearMonth period, LocalDate scheduledOn, Instant startedAt) {
         LocalDate from = period.atDay(1);
         LocalDate to = period.atEndOfMonth();
         Instant now = clock.instant();
@@ -125,7 +134,7 @@ public class Reconciliation {
                             .param("id", runId)
                             .param("scheduledOn", scheduledOn)
                             .param("period", period.toString())
-                            .param("at", Timestamp.from(now))
+                            .param("at", Timestamp.from(startedAt))
                             .param("checked", total)
                             .param("mismatches", mismatches.size())
                             .update();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,8 @@ class StaffSyncIntegrationTest extends SapIntegrationTest {
     static final String DAN = "00010002";
     // The first of the simulator's generated staff, an officer in a team of its own.
     static final String OTHER = "00020000";
+    // Another, whose change SAP commits late.
+    static final String LATE = "00020005";
 
     @Autowired StaffSync sync;
     @Autowired OrgUnitSync orgUnits;
@@ -140,6 +143,64 @@ class StaffSyncIntegrationTest extends SapIntegrationTest {
             SAP.organisation().change(OTHER, null, null, otherActive);
             sync.sync();
         }
+    }
+
+    @Test
+    void aChangeSapCommitsLateStampedBeforeTheMarkIsReadAndNothingUnchangedIsPublishedAgain() {
+        sync.sync();
+        HrMark mark =
+                jdbc.sql("SELECT changed_since, last_id FROM hr_delta WHERE entity = 'User'")
+                        .query(
+                                (rs, row) ->
+                                        new HrMark(rs.getTimestamp(1).toInstant(), rs.getString(2)))
+                        .single();
+        assertThat(SAP.organisation().employee(mark.id()).orElseThrow().changedAt())
+                .as("the last record read, unchanged, lies inside the next read's overlap")
+                .isEqualTo(mark.changedAt());
+        boolean lateActive = SAP.organisation().employee(LATE).orElseThrow().active();
+        // HR's change to LATE committed after the read, stamped just before the mark.
+        SAP.organisation()
+                .changeCommittedLate(
+                        LATE, null, null, !lateActive, mark.changedAt().minusMillis(1));
+        try {
+            long before = lastOutboxId();
+
+            int published = sync.sync();
+
+            assertThat(published).as("the late change, and nothing read again").isEqualTo(1);
+            assertThat(staffChangesAfter(before)).as("published: LATE alone").containsExactly(LATE);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(changesFor(LATE))
+                                            .anySatisfy(
+                                                    late ->
+                                                            assertThat(late.active())
+                                                                    .isEqualTo(!lateActive)));
+            assertThat(sync.sync()).as("a further read publishes nothing").isZero();
+        } finally {
+            SAP.organisation().change(LATE, null, null, lateActive);
+            sync.sync();
+        }
+    }
+
+    record HrMark(Instant changedAt, String id) {}
+
+    private long lastOutboxId() {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM platform.outbox")
+                .query(Long.class)
+                .single();
+    }
+
+    /** The staff members of staff-member-changed events written after outbox row {@code after}. */
+    private List<String> staffChangesAfter(long after) {
+        return jdbc.sql(
+                        "SELECT message_key FROM platform.outbox WHERE id > :after AND event_type ="
+                                + " :type ORDER BY id")
+                .param("after", after)
+                .param("type", StaffMemberChanged.TYPE.type())
+                .query(String.class)
+                .list();
     }
 
     private List<OrgUnitChanged> orgUnitChangesFor(String code) {

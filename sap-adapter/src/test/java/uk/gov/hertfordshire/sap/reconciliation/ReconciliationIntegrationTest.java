@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class ReconciliationIntegrationTest extends SapIntegrationTest {
 
     @Autowired PostingWorker worker;
     @Autowired Reconciliation reconciliation;
+    @Autowired ReconciliationSchedule schedule;
     @Autowired MeterRegistry meters;
 
     @Test
@@ -122,6 +124,64 @@ class ReconciliationIntegrationTest extends SapIntegrationTest {
         assertThat(result.checked()).isGreaterThanOrEqualTo(2);
         assertThat(result.clean()).isTrue();
         assertThat(mismatchGauge()).as("the last run found nothing").isZero();
+    }
+
+    @Test
+    void theMorningRunReconcilesAPackageStartingMonthsBeforeItWasCommissioned() {
+        // Commissioned today, starting three months back: dated outside last month's period.
+        LocalDate start = LocalDate.now(ReconciliationController.LONDON).minusMonths(3);
+        Map<UUID, PackageCommissioned> packages = new LinkedHashMap<>();
+        for (int i = 0; i < 2; i++) {
+            packages.put(
+                    UUID.randomUUID(),
+                    new PackageCommissioned(
+                            UUID.randomUUID().toString(),
+                            UUID.randomUUID().toString(),
+                            "PROV-0042",
+                            35_000 + i * 1_000,
+                            "GBP",
+                            start.plusDays(i),
+                            start.plusDays(20 + i),
+                            Instant.now()));
+        }
+        postAll(packages);
+        UUID[] ids = packages.keySet().toArray(UUID[]::new);
+        String removed =
+                SAP.purchaseOrders().withItemText(ids[0].toString()).get(0).purchaseOrder();
+        assertThat(SAP.purchaseOrders().remove(removed)).isTrue();
+        // The schedule fires again today (another test's run of today set aside).
+        jdbc.sql("DELETE FROM reconciliation_run WHERE scheduled_on = :today")
+                .param("today", LocalDate.now(ReconciliationController.LONDON))
+                .update();
+
+        assertThat(schedule.runOnce()).isTrue();
+
+        assertThat(mismatchEvents(ids[0]))
+                .as("the backdated package whose order SAP lost")
+                .containsExactly(ReconciliationMismatchFound.MISSING);
+        assertThat(mismatchEvents(ids[1]))
+                .as("positive control: the same, its order in place, is compared and clean")
+                .isEmpty();
+        assertThat(reconciledPeriods())
+                .as("its month was reconciled")
+                .contains(YearMonth.from(start).toString());
+    }
+
+    /** The kinds of the mismatches published about the source event. */
+    private List<String> mismatchEvents(UUID sourceEventId) {
+        return jdbc.sql(
+                        "SELECT CAST(convert_from(payload, 'UTF8') AS jsonb) ->> 'kind' FROM"
+                                + " platform.outbox WHERE event_type = :type AND"
+                                + " CAST(convert_from(payload, 'UTF8') AS jsonb) ->>"
+                                + " 'sourceEventId' = :source")
+                .param("type", ReconciliationMismatchFound.TYPE.type())
+                .param("source", sourceEventId.toString())
+                .query(String.class)
+                .list();
+    }
+
+    private List<String> reconciledPeriods() {
+        return jdbc.sql("SELECT period FROM reconciliation_run").query(String.class).list();
     }
 
     private double mismatchGauge() {
