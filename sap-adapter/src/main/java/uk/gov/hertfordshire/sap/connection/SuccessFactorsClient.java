@@ -23,10 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
  * space-separated), cost centre ({@code custom02}), {@code status} ({@code t} active, {@code f}
  * inactive; the text forms {@code active} and {@code inactive} are read too) and {@code
  * lastModifiedDateTime} for delta reads. Names and emails are never selected. Every read of {@code
- * User} asks for {@code status in 't','f'}: without a condition on {@code status}, SuccessFactors
- * returns active users only (SAP KBA 2736579), and leavers would never be seen. Entity {@code
- * FODepartment}: the org unit ({@code externalCode}), its {@code parent}, {@code costCenter},
- * {@code status} ({@code A} or {@code I}) and {@code lastModifiedDateTime}.
+ * User} asks for every status ({@code status in 't','f','T','F','e','d'}, SAP KBA 2736579): without
+ * a condition on {@code status}, SuccessFactors returns active users only (SAP KBA 2736579), and
+ * leavers would never be seen. Entity {@code FODepartment}: the org unit ({@code externalCode}),
+ * its {@code parent}, {@code costCenter}, {@code status} ({@code A} or {@code I}) and {@code
+ * lastModifiedDateTime}.
  */
 public final class SuccessFactorsClient implements SapHr {
 
@@ -35,7 +36,7 @@ public final class SuccessFactorsClient implements SapHr {
     private static final int PAGE = 1000;
 
     /** Active and inactive users: the implicit filter of a User query is active ones only. */
-    static final String USER_STATUSES = "status in 't','f'";
+    static final String USER_STATUSES = "status in 't','f','T','F','e','d'";
 
     private static final String USER_SELECT =
             "userId,department,custom01,custom02,status,lastModifiedDateTime";

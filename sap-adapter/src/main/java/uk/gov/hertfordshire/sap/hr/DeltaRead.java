@@ -24,9 +24,11 @@ import uk.gov.hertfordshire.platform.support.outbox.Outbox;
  * minutes) before the mark, because SAP may commit a change late, stamped at or before a mark
  * already read past; such a change is read and published then. A change already published (the same
  * id with the same change time, remembered in {@code hr_delta_published} for as long as it is
- * inside the overlap) is passed over, so the overlap publishes nothing twice. A record the event's
- * contract refuses is counted and logged, not published, and does not stop the read; it is
- * remembered too, so the overlap does not count it again.
+ * inside the overlap) is passed over, so the overlap publishes nothing twice (except on the first
+ * read after this table was added, which re-publishes the overlap's changes once; consumers keep
+ * the latest state, so that is harmless). A record the event's contract refuses is counted and
+ * logged, not published, and does not stop the read; it is remembered too, so the overlap does not
+ * count it again.
  *
  * @param <T> the record SAP HR returns
  */

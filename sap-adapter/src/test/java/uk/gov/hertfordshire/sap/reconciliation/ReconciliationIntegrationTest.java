@@ -154,8 +154,28 @@ class ReconciliationIntegrationTest extends SapIntegrationTest {
                 .param("today", LocalDate.now(ReconciliationController.LONDON))
                 .update();
 
+        // A package of this month posts too: this month is not complete, and is reconciled once,
+        // when it is last month, not every morning until then.
+        String thisMonth = YearMonth.now(ReconciliationController.LONDON).toString();
+        postAll(
+                Map.of(
+                        UUID.randomUUID(),
+                        new PackageCommissioned(
+                                UUID.randomUUID().toString(),
+                                UUID.randomUUID().toString(),
+                                "PROV-0042",
+                                12_000,
+                                "GBP",
+                                LocalDate.now(ReconciliationController.LONDON),
+                                LocalDate.now(ReconciliationController.LONDON).plusDays(7),
+                                Instant.now())));
+        long thisMonthsRunsBefore = runsOf(thisMonth);
+
         assertThat(schedule.runOnce()).isTrue();
 
+        assertThat(runsOf(thisMonth))
+                .as("this month, not yet complete")
+                .isEqualTo(thisMonthsRunsBefore);
         assertThat(mismatchEvents(ids[0]))
                 .as("the backdated package whose order SAP lost")
                 .containsExactly(ReconciliationMismatchFound.MISSING);
@@ -178,6 +198,13 @@ class ReconciliationIntegrationTest extends SapIntegrationTest {
                 .param("source", sourceEventId.toString())
                 .query(String.class)
                 .list();
+    }
+
+    private long runsOf(String period) {
+        return jdbc.sql("SELECT count(*) FROM reconciliation_run WHERE period = :period")
+                .param("period", period)
+                .query(Long.class)
+                .single();
     }
 
     private List<String> reconciledPeriods() {
