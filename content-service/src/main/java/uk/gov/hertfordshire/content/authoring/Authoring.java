@@ -109,13 +109,7 @@ public class Authoring {
         outbox.append(new ContentUnpublished(id.toString(), item.liveRevision(), now));
         moderated(item, ContributionModerated.RETURNED_TO_MODERATION, now);
         items.update(
-                item.withState(
-                        item.path(),
-                        ContentStatus.IN_REVIEW,
-                        item.latestRevision(),
-                        null,
-                        null,
-                        null),
+                item.withState(ContentStatus.IN_REVIEW, item.latestRevision(), null, null, null),
                 now);
         return true;
     }
@@ -155,6 +149,7 @@ public class Authoring {
             throw ContentProblems.notEditable(before.status());
         }
         validate(before.type(), path, content);
+        // Refused if another item holds the path, where it is or staged by an edit of its own.
         if (items.pathTaken(path, id)) {
             throw ContentProblems.pathTaken(path);
         }
@@ -162,15 +157,21 @@ public class Authoring {
         int number = before.latestRevision() + 1;
         Revision revision = new Revision(id, number, content, staffId, null, now);
         items.insertRevision(revision, content.readerText());
-        items.update(
+        // While a revision is live, a new path is part of the draft: it is staged, and the live
+        // page moves only when this revision (or a later one) is approved.
+        ItemRecord after =
                 before.withState(
-                        path,
-                        ContentStatus.DRAFT,
-                        number,
-                        before.liveRevision(),
-                        null,
-                        before.liveUntil()),
-                now);
+                                ContentStatus.DRAFT,
+                                number,
+                                before.liveRevision(),
+                                null,
+                                before.liveUntil())
+                        .withEditedPath(path);
+        try {
+            items.update(after, now);
+        } catch (DuplicateKeyException e) {
+            throw ContentProblems.pathTaken(path); // taken since the check, by a concurrent write
+        }
         return Optional.of(new Saved(items.find(id).orElseThrow(), revision));
     }
 
@@ -198,7 +199,6 @@ public class Authoring {
                 switch (action) {
                     case SUBMIT ->
                             before.withState(
-                                    before.path(),
                                     ContentStatus.IN_REVIEW,
                                     before.latestRevision(),
                                     before.liveRevision(),
@@ -220,7 +220,6 @@ public class Authoring {
                                     "unpublishAt must be after publishAt.");
                         }
                         yield before.withState(
-                                before.path(),
                                 ContentStatus.SCHEDULED,
                                 before.latestRevision(),
                                 before.liveRevision(),
@@ -229,12 +228,12 @@ public class Authoring {
                     }
                     case REJECT ->
                             before.withState(
-                                            before.path(),
                                             ContentStatus.DRAFT,
                                             before.latestRevision(),
                                             before.liveRevision(),
                                             null,
                                             before.liveUntil())
+                                    .withoutStagedPath() // the draft's path change goes too
                                     .withNote(request.reason());
                     case UNPUBLISH -> {
                         if (before.liveRevision() != null) {
@@ -244,12 +243,7 @@ public class Authoring {
                             publication.alertEnded(before, now);
                         }
                         yield before.withState(
-                                before.path(),
-                                ContentStatus.DRAFT,
-                                before.latestRevision(),
-                                null,
-                                null,
-                                null);
+                                ContentStatus.DRAFT, before.latestRevision(), null, null, null);
                     }
                     case ARCHIVE -> {
                         outbox.append(
@@ -259,22 +253,19 @@ public class Authoring {
                             publication.alertEnded(before, now);
                         }
                         yield before.withState(
-                                before.path(),
-                                ContentStatus.ARCHIVED,
-                                before.latestRevision(),
-                                null,
-                                null,
-                                null);
+                                ContentStatus.ARCHIVED, before.latestRevision(), null, null, null);
                     }
                     case RESTORE -> {
                         latest = restore(before, request.revision(), staffId, now);
+                        // The restored text is the draft now: a path staged by the edit it
+                        // replaces is dropped.
                         yield before.withState(
-                                before.path(),
-                                ContentStatus.DRAFT,
-                                latest.number(),
-                                before.liveRevision(),
-                                null,
-                                before.liveUntil());
+                                        ContentStatus.DRAFT,
+                                        latest.number(),
+                                        before.liveRevision(),
+                                        null,
+                                        before.liveUntil())
+                                .withoutStagedPath();
                     }
                 };
         if (action == ContentAction.APPROVE || action == ContentAction.SCHEDULE) {

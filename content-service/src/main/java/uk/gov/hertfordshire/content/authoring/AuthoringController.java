@@ -235,11 +235,16 @@ class AuthoringController {
         }
     }
 
-    /** The item as it stands: its workflow state and its latest revision's content. */
+    /**
+     * The item as it stands: its workflow state and its latest revision's content. {@code path} is
+     * where the item is (its live revision is served there); {@code stagedPath} the path an edit of
+     * a live item gave it, which it moves to when that edit is approved (null when none).
+     */
     record ItemView(
             UUID id,
             String type,
             String path,
+            String stagedPath,
             String status,
             int revision,
             Integer liveRevision,
@@ -258,6 +263,7 @@ class AuthoringController {
                     item.id(),
                     item.type().wireValue(),
                     item.path(),
+                    item.stagedPath(),
                     item.status().wireValue(),
                     item.latestRevision(),
                     item.liveRevision(),

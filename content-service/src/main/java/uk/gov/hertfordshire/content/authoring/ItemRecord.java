@@ -7,6 +7,10 @@ import java.util.UUID;
  * An item as stored: its identity, path and workflow state, without the text (which is in its
  * revisions).
  *
+ * @param path where the item is: the channels serve its live revision here
+ * @param stagedPath the path an edit gave a live item, waiting with that edit's revision for
+ *     approval (ADR 14: a draft is invisible on the channels); null when the edit kept the path or
+ *     nothing is live
  * @param liveRevision the revision the channels serve, or null when nothing is served
  * @param version bumped by every change; the ETag
  */
@@ -14,6 +18,7 @@ public record ItemRecord(
         UUID id,
         ContentType type,
         String path,
+        String stagedPath,
         ContentStatus status,
         int latestRevision,
         Integer liveRevision,
@@ -28,7 +33,8 @@ public record ItemRecord(
     /** A new item at revision 1, nothing live. */
     static ItemRecord created(
             UUID id, ContentType type, String path, ContentStatus status, Instant now) {
-        return new ItemRecord(id, type, path, status, 1, null, 1, null, null, null, null, now, now);
+        return new ItemRecord(
+                id, type, path, null, status, 1, null, 1, null, null, null, null, now, now);
     }
 
     /** The strong entity tag of this state, quoted as HTTP wants it. */
@@ -38,10 +44,10 @@ public record ItemRecord(
 
     /**
      * This item in another workflow state; it keeps its publication time only while something is
-     * live, and a state change clears any review note.
+     * live, and a state change clears any review note. A staged path waits only while something is
+     * live: with nothing live there is no page to move, so it becomes the item's path.
      */
     ItemRecord withState(
-            String path,
             ContentStatus status,
             int latest,
             Integer live,
@@ -50,7 +56,8 @@ public record ItemRecord(
         return new ItemRecord(
                 id,
                 type,
-                path,
+                live == null ? draftPath() : path,
+                live == null ? null : stagedPath,
                 status,
                 latest,
                 live,
@@ -59,6 +66,45 @@ public record ItemRecord(
                 unpublishAt,
                 live == null ? null : publishedAt,
                 null,
+                createdAt,
+                updatedAt);
+    }
+
+    /**
+     * This item with the path an edit gives it: at once while nothing is live; while a revision is
+     * live, staged until the edit is approved (the live page stays where it is).
+     */
+    ItemRecord withEditedPath(String edited) {
+        if (liveRevision == null) {
+            return withPaths(edited, null);
+        }
+        return withPaths(path, edited.equals(path) ? null : edited);
+    }
+
+    /** This item without its staged path: the draft that gave it was rejected or replaced. */
+    ItemRecord withoutStagedPath() {
+        return withPaths(path, null);
+    }
+
+    /** The path of the latest revision, where it is served once live: the staged one, if any. */
+    String draftPath() {
+        return stagedPath == null ? path : stagedPath;
+    }
+
+    private ItemRecord withPaths(String newPath, String newStagedPath) {
+        return new ItemRecord(
+                id,
+                type,
+                newPath,
+                newStagedPath,
+                status,
+                latestRevision,
+                liveRevision,
+                version,
+                publishAt,
+                unpublishAt,
+                publishedAt,
+                reviewNote,
                 createdAt,
                 updatedAt);
     }
@@ -77,6 +123,7 @@ public record ItemRecord(
                 id,
                 type,
                 path,
+                stagedPath,
                 status,
                 latestRevision,
                 liveRevision,

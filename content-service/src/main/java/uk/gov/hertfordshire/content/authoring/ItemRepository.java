@@ -25,8 +25,9 @@ class ItemRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String ITEM_COLUMNS =
-            "id, type, path, status, latest_revision, live_revision, version, publish_at,"
-                    + " unpublish_at, published_at, review_note, created_at, updated_at";
+            "id, type, path, staged_path, status, latest_revision, live_revision, version,"
+                    + " publish_at, unpublish_at, published_at, review_note, created_at,"
+                    + " updated_at";
 
     private final JdbcClient jdbc;
 
@@ -49,9 +50,13 @@ class ItemRepository {
                 .optional();
     }
 
-    /** Whether a path is taken by another item than {@code except}. */
+    /**
+     * Whether a path is held by another item than {@code except}: where that item is, or staged by
+     * an edit of it that waits for approval. {@code content_path} (migration 8) holds both, one row
+     * a path, so the database refuses a second holder too.
+     */
     boolean pathTaken(String path, UUID except) {
-        return jdbc.sql("SELECT count(*) FROM content_item WHERE path = :path AND id <> :id")
+        return jdbc.sql("SELECT count(*) FROM content_path WHERE path = :path AND item_id <> :id")
                         .param("path", path)
                         .param("id", except)
                         .query(Integer.class)
@@ -85,16 +90,21 @@ class ItemRepository {
                 .update();
     }
 
-    /** Writes the item's workflow state as given, and bumps its version. */
+    /**
+     * Writes the item's workflow state as given, and bumps its version; a {@link
+     * org.springframework.dao.DuplicateKeyException} if another item holds its path or staged path.
+     */
     void update(ItemRecord item, Instant now) {
         jdbc.sql(
-                        "UPDATE content_item SET path = :path, status = :status, latest_revision ="
-                                + " :latest, live_revision = :live, version = version + 1,"
-                                + " publish_at = :publishAt, unpublish_at = :unpublishAt,"
+                        "UPDATE content_item SET path = :path, staged_path = :stagedPath, status ="
+                                + " :status, latest_revision = :latest, live_revision = :live,"
+                                + " version = version + 1, publish_at = :publishAt, unpublish_at ="
+                                + " :unpublishAt,"
                                 + " published_at = :publishedAt, review_note = :reviewNote,"
                                 + " updated_at = :now WHERE id = :id")
                 .param("id", item.id())
                 .param("path", item.path())
+                .param("stagedPath", item.stagedPath())
                 .param("status", item.status().wireValue())
                 .param("latest", item.latestRevision())
                 .param("live", item.liveRevision())
@@ -102,6 +112,20 @@ class ItemRepository {
                 .param("unpublishAt", timestamp(item.unpublishAt()))
                 .param("publishedAt", timestamp(item.publishedAt()))
                 .param("reviewNote", item.reviewNote())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /**
+     * Puts a starter item live at revision 1 (migration 2): only the columns migration 1 made, as
+     * it runs before later migrations add theirs.
+     */
+    void seedLive(UUID id, Instant now) {
+        jdbc.sql(
+                        "UPDATE content_item SET status = 'published', live_revision = 1, version ="
+                                + " version + 1, published_at = :now, updated_at = :now WHERE id ="
+                                + " :id")
+                .param("id", id)
                 .param("now", Timestamp.from(now))
                 .update();
     }
@@ -223,6 +247,7 @@ class ItemRepository {
                 rs.getObject("id", UUID.class),
                 ContentType.fromWire(rs.getString("type")).orElseThrow(),
                 rs.getString("path"),
+                rs.getString("staged_path"),
                 ContentStatus.fromWire(rs.getString("status")),
                 rs.getInt("latest_revision"),
                 (Integer) rs.getObject("live_revision"),

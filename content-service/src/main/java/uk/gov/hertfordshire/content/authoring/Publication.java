@@ -24,7 +24,10 @@ class Publication {
         this.outbox = outbox;
     }
 
-    /** The item live at its latest revision from {@code now}, until {@code unpublishAt} if set. */
+    /**
+     * The item live at its latest revision from {@code now}, until {@code unpublishAt} if set, and
+     * at that revision's path: a path its edit staged moves the page now.
+     */
     ItemRecord publish(ItemRecord before, Revision latest, Instant unpublishAt, Instant now) {
         int revision = before.latestRevision();
         announce(before, revision, latest.content(), now);
@@ -35,7 +38,8 @@ class Publication {
         return new ItemRecord(
                 before.id(),
                 before.type(),
-                before.path(),
+                before.draftPath(),
+                null,
                 ContentStatus.PUBLISHED,
                 revision,
                 revision,
@@ -84,9 +88,7 @@ class Publication {
         ContentStatus status =
                 item.status() == ContentStatus.PUBLISHED ? ContentStatus.DRAFT : item.status();
         items.update(
-                item.withState(
-                        item.path(), status, item.latestRevision(), null, item.publishAt(), null),
-                now);
+                item.withState(status, item.latestRevision(), null, item.publishAt(), null), now);
     }
 
     /** A live alert coming off the channels (nothing for other types). */

@@ -75,22 +75,7 @@ class StarterContent implements JavaMigration {
             items.insertRevision(
                     new Revision(id, 1, content, SEED_AUTHOR, "starter content", now),
                     content.readerText());
-            items.update(
-                    new ItemRecord(
-                            id,
-                            type,
-                            seed.path(),
-                            ContentStatus.PUBLISHED,
-                            1,
-                            1,
-                            1,
-                            null,
-                            null,
-                            now,
-                            null,
-                            now,
-                            now),
-                    now);
+            items.seedLive(id, now);
         }
     }
 

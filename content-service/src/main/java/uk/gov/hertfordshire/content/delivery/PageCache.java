@@ -40,7 +40,8 @@ class PageCache {
 
     /** The page's rendition on the channel, as JSON. */
     byte[] page(LiveRef ref, ContentChannel channel) {
-        // The path is part of the key: an edit may move an item while its live revision stays.
+        // The path is part of the key, so a rendition never names a path its item has left (an
+        // edit's new path moves the item only with the edit's revision, but keys cost nothing).
         return pages.get(
                 ref.etag(channel.wireValue()) + ref.path(),
                 key ->
