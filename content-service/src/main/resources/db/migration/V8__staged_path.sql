@@ -3,11 +3,12 @@
 -- revision; approving (or a schedule firing) makes it the path, rejecting or restoring an older
 -- revision drops it, and taking the item off the channels makes it the path at once (no page left
 -- to move). content_item.path stays where the channels serve the live revision.
+-- No CHECK ties staged_path to path or live_revision: while replicas are upgraded one at a time,
+-- an instance of the previous version (which knows nothing of the column) still unpublishes,
+-- archives and edits, and a constraint would turn those writes into errors. The service keeps
+-- staged_path apart from path, and null once nothing is live.
 ALTER TABLE content_item
-    ADD COLUMN staged_path text,
-    ADD CONSTRAINT content_item_staged_path_differs CHECK (staged_path <> path),
-    ADD CONSTRAINT content_item_staged_path_while_live
-        CHECK (staged_path IS NULL OR live_revision IS NOT NULL);
+    ADD COLUMN staged_path text;
 
 -- Every path an item holds, where it is and staged: one row a path, so no two items hold one,
 -- whichever column holds it (the unique path column cannot see staged paths). Kept by the trigger
@@ -28,7 +29,7 @@ BEGIN
       AND path IS DISTINCT FROM NEW.path
       AND path IS DISTINCT FROM NEW.staged_path;
     INSERT INTO content_path (path, item_id)
-    SELECT p, NEW.id FROM unnest(ARRAY[NEW.path, NEW.staged_path]) AS p
+    SELECT DISTINCT p, NEW.id FROM unnest(ARRAY[NEW.path, NEW.staged_path]) AS p
     WHERE p IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM content_path c WHERE c.path = p AND c.item_id = NEW.id);
     RETURN NULL;

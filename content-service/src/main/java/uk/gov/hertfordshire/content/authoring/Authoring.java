@@ -233,7 +233,6 @@ public class Authoring {
                                             before.liveRevision(),
                                             null,
                                             before.liveUntil())
-                                    .withoutStagedPath() // the draft's path change goes too
                                     .withNote(request.reason());
                     case UNPUBLISH -> {
                         if (before.liveRevision() != null) {
@@ -257,15 +256,14 @@ public class Authoring {
                     }
                     case RESTORE -> {
                         latest = restore(before, request.revision(), staffId, now);
-                        // The restored text is the draft now: a path staged by the edit it
-                        // replaces is dropped.
+                        // Revisions hold text, not the path: a staged path stays with the draft
+                        // until a PUT changes it (giving the live path back cancels the move).
                         yield before.withState(
-                                        ContentStatus.DRAFT,
-                                        latest.number(),
-                                        before.liveRevision(),
-                                        null,
-                                        before.liveUntil())
-                                .withoutStagedPath();
+                                ContentStatus.DRAFT,
+                                latest.number(),
+                                before.liveRevision(),
+                                null,
+                                before.liveUntil());
                     }
                 };
         if (action == ContentAction.APPROVE || action == ContentAction.SCHEDULE) {

@@ -237,14 +237,15 @@ class AuthoringController {
 
     /**
      * The item as it stands: its workflow state and its latest revision's content. {@code path} is
-     * where the item is (its live revision is served there); {@code stagedPath} the path an edit of
-     * a live item gave it, which it moves to when that edit is approved (null when none).
+     * the draft's path, what a {@code PUT} sets and where the latest revision is served once
+     * approved, so a client that reads the item and writes it back keeps a move it has not seen;
+     * {@code livePath} is where the live revision is served now (null when nothing is live).
      */
     record ItemView(
             UUID id,
             String type,
             String path,
-            String stagedPath,
+            String livePath,
             String status,
             int revision,
             Integer liveRevision,
@@ -262,8 +263,8 @@ class AuthoringController {
             return new ItemView(
                     item.id(),
                     item.type().wireValue(),
-                    item.path(),
-                    item.stagedPath(),
+                    item.draftPath(),
+                    item.liveRevision() == null ? null : item.path(),
                     item.status().wireValue(),
                     item.latestRevision(),
                     item.liveRevision(),

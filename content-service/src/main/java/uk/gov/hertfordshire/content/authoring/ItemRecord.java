@@ -81,11 +81,6 @@ public record ItemRecord(
         return withPaths(path, edited.equals(path) ? null : edited);
     }
 
-    /** This item without its staged path: the draft that gave it was rejected or replaced. */
-    ItemRecord withoutStagedPath() {
-        return withPaths(path, null);
-    }
-
     /** The path of the latest revision, where it is served once live: the staged one, if any. */
     String draftPath() {
         return stagedPath == null ? path : stagedPath;

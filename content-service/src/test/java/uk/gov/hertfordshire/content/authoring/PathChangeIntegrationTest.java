@@ -68,8 +68,8 @@ class PathChangeIntegrationTest {
         assertThat(json(stillLive).get("title").asString()).isEqualTo("Old place");
         assertThat(json(stillLive).get("path").asString()).isEqualTo("/paths/a");
         assertThat(web("/paths/b").statusCode()).isEqualTo(404);
-        assertThat(json(edited).get("path").asString()).isEqualTo("/paths/a");
-        assertThat(stagedPath(json(edited))).isEqualTo("/paths/b");
+        assertThat(json(edited).get("path").asString()).isEqualTo("/paths/b");
+        assertThat(livePath(json(edited))).isEqualTo("/paths/a");
 
         expect(api.act(ERIN, id, "submit", null), 200);
         assertThat(web("/paths/a").statusCode()).isEqualTo(200);
@@ -77,7 +77,7 @@ class PathChangeIntegrationTest {
 
         JsonNode approved = json(expect(api.act(FRANK, id, "approve", null), 200));
         assertThat(approved.get("path").asString()).isEqualTo("/paths/b");
-        assertThat(stagedPath(approved)).isNull();
+        assertThat(livePath(approved)).isEqualTo("/paths/b");
         assertThat(web("/paths/a").statusCode()).isEqualTo(404);
         HttpResponse<String> moved = web("/paths/b");
         assertThat(moved.statusCode()).isEqualTo(200);
@@ -103,7 +103,7 @@ class PathChangeIntegrationTest {
                                         with(with(item, "type", null), "path", "/paths/draft-new")),
                                 200));
         assertThat(edited.get("path").asString()).isEqualTo("/paths/draft-new");
-        assertThat(stagedPath(edited)).isNull();
+        assertThat(livePath(edited)).isNull();
 
         expect(api.act(ERIN, id, "submit", null), 200);
         expect(api.act(FRANK, id, "approve", null), 200);
@@ -151,32 +151,46 @@ class PathChangeIntegrationTest {
     }
 
     @Test
-    void rejectingTheEditOrRestoringAnOlderRevisionDropsTheStagedPath() {
-        Map<String, Object> rejectedItem = page("/paths/rejected", "Rejected move", BODY);
-        UUID rejected = api.published(ERIN, FRANK, rejectedItem);
-        stage(rejected, rejectedItem, "/paths/rejected-new");
-        expect(api.act(ERIN, rejected, "submit", null), 200);
-        JsonNode afterReject =
-                json(expect(api.act(FRANK, rejected, "reject", "{\"reason\":\"Keep it.\"}"), 200));
-        assertThat(afterReject.get("path").asString()).isEqualTo("/paths/rejected");
-        assertThat(stagedPath(afterReject)).isNull();
-        assertThat(api.create(ERIN, page("/paths/rejected-new", "Free", BODY)).statusCode())
-                .isEqualTo(201);
-        expect(api.act(ERIN, rejected, "submit", null), 200);
-        expect(api.act(FRANK, rejected, "approve", null), 200);
-        assertThat(web("/paths/rejected").statusCode()).isEqualTo(200);
+    void theStagedPathStaysWithTheDraftUntilAPutGivesTheLivePathBack() {
+        Map<String, Object> item = page("/paths/kept", "Kept move", BODY);
+        UUID id = api.published(ERIN, FRANK, item);
+        stage(id, item, "/paths/kept-new");
+        expect(api.act(ERIN, id, "submit", null), 200);
 
-        Map<String, Object> restoredItem = page("/paths/restored", "Restored move", BODY);
-        UUID restored = api.published(ERIN, FRANK, restoredItem);
-        stage(restored, restoredItem, "/paths/restored-new");
-        JsonNode afterRestore =
-                json(expect(api.act(ERIN, restored, "restore", "{\"revision\":1}"), 200));
-        assertThat(afterRestore.get("path").asString()).isEqualTo("/paths/restored");
-        assertThat(stagedPath(afterRestore)).isNull();
-        expect(api.act(ERIN, restored, "submit", null), 200);
-        expect(api.act(FRANK, restored, "approve", null), 200);
-        assertThat(web("/paths/restored").statusCode()).isEqualTo(200);
-        assertThat(web("/paths/restored-new").statusCode()).isEqualTo(404);
+        JsonNode rejected =
+                json(expect(api.act(FRANK, id, "reject", "{\"reason\":\"Typo.\"}"), 200));
+        assertThat(rejected.get("path").asString()).isEqualTo("/paths/kept-new");
+        // Read and written back, as an editor's client does: the move it did not look at stays.
+        JsonNode read = json(api.get(ERIN, id));
+        Map<String, Object> echoed =
+                with(with(item, "type", null), "path", read.get("path").asString());
+        JsonNode rewritten = json(expect(api.put(ERIN, id, api.etag(id), echoed), 200));
+        assertThat(rewritten.get("path").asString()).isEqualTo("/paths/kept-new");
+        JsonNode restored = json(expect(api.act(ERIN, id, "restore", "{}"), 200));
+        assertThat(restored.get("path").asString()).isEqualTo("/paths/kept-new");
+        assertThat(livePath(restored)).isEqualTo("/paths/kept");
+        assertThat(web("/paths/kept").statusCode()).isEqualTo(200);
+        assertThat(web("/paths/kept-new").statusCode()).isEqualTo(404);
+        assertThat(api.create(ERIN, page("/paths/kept-new", "Taken", BODY)).statusCode())
+                .as("still held by the draft")
+                .isEqualTo(409);
+
+        // The one thing changed: the live path given back cancels the move and frees the new one.
+        JsonNode cancelled =
+                json(
+                        expect(
+                                api.put(
+                                        ERIN,
+                                        id,
+                                        api.etag(id),
+                                        with(with(item, "type", null), "path", "/paths/kept")),
+                                200));
+        assertThat(cancelled.get("path").asString()).isEqualTo("/paths/kept");
+        assertThat(api.create(ERIN, page("/paths/kept-new", "Free", BODY)).statusCode())
+                .isEqualTo(201);
+        expect(api.act(ERIN, id, "submit", null), 200);
+        expect(api.act(FRANK, id, "approve", null), 200);
+        assertThat(web("/paths/kept").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -187,7 +201,7 @@ class PathChangeIntegrationTest {
 
         JsonNode archived = json(expect(api.act(FRANK, id, "archive", null), 200));
         assertThat(archived.get("path").asString()).isEqualTo("/paths/withdrawn-new");
-        assertThat(stagedPath(archived)).isNull();
+        assertThat(livePath(archived)).isNull();
         assertThat(web("/paths/withdrawn").statusCode()).isEqualTo(404);
         assertThat(web("/paths/withdrawn-new").statusCode()).isEqualTo(404);
         assertThat(api.create(ERIN, page("/paths/withdrawn", "Free", BODY)).statusCode())
@@ -205,13 +219,13 @@ class PathChangeIntegrationTest {
                                         api.etag(id),
                                         with(with(item, "type", null), "path", path)),
                                 200));
-        assertThat(stagedPath(edited)).isEqualTo(path);
+        assertThat(edited.get("path").asString()).isEqualTo(path);
     }
 
-    /** The item's staged path, null when it has none. */
-    private static String stagedPath(JsonNode item) {
-        JsonNode staged = item.get("stagedPath");
-        return staged == null || staged.isNull() ? null : staged.asString();
+    /** Where the item's live revision is served, null when nothing is live. */
+    private static String livePath(JsonNode item) {
+        JsonNode live = item.get("livePath");
+        return live == null || live.isNull() ? null : live.asString();
     }
 
     private HttpResponse<String> web(String path) {
