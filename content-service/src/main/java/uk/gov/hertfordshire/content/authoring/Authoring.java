@@ -219,12 +219,15 @@ public class Authoring {
                             throw ContentProblems.badSchedule(
                                     "unpublishAt must be after publishAt.");
                         }
+                        // The live revision, if any, keeps its own removal until the schedule
+                        // replaces it; the scheduled revision's waits beside it.
                         yield before.withState(
-                                ContentStatus.SCHEDULED,
-                                before.latestRevision(),
-                                before.liveRevision(),
-                                request.publishAt(),
-                                request.unpublishAt());
+                                        ContentStatus.SCHEDULED,
+                                        before.latestRevision(),
+                                        before.liveRevision(),
+                                        request.publishAt(),
+                                        before.liveUntil())
+                                .withScheduledUnpublishAt(request.unpublishAt());
                     }
                     case REJECT ->
                             before.withState(

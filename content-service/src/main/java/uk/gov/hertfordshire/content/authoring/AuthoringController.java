@@ -239,7 +239,11 @@ class AuthoringController {
      * The item as it stands: its workflow state and its latest revision's content. {@code path} is
      * the draft's path, what a {@code PUT} sets and where the latest revision is served once
      * approved, so a client that reads the item and writes it back keeps a move it has not seen;
-     * {@code livePath} is where the live revision is served now (null when nothing is live).
+     * {@code livePath} is where the live revision is served now (null when nothing is live). {@code
+     * unpublishAt} is when the live revision comes off the channels (null when nothing is live or
+     * it stays); while the item is {@code scheduled}, {@code publishAt} is when the latest revision
+     * goes live and {@code scheduledUnpublishAt} when it comes off again (null: it stays), whatever
+     * the live revision's own time.
      */
     record ItemView(
             UUID id,
@@ -251,6 +255,7 @@ class AuthoringController {
             Integer liveRevision,
             Instant publishAt,
             Instant unpublishAt,
+            Instant scheduledUnpublishAt,
             Instant publishedAt,
             String reviewNote,
             double readingAge,
@@ -269,7 +274,8 @@ class AuthoringController {
                     item.latestRevision(),
                     item.liveRevision(),
                     item.publishAt(),
-                    item.unpublishAt(),
+                    item.liveUntil(),
+                    item.status() == ContentStatus.SCHEDULED ? item.scheduledUntil() : null,
                     item.publishedAt(),
                     item.reviewNote(),
                     ReadingAge.of(content.readerText()),

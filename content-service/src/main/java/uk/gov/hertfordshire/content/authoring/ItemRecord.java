@@ -13,6 +13,13 @@ import java.util.UUID;
  *     nothing is live
  * @param liveRevision the revision the channels serve, or null when nothing is served
  * @param version bumped by every change; the ETag
+ * @param publishAt when the scheduled revision goes live (while {@code scheduled})
+ * @param unpublishAt when the live revision comes off the channels ({@link #liveUntil}); while a
+ *     schedule waits with nothing live, the scheduled revision's removal as well, where the
+ *     previous version of the service reads it (migration 9)
+ * @param scheduledUnpublishAt when the scheduled revision comes off once live, while {@code
+ *     scheduled} (null: it stays); kept apart from {@code unpublishAt}, so scheduling a successor
+ *     never moves the live revision's removal
  */
 public record ItemRecord(
         UUID id,
@@ -25,6 +32,7 @@ public record ItemRecord(
         int version,
         Instant publishAt,
         Instant unpublishAt,
+        Instant scheduledUnpublishAt,
         Instant publishedAt,
         String reviewNote,
         Instant createdAt,
@@ -34,7 +42,7 @@ public record ItemRecord(
     static ItemRecord created(
             UUID id, ContentType type, String path, ContentStatus status, Instant now) {
         return new ItemRecord(
-                id, type, path, null, status, 1, null, 1, null, null, null, null, now, now);
+                id, type, path, null, status, 1, null, 1, null, null, null, null, null, now, now);
     }
 
     /** The strong entity tag of this state, quoted as HTTP wants it. */
@@ -44,8 +52,9 @@ public record ItemRecord(
 
     /**
      * This item in another workflow state; it keeps its publication time only while something is
-     * live, and a state change clears any review note. A staged path waits only while something is
-     * live: with nothing live there is no page to move, so it becomes the item's path.
+     * live, and a state change clears any review note and a scheduled revision's removal (a
+     * schedule sets that with {@link #withScheduledUnpublishAt}). A staged path waits only while
+     * something is live: with nothing live there is no page to move, so it becomes the item's path.
      */
     ItemRecord withState(
             ContentStatus status,
@@ -64,6 +73,7 @@ public record ItemRecord(
                 version,
                 publishAt,
                 unpublishAt,
+                null,
                 live == null ? null : publishedAt,
                 null,
                 createdAt,
@@ -98,6 +108,7 @@ public record ItemRecord(
                 version,
                 publishAt,
                 unpublishAt,
+                scheduledUnpublishAt,
                 publishedAt,
                 reviewNote,
                 createdAt,
@@ -110,6 +121,43 @@ public record ItemRecord(
      */
     Instant liveUntil() {
         return liveRevision == null ? null : unpublishAt;
+    }
+
+    /**
+     * This item with the removal its scheduled revision takes when it goes live; null, none. An
+     * instance of the previous version knows only {@code unpublish_at}: with nothing live it holds
+     * the same time (what that version reads when it fires the schedule), and while a revision is
+     * live it holds that revision's own removal.
+     */
+    ItemRecord withScheduledUnpublishAt(Instant removal) {
+        return new ItemRecord(
+                id,
+                type,
+                path,
+                stagedPath,
+                status,
+                latestRevision,
+                liveRevision,
+                version,
+                publishAt,
+                liveRevision == null ? removal : unpublishAt,
+                removal,
+                publishedAt,
+                reviewNote,
+                createdAt,
+                updatedAt);
+    }
+
+    /**
+     * When the scheduled revision comes off once its schedule fires: its own removal; for a
+     * schedule an instance of the previous version took (migration 9), with nothing live, the one
+     * that version kept in {@code unpublish_at}.
+     */
+    Instant scheduledUntil() {
+        if (scheduledUnpublishAt != null) {
+            return scheduledUnpublishAt;
+        }
+        return liveRevision == null ? unpublishAt : null;
     }
 
     /** This item with a reviewer's note. */
@@ -125,6 +173,7 @@ public record ItemRecord(
                 version,
                 publishAt,
                 unpublishAt,
+                scheduledUnpublishAt,
                 publishedAt,
                 note,
                 createdAt,

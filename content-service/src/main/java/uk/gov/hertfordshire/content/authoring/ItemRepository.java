@@ -26,8 +26,8 @@ class ItemRepository {
 
     private static final String ITEM_COLUMNS =
             "id, type, path, staged_path, status, latest_revision, live_revision, version,"
-                    + " publish_at, unpublish_at, published_at, review_note, created_at,"
-                    + " updated_at";
+                    + " publish_at, unpublish_at, scheduled_unpublish_at, published_at,"
+                    + " review_note, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -99,7 +99,7 @@ class ItemRepository {
                         "UPDATE content_item SET path = :path, staged_path = :stagedPath, status ="
                                 + " :status, latest_revision = :latest, live_revision = :live,"
                                 + " version = version + 1, publish_at = :publishAt, unpublish_at ="
-                                + " :unpublishAt,"
+                                + " :unpublishAt, scheduled_unpublish_at = :scheduledUnpublishAt,"
                                 + " published_at = :publishedAt, review_note = :reviewNote,"
                                 + " updated_at = :now WHERE id = :id")
                 .param("id", item.id())
@@ -110,6 +110,7 @@ class ItemRepository {
                 .param("live", item.liveRevision())
                 .param("publishAt", timestamp(item.publishAt()))
                 .param("unpublishAt", timestamp(item.unpublishAt()))
+                .param("scheduledUnpublishAt", timestamp(item.scheduledUnpublishAt()))
                 .param("publishedAt", timestamp(item.publishedAt()))
                 .param("reviewNote", item.reviewNote())
                 .param("now", Timestamp.from(now))
@@ -254,6 +255,7 @@ class ItemRepository {
                 rs.getInt("version"),
                 instant(rs, "publish_at"),
                 instant(rs, "unpublish_at"),
+                instant(rs, "scheduled_unpublish_at"),
                 instant(rs, "published_at"),
                 rs.getString("review_note"),
                 instant(rs, "created_at"),

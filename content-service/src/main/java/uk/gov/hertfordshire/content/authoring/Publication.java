@@ -46,6 +46,7 @@ class Publication {
                 before.version(),
                 null,
                 comesOff,
+                null,
                 now,
                 null,
                 before.createdAt(),
@@ -74,17 +75,35 @@ class Publication {
         items.rememberWords(item.id(), revision);
     }
 
-    /** Publishes a scheduled item whose time has come (its schedule was approved). */
+    /**
+     * Publishes a scheduled item whose time has come (its schedule was approved), until the
+     * scheduled revision's own removal: the revision it replaces takes its removal time with it.
+     */
     void publishScheduled(ItemRecord scheduled, Instant now) {
         Revision latest = items.revision(scheduled.id(), scheduled.latestRevision()).orElseThrow();
         // Its gates were passed when a publisher scheduled it.
-        items.update(publish(scheduled, latest, scheduled.unpublishAt(), now), now);
+        items.update(publish(scheduled, latest, scheduled.scheduledUntil(), now), now);
     }
 
-    /** Takes a live item off at its unpublish time. */
+    /**
+     * Takes a live item off at its unpublish time. A schedule waiting for a newer revision stays,
+     * with that revision's own removal.
+     */
     void unpublishDue(ItemRecord item, Instant now) {
         outbox.append(new ContentUnpublished(item.id().toString(), item.liveRevision(), now));
         alertEnded(item, now);
+        if (item.status() == ContentStatus.SCHEDULED) {
+            items.update(
+                    item.withState(
+                                    ContentStatus.SCHEDULED,
+                                    item.latestRevision(),
+                                    null,
+                                    item.publishAt(),
+                                    null)
+                            .withScheduledUnpublishAt(item.scheduledUntil()),
+                    now);
+            return;
+        }
         ContentStatus status =
                 item.status() == ContentStatus.PUBLISHED ? ContentStatus.DRAFT : item.status();
         items.update(

@@ -88,23 +88,23 @@ class PublicationWatch {
         }
     }
 
-    /** One batch of due changes, in the caller's transaction; how many were made. */
+    /**
+     * One batch of due changes, in the caller's transaction; how many were made. A live revision
+     * whose removal came before the schedule that replaces it comes off first (its {@code
+     * content.unpublished}, then the successor's {@code content.published}), even when both fell
+     * due since the last scan; one whose removal is not before that schedule is replaced by it
+     * instead, never taken off. Removals are looked for again after publishing, for a scheduled
+     * revision whose own removal is due too (after the service was down).
+     */
     int scan() {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        int done = 0;
+        int done = unpublishDue(now);
         for (UUID id :
                 claim("status = 'scheduled' AND publish_at <= :now ORDER BY publish_at", now)) {
             publication.publishScheduled(items.find(id).orElseThrow(), now);
             done++;
         }
-        for (UUID id :
-                claim(
-                        "live_revision IS NOT NULL AND unpublish_at <= :now ORDER BY"
-                                + " unpublish_at",
-                        now)) {
-            publication.unpublishDue(items.find(id).orElseThrow(), now);
-            done++;
-        }
+        done += unpublishDue(now);
         for (UUID id :
                 claim(
                         "live_revision IS NOT NULL AND announced_revision IS DISTINCT FROM"
@@ -117,6 +117,24 @@ class PublicationWatch {
                     item.liveRevision(),
                     live.content(),
                     item.publishedAt() == null ? now : item.publishedAt());
+            done++;
+        }
+        return done;
+    }
+
+    /**
+     * Takes off each live revision whose removal is due, unless a schedule replaces it no later
+     * (the publication step does that).
+     */
+    private int unpublishDue(Instant now) {
+        int done = 0;
+        for (UUID id :
+                claim(
+                        "live_revision IS NOT NULL AND unpublish_at <= :now AND (status <>"
+                                + " 'scheduled' OR unpublish_at < publish_at) ORDER BY"
+                                + " unpublish_at",
+                        now)) {
+            publication.unpublishDue(items.find(id).orElseThrow(), now);
             done++;
         }
         return done;
