@@ -28,9 +28,9 @@ import uk.gov.hertfordshire.content.authoring.ContentChannel;
  * The delivery API for citizen apps, the digital TV service and the contact centre, under {@code
  * /api/content/channels/{channel}/}: {@code pages?path=}, {@code items?topic=} or {@code
  * items?serviceCode=}, {@code alerts}, {@code search?q=}, and the "this answered my question"
- * feedback. A page's rendition is immutable per live revision, so it carries a strong ETag, answers
- * {@code If-None-Match} with 304, and is rendered once per revision and channel ({@link
- * PageCache}).
+ * feedback. A page carries a strong ETag, a hash of the bytes sent, answers {@code If-None-Match}
+ * with 304 while they are the same, and is rendered once per live revision, publication and channel
+ * ({@link PageCache}).
  */
 @RestController
 @RequestMapping("/api/content/channels/{channel}")
@@ -76,19 +76,19 @@ class DeliveryController {
         if (found.isEmpty()) {
             return notFound("No published page has this path on " + on.wireValue() + ".");
         }
-        String etag = found.get().etag(on.wireValue());
+        PageCache.Page page = pages.page(found.get(), on);
         CacheControl cache = cacheControl(on);
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+        if (ifNoneMatch != null && matches(ifNoneMatch, page.etag())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-                    .eTag(etag)
+                    .eTag(page.etag())
                     .cacheControl(cache)
                     .build();
         }
         return ResponseEntity.ok()
-                .eTag(etag)
+                .eTag(page.etag())
                 .cacheControl(cache)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(pages.page(found.get(), on));
+                .body(page.body());
     }
 
     @GetMapping("/items")

@@ -43,8 +43,8 @@ class LiveContent {
     /** The live revision at the path on the channel, without its content. */
     Optional<LiveRef> refByPath(ContentChannel channel, String path) {
         return jdbc.sql(
-                        "SELECT i.id, i.path, i.live_revision FROM content_item i JOIN"
-                                + " content_revision r ON r.item_id = i.id AND r.revision ="
+                        "SELECT i.id, i.path, i.live_revision, i.published_at FROM content_item i"
+                                + " JOIN content_revision r ON r.item_id = i.id AND r.revision ="
                                 + " i.live_revision WHERE i.path = :path AND"
                                 + ON_CHANNEL)
                 .param("path", path)
@@ -55,13 +55,15 @@ class LiveContent {
                                 new LiveRef(
                                         rs.getObject("id", UUID.class),
                                         rs.getString("path"),
-                                        rs.getInt("live_revision")))
+                                        rs.getInt("live_revision"),
+                                        instant(rs, "published_at")))
                 .optional();
     }
 
     /**
-     * The revision a {@link LiveRef} names, whether or not it is still live: a revision never
-     * changes, so what is read here is what the reference's ETag stands for.
+     * The revision a {@link LiveRef} names, whether or not it is still live, at the reference's
+     * path and publication time (not the item's now): a revision's text never changes, so what is
+     * read here is what the reference names.
      */
     Optional<LiveItem> atRevision(LiveRef ref) {
         return jdbc.sql(
@@ -73,7 +75,8 @@ class LiveContent {
                 .param("id", ref.id())
                 .param("revision", ref.revision())
                 .query(LiveContent::map)
-                .optional();
+                .optional()
+                .map(item -> item.as(ref));
     }
 
     Optional<LiveItem> byId(ContentChannel channel, UUID id) {
@@ -127,9 +130,7 @@ class LiveContent {
                 rs.getString("type"),
                 rs.getString("path"),
                 rs.getInt("live_revision"),
-                rs.getTimestamp("published_at") == null
-                        ? null
-                        : rs.getTimestamp("published_at").toInstant(),
+                instant(rs, "published_at"),
                 rs.getString("title"),
                 rs.getString("summary"),
                 rs.getString("body"),
@@ -140,5 +141,10 @@ class LiveContent {
                 Arrays.asList((String[]) rs.getArray("channels").getArray()),
                 rs.getString("audience"),
                 rs.getString("plain_text"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

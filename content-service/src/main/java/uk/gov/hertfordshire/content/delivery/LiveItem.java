@@ -27,12 +27,25 @@ record LiveItem(
         String audience,
         String plainText) {
 
-    /** A quoted strong ETag: a live revision's rendition on one channel never changes. */
-    String etag(String channel) {
-        return etag(id, revision, channel);
-    }
-
-    static String etag(UUID id, int revision, String channel) {
-        return "\"" + id + "-r" + revision + "-" + channel + "\"";
+    /**
+     * This revision as served from a {@link LiveRef}: at the reference's path and from its time, so
+     * a rendition is made only from what names it.
+     */
+    LiveItem as(LiveRef ref) {
+        return new LiveItem(
+                id,
+                type,
+                ref.path(),
+                revision,
+                ref.publishedAt(),
+                title,
+                summary,
+                body,
+                details,
+                topics,
+                serviceCodes,
+                channels,
+                audience,
+                plainText);
     }
 }

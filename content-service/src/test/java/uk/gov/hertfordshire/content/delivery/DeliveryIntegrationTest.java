@@ -1,19 +1,23 @@
 package uk.gov.hertfordshire.content.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import static org.awaitility.Awaitility.await;
 import static uk.gov.hertfordshire.content.support.ContentApi.AGENT;
 import static uk.gov.hertfordshire.content.support.ContentApi.CITIZEN;
 import static uk.gov.hertfordshire.content.support.ContentApi.ERIN;
 import static uk.gov.hertfordshire.content.support.ContentApi.FRANK;
+import static uk.gov.hertfordshire.content.support.ContentApi.expect;
 import static uk.gov.hertfordshire.content.support.ContentApi.json;
 import static uk.gov.hertfordshire.content.support.ContentApi.page;
 import static uk.gov.hertfordshire.content.support.ContentApi.with;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +119,60 @@ class DeliveryIntegrationTest {
                         Map.of("If-None-Match", etag));
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(json(changed).get("html").asString()).contains("Version two.");
+    }
+
+    /**
+     * The same revision of a page can be served as two different bodies: taken off and approved
+     * again, it is live from a new time ({@code publishedAt}). A client (or the gateway) holding
+     * the first body's ETag must get the new body, not a 304; the new body's ETag is then 304 (the
+     * control), and a full read serves the new body, not the first one kept in memory.
+     */
+    @Test
+    void aPageApprovedAgainAtTheSameRevisionIsNotAnsweredWithTheFirstBodysETag() {
+        String path = "/pages?path=/dl/approved-again";
+        UUID id =
+                api.published(
+                        ERIN,
+                        FRANK,
+                        page("/dl/approved-again", "Approved again", "The same words each time."));
+        HttpResponse<String> first = deliver(null, "web", path);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        expect(api.act(FRANK, id, "unpublish", null), 200);
+        assertThat(deliver(null, "web", path).statusCode()).isEqualTo(404);
+        expect(api.act(ERIN, id, "submit", null), 200);
+        expect(api.act(FRANK, id, "approve", null), 200);
+        Instant publishedAgain =
+                Instant.parse(json(api.get(FRANK, id)).get("publishedAt").asString());
+
+        HttpResponse<String> conditional =
+                api.deliver(
+                        null, "/api/content/channels/web" + path, Map.of("If-None-Match", etag));
+        HttpResponse<String> full = deliver(null, "web", path);
+        assertSoftly(
+                soft -> {
+                    soft.assertThat(json(full).get("revision").asInt()).isEqualTo(1);
+                    soft.assertThat(Instant.parse(json(full).get("publishedAt").asString()))
+                            .as("publishedAt served after approving again")
+                            .isEqualTo(publishedAgain);
+                    soft.assertThat(full.body()).isNotEqualTo(first.body());
+                    soft.assertThat(conditional.statusCode())
+                            .as("If-None-Match with the first body's ETag, the body since changed")
+                            .isEqualTo(200);
+                    soft.assertThat(conditional.body()).isEqualTo(full.body());
+                    soft.assertThat(full.headers().firstValue("ETag"))
+                            .isPresent()
+                            .isNotEqualTo(Optional.of(etag));
+                });
+
+        HttpResponse<String> unchanged =
+                api.deliver(
+                        null,
+                        "/api/content/channels/web" + path,
+                        Map.of("If-None-Match", full.headers().firstValue("ETag").orElseThrow()));
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.headers().firstValue("ETag"))
+                .isEqualTo(full.headers().firstValue("ETag"));
     }
 
     @Test
