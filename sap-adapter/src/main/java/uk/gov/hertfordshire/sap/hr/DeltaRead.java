@@ -23,12 +23,14 @@ import uk.gov.hertfordshire.platform.support.outbox.Outbox;
  * starts from the same mark. The read starts a safety overlap ({@code platform.sap.hr.overlap}, 5
  * minutes) before the mark, because SAP may commit a change late, stamped at or before a mark
  * already read past; such a change is read and published then. A change already published (the same
- * id with the same change time, remembered in {@code hr_delta_published} for as long as it is
- * inside the overlap) is passed over, so the overlap publishes nothing twice (except on the first
- * read after this table was added, which re-publishes the overlap's changes once; consumers keep
- * the latest state, so that is harmless). A record the event's contract refuses is counted and
- * logged, not published, and does not stop the read; it is remembered too, so the overlap does not
- * count it again.
+ * id with the same change time, remembered in {@code hr_delta_published}) is passed over, so the
+ * overlap publishes nothing twice (except on the first read after that table was added, which
+ * re-publishes the overlap's changes once; consumers keep the latest state, so that is harmless). A
+ * record the event's contract refuses is counted and logged, not published, and does not stop the
+ * read; it is remembered too, so the overlap does not count it again. What is remembered of each
+ * record (its change time and its content's hash) is kept for good: a change SAP makes visible
+ * later than the overlap is never read here again, and the nightly {@link FullSweep} finds it by
+ * comparing every record with it.
  *
  * @param <T> the record SAP HR returns
  */
@@ -44,6 +46,8 @@ final class DeltaRead<T> {
      * @param metric the name in the counters {@code sap_hr_<metric>_published_total} and {@code
      *     sap_hr_<metric>_skipped_total}
      * @param noun what a record is, for the counters' descriptions
+     * @param content the record's content as its event carries it, but the change time, in a fixed
+     *     text form: what the full sweep compares (by its hash) with what was published
      */
     record Entity<T>(
             String name,
@@ -53,7 +57,14 @@ final class DeltaRead<T> {
             Reader<T> reader,
             Function<T, String> id,
             Function<T, Instant> changedAt,
-            Function<T, DomainEvent> event) {}
+            Function<T, DomainEvent> event,
+            Function<T, String> content) {
+
+        /** What publishing the record now would leave remembered of it. */
+        HrDelta.Published published(T record) {
+            return HrDelta.Published.of(changedAt.apply(record), content.apply(record));
+        }
+    }
 
     /**
      * SAP HR's delta read of an entity: every record changed at or after {@code since}, by page.
@@ -108,22 +119,22 @@ final class DeltaRead<T> {
                                 return -1;
                             }
                             HrDelta.Mark mark = delta.mark(entity.name()).orElse(null);
+                            Instant since = mark == null ? null : mark.changedAt().minus(overlap);
                             Map<String, Instant> done =
-                                    mark == null ? Map.of() : delta.published(entity.name());
-                            Map<String, Instant> handled = new HashMap<>();
+                                    since == null
+                                            ? Map.of()
+                                            : delta.publishedSince(entity.name(), since);
+                            Map<String, HrDelta.Published> handled = new HashMap<>();
                             int[] count = {0};
                             HrDelta.Mark[] last = {mark};
                             entity.reader()
                                     .changedSince(
-                                            mark == null ? null : mark.changedAt().minus(overlap),
+                                            since,
                                             page -> count[0] += publish(page, done, handled, last));
                             if (last[0] != null && last[0] != mark) {
                                 delta.save(entity.name(), last[0]);
                             }
-                            if (!handled.isEmpty()) {
-                                Instant keepFrom = last[0].changedAt().minus(overlap);
-                                delta.remember(entity.name(), handled, keepFrom);
-                            }
+                            delta.remember(entity.name(), handled);
                             return count[0];
                         });
         return Optional.ofNullable(result).orElse(0);
@@ -132,16 +143,18 @@ final class DeltaRead<T> {
     private int publish(
             List<T> page,
             Map<String, Instant> done,
-            Map<String, Instant> handled,
+            Map<String, HrDelta.Published> handled,
             HrDelta.Mark[] last) {
         int count = 0;
         for (T record : page) {
             String id = entity.id().apply(record);
             Instant changedAt = entity.changedAt().apply(record);
-            if (changedAt.equals(done.get(id)) || changedAt.equals(handled.get(id))) {
+            HrDelta.Published earlier = handled.get(id);
+            if (changedAt.equals(done.get(id))
+                    || (earlier != null && changedAt.equals(earlier.changedAt()))) {
                 continue; // published by an earlier read (or earlier in this one)
             }
-            handled.put(id, changedAt);
+            handled.put(id, entity.published(record));
             if (last[0] == null || last[0].before(changedAt, id)) {
                 last[0] = new HrDelta.Mark(changedAt, id);
             }

@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.sap.hr;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import uk.gov.hertfordshire.sap.connection.SapUnavailableException;
 /**
  * Reads org units (teams, {@code FODepartment}) changed in SAP HR since the last read and publishes
  * each as {@code org-unit-changed}, by {@link DeltaRead} as {@link StaffSync} does staff, with a
- * mark and a lock of its own.
+ * mark and a lock of its own, and swept whole each night by a {@link FullSweep} as staff are.
  */
 @Component
 public class OrgUnitSync {
@@ -26,6 +27,7 @@ public class OrgUnitSync {
     private static final long LOCK_KEY = 0x53415048524f5247L;
 
     private final DeltaRead<SapHr.OrgUnit> read;
+    private final FullSweep<SapHr.OrgUnit> fullSweep;
 
     OrgUnitSync(
             SapHr sap,
@@ -33,29 +35,34 @@ public class OrgUnitSync {
             TransactionOperations transactions,
             HrDelta delta,
             @Value("${platform.sap.hr.overlap:PT5M}") Duration overlap,
+            Clock clock,
             MeterRegistry meters) {
-        this.read =
-                new DeltaRead<>(
-                        new DeltaRead.Entity<>(
-                                "FODepartment",
-                                LOCK_KEY,
-                                "org_units",
-                                "org unit",
-                                sap::orgUnitsChangedSince,
-                                SapHr.OrgUnit::code,
-                                SapHr.OrgUnit::changedAt,
-                                unit ->
-                                        new OrgUnitChanged(
-                                                unit.code(),
-                                                unit.parentCode(),
-                                                unit.costCentre(),
-                                                unit.active(),
-                                                unit.changedAt())),
-                        outbox,
-                        transactions,
-                        delta,
-                        overlap,
-                        meters);
+        DeltaRead.Entity<SapHr.OrgUnit> entity =
+                new DeltaRead.Entity<>(
+                        "FODepartment",
+                        LOCK_KEY,
+                        "org_units",
+                        "org unit",
+                        sap::orgUnitsChangedSince,
+                        SapHr.OrgUnit::code,
+                        SapHr.OrgUnit::changedAt,
+                        unit ->
+                                new OrgUnitChanged(
+                                        unit.code(),
+                                        unit.parentCode(),
+                                        unit.costCentre(),
+                                        unit.active(),
+                                        unit.changedAt()),
+                        unit ->
+                                String.join(
+                                        "\n",
+                                        unit.code(),
+                                        String.valueOf(unit.parentCode()),
+                                        String.valueOf(unit.costCentre()),
+                                        String.valueOf(unit.active())));
+        this.read = new DeltaRead<>(entity, outbox, transactions, delta, overlap, meters);
+        this.fullSweep =
+                new FullSweep<>(entity, outbox, transactions, delta, overlap, clock, meters);
     }
 
     @Scheduled(
@@ -76,5 +83,17 @@ public class OrgUnitSync {
      */
     public int sync() {
         return read.sync();
+    }
+
+    /**
+     * Reads every org unit record now and publishes those whose content differs from what was last
+     * published (the full sweep; {@link HrSweepSchedule} runs it once a night across replicas).
+     */
+    FullSweep.Result sweep() {
+        return fullSweep.sweep(lastSweep -> true);
+    }
+
+    FullSweep<SapHr.OrgUnit> fullSweep() {
+        return fullSweep;
     }
 }

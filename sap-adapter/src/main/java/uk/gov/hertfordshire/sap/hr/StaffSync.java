@@ -1,6 +1,7 @@
 package uk.gov.hertfordshire.sap.hr;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,9 @@ import uk.gov.hertfordshire.sap.connection.SapUnavailableException;
  * Reads staff ({@code User}) changed in SAP HR since the last read and publishes each as {@code
  * staff-member-changed}, by {@link DeltaRead}: one transaction under an advisory lock holds the
  * events and the new mark, and the read starts a safety overlap before the mark so a change SAP
- * commits late is still read (what was already published is not published again).
+ * commits late is still read (what was already published is not published again). A change SAP
+ * makes visible later than the overlap is found by the nightly {@link FullSweep} of every staff
+ * member, which shares the entity's definition, lock and memory with the delta.
  */
 @Component
 public class StaffSync {
@@ -27,6 +30,7 @@ public class StaffSync {
     private static final long LOCK_KEY = 0x5341504852535b4eL;
 
     private final DeltaRead<SapHr.Employee> read;
+    private final FullSweep<SapHr.Employee> fullSweep;
 
     StaffSync(
             SapHr sap,
@@ -34,29 +38,34 @@ public class StaffSync {
             TransactionOperations transactions,
             HrDelta delta,
             @Value("${platform.sap.hr.overlap:PT5M}") Duration overlap,
+            Clock clock,
             MeterRegistry meters) {
-        this.read =
-                new DeltaRead<>(
-                        new DeltaRead.Entity<>(
-                                "User",
-                                LOCK_KEY,
-                                "staff",
-                                "staff",
-                                sap::employeesChangedSince,
-                                SapHr.Employee::staffId,
-                                SapHr.Employee::changedAt,
-                                employee ->
-                                        new StaffMemberChanged(
-                                                employee.staffId(),
-                                                employee.teamCode(),
-                                                employee.roles(),
-                                                employee.active(),
-                                                employee.changedAt())),
-                        outbox,
-                        transactions,
-                        delta,
-                        overlap,
-                        meters);
+        DeltaRead.Entity<SapHr.Employee> entity =
+                new DeltaRead.Entity<>(
+                        "User",
+                        LOCK_KEY,
+                        "staff",
+                        "staff",
+                        sap::employeesChangedSince,
+                        SapHr.Employee::staffId,
+                        SapHr.Employee::changedAt,
+                        employee ->
+                                new StaffMemberChanged(
+                                        employee.staffId(),
+                                        employee.teamCode(),
+                                        employee.roles(),
+                                        employee.active(),
+                                        employee.changedAt()),
+                        employee ->
+                                String.join(
+                                        "\n",
+                                        employee.staffId(),
+                                        String.valueOf(employee.teamCode()),
+                                        String.join(" ", employee.roles()),
+                                        String.valueOf(employee.active())));
+        this.read = new DeltaRead<>(entity, outbox, transactions, delta, overlap, meters);
+        this.fullSweep =
+                new FullSweep<>(entity, outbox, transactions, delta, overlap, clock, meters);
     }
 
     @Scheduled(
@@ -77,5 +86,17 @@ public class StaffSync {
      */
     public int sync() {
         return read.sync();
+    }
+
+    /**
+     * Reads every staff record now and publishes those whose content differs from what was last
+     * published (the full sweep; {@link HrSweepSchedule} runs it once a night across replicas).
+     */
+    FullSweep.Result sweep() {
+        return fullSweep.sweep(lastSweep -> true);
+    }
+
+    FullSweep<SapHr.Employee> fullSweep() {
+        return fullSweep;
     }
 }

@@ -25,6 +25,8 @@ import uk.gov.hertfordshire.platform.events.cases.CaseFeePaid;
 import uk.gov.hertfordshire.platform.testsupport.Replicas;
 import uk.gov.hertfordshire.sap.SapAdapterApplication;
 import uk.gov.hertfordshire.sap.SapIntegrationTest;
+import uk.gov.hertfordshire.sap.hr.HrSweepSchedule;
+import uk.gov.hertfordshire.sap.hr.OrgUnitSync;
 import uk.gov.hertfordshire.sap.hr.StaffSync;
 import uk.gov.hertfordshire.sap.posting.PostingWorker;
 import uk.gov.hertfordshire.sapsimulator.Faults;
@@ -32,10 +34,10 @@ import uk.gov.hertfordshire.sapsimulator.Organisation;
 
 /**
  * Two instances of the adapter on one database (as the cluster mode runs them) run each scheduled
- * job that calls SAP at the same moment: the posting worker, the HR delta and the morning
- * reconciliation. Each posting reaches SAP once and the day's reconciliation runs once, also when
- * the second instance's schedule fires after the first's run has finished; beside each, the
- * positive control that the second instance does the work.
+ * job that calls SAP at the same moment: the posting worker, the HR delta, the nightly HR sweep and
+ * the morning reconciliation. Each posting reaches SAP once and the day's reconciliation and the
+ * night's sweep run once, also when the second instance's schedule fires after the first's run has
+ * finished; beside each, the positive control that the second instance does the work.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScheduledJobsAcrossReplicasTest extends SapIntegrationTest {
@@ -50,6 +52,8 @@ class ScheduledJobsAcrossReplicasTest extends SapIntegrationTest {
     @Autowired PostingWorker worker;
     @Autowired ReconciliationSchedule schedule;
     @Autowired StaffSync sync;
+    @Autowired OrgUnitSync orgUnits;
+    @Autowired HrSweepSchedule sweeps;
 
     ConfigurableApplicationContext replica;
 
@@ -178,6 +182,40 @@ class ScheduledJobsAcrossReplicasTest extends SapIntegrationTest {
         SAP.organisation().change(changed.get(0), null, null, null);
         assertThat(other.sync()).isEqualTo(1);
         assertThat(staffChanges(later)).isEqualTo(onceEach(changed.subList(0, 1)));
+    }
+
+    @Test
+    void theNightlyHrSweepRunsOnceAcrossTwoInstances() {
+        orgUnits.sync();
+        sync.sync(); // the sweep compares what lies behind the delta's marks
+        jdbc.sql("DELETE FROM hr_sweep").update(); // tonight's sweep not yet done
+        HrSweepSchedule other = replica.getBean(HrSweepSchedule.class);
+
+        List<Integer> swept = Replicas.atOnce(120, sweeps::sweepDue, other::sweepDue);
+
+        // Org units and staff, each swept by one instance (the other found it busy or done).
+        assertThat(swept.get(0) + swept.get(1)).isEqualTo(2);
+        // The other's schedule fires later that night, after the sweeps: neither sweeps again.
+        assertThat(other.sweepDue()).isZero();
+        assertThat(sweeps.sweepDue()).isZero();
+        assertThat(hrSweeps("User")).isEqualTo(1);
+        assertThat(hrSweeps("FODepartment")).isEqualTo(1);
+
+        // The positive control: the next night (the sweeps a day back), the second one sweeps both.
+        jdbc.sql(
+                        "UPDATE hr_sweep SET started_at = started_at - interval '1 day',"
+                                + " finished_at = finished_at - interval '1 day'")
+                .update();
+        assertThat(other.sweepDue()).isEqualTo(2);
+        assertThat(hrSweeps("User")).isEqualTo(2);
+        assertThat(hrSweeps("FODepartment")).isEqualTo(2);
+    }
+
+    private int hrSweeps(String entity) {
+        return jdbc.sql("SELECT count(*) FROM hr_sweep WHERE entity = :entity")
+                .param("entity", entity)
+                .query(Integer.class)
+                .single();
     }
 
     private long lastOutboxId() {
