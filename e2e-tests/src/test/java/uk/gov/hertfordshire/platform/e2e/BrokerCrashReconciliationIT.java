@@ -3,6 +3,9 @@ package uk.gov.hertfordshire.platform.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,9 @@ class BrokerCrashReconciliationIT {
     private static final Logger log = LoggerFactory.getLogger(BrokerCrashReconciliationIT.class);
     private static final List<String> CHANNELS =
             List.of("web", "app", "phone", "face_to_face", "email");
+
+    /** Where the broker listens (deploy/local's single plan: PLAINTEXT on 127.0.0.1:9092). */
+    private static final InetSocketAddress KAFKA = new InetSocketAddress("127.0.0.1", 9092);
 
     private final Platform platform = new Platform();
 
@@ -60,20 +66,37 @@ class BrokerCrashReconciliationIT {
         }
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() >= 50);
+            assertThat(brokerAccepts()).as("the broker listens on " + KAFKA + " before").isTrue();
             long kafka = platform.kafkaPid();
-            ProcessHandle.of(kafka).ifPresent(ProcessHandle::destroyForcibly);
+            // No process under the pid file's id is a failure, not a kill that "worked" at once.
+            ProcessHandle broker =
+                    ProcessHandle.of(kafka)
+                            .orElseThrow(
+                                    () ->
+                                            new AssertionError(
+                                                    "no process has run/kafka.pid's id " + kafka));
+            assertThat(broker.destroyForcibly()).as("SIGKILL sent to the broker").isTrue();
             await("the broker process is gone")
                     .atMost(Duration.ofSeconds(30))
-                    .until(() -> ProcessHandle.of(kafka).map(p -> !p.isAlive()).orElse(true));
+                    .until(() -> !broker.isAlive());
+            assertThat(brokerAccepts())
+                    .as("the broker's port refuses connections once it is killed")
+                    .isFalse();
             int acceptedAtKill = accepted.size();
             await("cases are still accepted while Kafka is down")
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> accepted.size() >= acceptedAtKill + 50);
+            assertThat(brokerAccepts())
+                    .as("the broker was still down while those cases were accepted")
+                    .isFalse();
 
             assertThat(platform.run(List.of("up", "-d"), Duration.ofMinutes(3)))
                     .as("./platform up -d restarts what is missing")
                     .isZero();
             assertThat(platform.kafkaPid()).isNotEqualTo(kafka);
+            await("the broker listens again after up -d")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(BrokerCrashReconciliationIT::brokerAccepts);
             int acceptedAtRestart = accepted.size();
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> accepted.size() >= acceptedAtRestart + 50);
@@ -94,5 +117,15 @@ class BrokerCrashReconciliationIT {
         List<String> countedTwice = accepted.stream().filter(id -> counted.get(id) != 1).toList();
         assertThat(countedTwice).as("accepted cases counted more than once").isEmpty();
         assertThat(counted.values()).as("no case anywhere is counted twice").allMatch(n -> n == 1);
+    }
+
+    /** Whether something accepts a TCP connection on the broker's port (within a second). */
+    private static boolean brokerAccepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(KAFKA, 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -78,6 +78,23 @@ class CareReferralThroughThePlatformIT {
         assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
         assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("early_help");
 
+        // The positive control for the refusal below: the same read of the same id, by the agency
+        // that made the referral, answers 200 with it; only the partner differs.
+        ServiceRequest owned =
+                client("partner-nhs-herts")
+                        .read()
+                        .resource(ServiceRequest.class)
+                        .withId(id)
+                        .execute();
+        assertThat(owned.getIdElement().getIdPart()).isEqualTo(id);
+        assertThat(owned.getIdentifier()).extracting(i -> i.getValue()).contains(reference);
+        String read = "/fhir/r4/ServiceRequest/" + id;
+        assertThat(platform.get(read, "partner-nhs-herts").statusCode())
+                .as("the owner reads its referral")
+                .isEqualTo(200);
+        assertThat(platform.get(read, "partner-herts-police").statusCode())
+                .as("another agency is told there is no such referral")
+                .isEqualTo(404);
         assertThatThrownBy(
                         () ->
                                 client("partner-herts-police")

@@ -166,21 +166,33 @@ final class Platform {
     /** How {@code ./platform <arguments>} exited and what it printed on standard output. */
     record Command(int exit, String output) {}
 
-    /** Runs {@code ./platform <arguments>} with this platform's data folder (at most a minute). */
+    /**
+     * Runs {@code ./platform <arguments>} with this platform's data folder (at most a minute). Its
+     * standard output goes to a file read once it has exited, so a command that hangs, or leaves a
+     * child holding the output open, fails at the limit instead of blocking the read.
+     */
     Command command(String... arguments) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>();
         command.add(script.toString());
         command.addAll(List.of(arguments));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("PLATFORM_DATA", data.toString());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("./platform " + String.join(" ", arguments) + " took over 60 s");
+        Path output = Files.createTempFile("platform-command", ".out");
+        try {
+            ProcessBuilder builder =
+                    new ProcessBuilder(command)
+                            .redirectOutput(output.toFile())
+                            .redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("PLATFORM_DATA", data.toString());
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new IOException(
+                        "./platform " + String.join(" ", arguments) + " took over 60 s");
+            }
+            return new Command(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new Command(process.exitValue(), output);
     }
 
     /** A form POST through the gateway, as a civic app sends Open311 requests. */
