@@ -219,8 +219,9 @@ public class Authoring {
                             throw ContentProblems.badSchedule(
                                     "unpublishAt must be after publishAt.");
                         }
-                        // The live revision, if any, keeps its own removal until the schedule
-                        // replaces it; the scheduled revision's waits beside it.
+                        // The live revision, if any, keeps its own removal if that comes before
+                        // the schedule replaces it; the scheduled revision's waits beside it (and
+                        // in unpublish_at, where the previous version reads it, if not).
                         yield before.withState(
                                         ContentStatus.SCHEDULED,
                                         before.latestRevision(),

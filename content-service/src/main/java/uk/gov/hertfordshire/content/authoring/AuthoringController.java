@@ -241,9 +241,10 @@ class AuthoringController {
      * approved, so a client that reads the item and writes it back keeps a move it has not seen;
      * {@code livePath} is where the live revision is served now (null when nothing is live). {@code
      * unpublishAt} is when the live revision comes off the channels (null when nothing is live or
-     * it stays); while the item is {@code scheduled}, {@code publishAt} is when the latest revision
-     * goes live and {@code scheduledUnpublishAt} when it comes off again (null: it stays), whatever
-     * the live revision's own time.
+     * it stays, or, while {@code scheduled}, when the schedule replaces it first); while the item
+     * is {@code scheduled}, {@code publishAt} is when the latest revision goes live and {@code
+     * scheduledUnpublishAt} when it comes off again (null: it stays), whatever the live revision's
+     * own time.
      */
     record ItemView(
             UUID id,

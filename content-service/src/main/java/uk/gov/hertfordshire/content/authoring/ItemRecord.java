@@ -14,12 +14,13 @@ import java.util.UUID;
  * @param liveRevision the revision the channels serve, or null when nothing is served
  * @param version bumped by every change; the ETag
  * @param publishAt when the scheduled revision goes live (while {@code scheduled})
- * @param unpublishAt when the live revision comes off the channels ({@link #liveUntil}); while a
- *     schedule waits with nothing live, the scheduled revision's removal as well, where the
- *     previous version of the service reads it (migration 9)
+ * @param unpublishAt when the live revision comes off the channels ({@link #liveUntil}); while
+ *     {@code scheduled}, that only while it is before {@code publishAt}: otherwise (nothing live,
+ *     or a live revision the schedule replaces first) the scheduled revision's removal, where the
+ *     previous version of the service reads and writes it (migration 9)
  * @param scheduledUnpublishAt when the scheduled revision comes off once live, while {@code
  *     scheduled} (null: it stays); kept apart from {@code unpublishAt}, so scheduling a successor
- *     never moves the live revision's removal
+ *     never moves a live revision's removal that comes first
  */
 public record ItemRecord(
         UUID id,
@@ -117,19 +118,44 @@ public record ItemRecord(
 
     /**
      * When the live revision comes off the channels ({@code unpublishAt} while something is live):
-     * an edit or the review of a newer revision keeps it, since the live revision stays live.
+     * an edit or the review of a newer revision keeps it, since the live revision stays live. While
+     * {@code scheduled}, only a removal before {@code publishAt}: one not before it never happens
+     * (the schedule replaces the live revision first), and {@code unpublishAt} then holds the
+     * scheduled revision's removal.
      */
     Instant liveUntil() {
-        return liveRevision == null ? null : unpublishAt;
+        if (liveRevision == null || scheduleComesFirst()) {
+            return null;
+        }
+        return unpublishAt;
     }
 
     /**
-     * This item with the removal its scheduled revision takes when it goes live; null, none. An
-     * instance of the previous version knows only {@code unpublish_at}: with nothing live it holds
-     * the same time (what that version reads when it fires the schedule), and while a revision is
-     * live it holds that revision's own removal.
+     * Whether {@code unpublishAt}, while {@code scheduled}, is not before the schedule: then it is
+     * the scheduled revision's removal (as either version writes it), not a live revision's.
+     */
+    private boolean scheduleComesFirst() {
+        return status == ContentStatus.SCHEDULED
+                && unpublishAt != null
+                && publishAt != null
+                && !unpublishAt.isBefore(publishAt);
+    }
+
+    /**
+     * This item (scheduled) with the removal its scheduled revision takes when it goes live; null,
+     * none. The live revision's removal stays in {@code unpublishAt} only if it comes before {@code
+     * publishAt}; otherwise the schedule replaces the live revision first (and the only way to drop
+     * a schedule, unpublishing, takes the live revision off too), so {@code unpublishAt} holds the
+     * scheduled revision's removal instead. That is where an instance of the previous version of
+     * the service, which knows only {@code unpublish_at}, reads it when it fires the schedule, so
+     * it neither loses that removal nor gives the successor the live revision's (migration 9).
      */
     ItemRecord withScheduledUnpublishAt(Instant removal) {
+        boolean liveComesOffFirst =
+                liveRevision != null
+                        && unpublishAt != null
+                        && publishAt != null
+                        && unpublishAt.isBefore(publishAt);
         return new ItemRecord(
                 id,
                 type,
@@ -140,7 +166,7 @@ public record ItemRecord(
                 liveRevision,
                 version,
                 publishAt,
-                liveRevision == null ? removal : unpublishAt,
+                liveComesOffFirst ? unpublishAt : removal,
                 removal,
                 publishedAt,
                 reviewNote,
@@ -149,15 +175,17 @@ public record ItemRecord(
     }
 
     /**
-     * When the scheduled revision comes off once its schedule fires: its own removal; for a
-     * schedule an instance of the previous version took (migration 9), with nothing live, the one
-     * that version kept in {@code unpublish_at}.
+     * When the scheduled revision comes off once its schedule fires: its own removal. For a
+     * schedule an instance of the previous version took (migration 9), which left {@code
+     * scheduled_unpublish_at} null, it is the {@code unpublish_at} that version wrote, after {@code
+     * publishAt} whether or not a revision is live; an {@code unpublish_at} before {@code
+     * publishAt} is the live revision's, never the scheduled one's.
      */
     Instant scheduledUntil() {
         if (scheduledUnpublishAt != null) {
             return scheduledUnpublishAt;
         }
-        return liveRevision == null ? unpublishAt : null;
+        return scheduleComesFirst() ? unpublishAt : null;
     }
 
     /** This item with a reviewer's note. */

@@ -87,7 +87,7 @@ class Publication {
 
     /**
      * Takes a live item off at its unpublish time. A schedule waiting for a newer revision stays,
-     * with that revision's own removal.
+     * with that revision's own removal (now in {@code unpublish_at} too, with nothing live).
      */
     void unpublishDue(ItemRecord item, Instant now) {
         outbox.append(new ContentUnpublished(item.id().toString(), item.liveRevision(), now));

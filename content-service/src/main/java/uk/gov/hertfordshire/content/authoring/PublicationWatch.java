@@ -93,14 +93,20 @@ class PublicationWatch {
      * whose removal came before the schedule that replaces it comes off first (its {@code
      * content.unpublished}, then the successor's {@code content.published}), even when both fell
      * due since the last scan; one whose removal is not before that schedule is replaced by it
-     * instead, never taken off. Removals are looked for again after publishing, for a scheduled
-     * revision whose own removal is due too (after the service was down).
+     * instead, never taken off. A schedule is not fired while the live revision's earlier removal
+     * waits (more were due than a batch holds): it fires in a later batch, after that removal.
+     * Removals are looked for again after publishing, for a scheduled revision whose own removal is
+     * due too (after the service was down).
      */
     int scan() {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         int done = unpublishDue(now);
         for (UUID id :
-                claim("status = 'scheduled' AND publish_at <= :now ORDER BY publish_at", now)) {
+                claim(
+                        "status = 'scheduled' AND publish_at <= :now AND (live_revision IS NULL"
+                                + " OR unpublish_at IS NULL OR unpublish_at >= publish_at) ORDER"
+                                + " BY publish_at",
+                        now)) {
             publication.publishScheduled(items.find(id).orElseThrow(), now);
             done++;
         }
@@ -124,7 +130,8 @@ class PublicationWatch {
 
     /**
      * Takes off each live revision whose removal is due, unless a schedule replaces it no later
-     * (the publication step does that).
+     * (the publication step does that; while {@code scheduled}, an {@code unpublish_at} not before
+     * {@code publish_at} is the scheduled revision's removal, {@link ItemRecord#scheduledUntil}).
      */
     private int unpublishDue(Instant now) {
         int done = 0;

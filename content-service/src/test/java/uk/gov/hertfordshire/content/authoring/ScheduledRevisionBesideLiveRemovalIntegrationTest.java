@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.JsonNode;
 import uk.gov.hertfordshire.content.catalogue.KnownServices;
 import uk.gov.hertfordshire.content.support.ContentApi;
@@ -35,8 +36,10 @@ import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
  * scheduledUnpublishAt} until then), or never if it has none, and does not inherit the live one's.
  * Beside them: a live removal after the schedule (the successor replaces the live revision at its
  * time, nothing comes off), cancelling the schedule, and the control, a first publication scheduled
- * with a removal. And the columns beside the previous version's writes, as in a rolling upgrade.
- * The watch is run by the test (scheduling off).
+ * with a removal. And the columns beside the previous version's writes, as in a rolling upgrade
+ * (either version scheduling, the other firing); a live removal before its schedule behind more
+ * removals than a batch; a live removal at the schedule's very time, and a scheduled removal
+ * already due when its schedule fires, in one scan. The watch is run by the test (scheduling off).
  */
 @PlatformIntegrationTest
 @TestPropertySource(properties = "platform.content.scheduling=false")
@@ -49,6 +52,7 @@ class ScheduledRevisionBesideLiveRemovalIntegrationTest {
     @Autowired KnownServices services;
     @Autowired PublicationWatch watch;
     @Autowired JdbcClient jdbc;
+    @Autowired TransactionOperations transactions;
 
     @Test
     void theLiveRevisionComesOffAtItsOwnTimeAndTheScheduledOneTakesItsOwn() {
@@ -78,7 +82,9 @@ class ScheduledRevisionBesideLiveRemovalIntegrationTest {
         UUID late = liveUntil(api, "/split/late", dayAfter);
         scheduleEdit(api, late, "/split/late", goesLive, null);
         JsonNode lateScheduled = json(api.get(FRANK, late));
-        assertThat(instant(lateScheduled, "unpublishAt")).isEqualTo(dayAfter);
+        assertThat(instant(lateScheduled, "unpublishAt"))
+                .as("a live removal after the schedule, which replaces the live revision first")
+                .isNull();
         assertThat(instant(lateScheduled, "scheduledUnpublishAt")).isNull();
 
         // Both times passed before the watch runs again: off first, then the successor on.
@@ -182,6 +188,29 @@ class ScheduledRevisionBesideLiveRemovalIntegrationTest {
         assertThat(column(id, "unpublish_at")).isEqualTo(dayAfter);
         assertThat(column(id, "scheduled_unpublish_at")).isEqualTo(dayAfter);
 
+        // The previous version fires a first publication this version scheduled (its time moved
+        // here, so it is due): the scheduled revision's removal, nothing taken off at once.
+        UUID fired = api.created(ERIN, page("/split/upgrade-fired", "Fired there", "By either."));
+        expect(api.act(ERIN, fired, "submit", null), 200);
+        expect(
+                api.act(
+                        FRANK,
+                        fired,
+                        "schedule",
+                        "{\"publishAt\":\""
+                                + tomorrow
+                                + "\",\"unpublishAt\":\""
+                                + dayAfter
+                                + "\"}"),
+                200);
+        jdbc.sql("UPDATE content_item SET publish_at = now() - interval '1 second' WHERE id = :id")
+                .param("id", fired)
+                .update();
+        assertThat(previousVersionFires(fired)).isTrue();
+        assertThat(previousVersionTakesOff(fired)).isFalse();
+        assertThat(column(fired, "unpublish_at")).isEqualTo(dayAfter);
+        assertThat(column(fired, "scheduled_unpublish_at")).isNull();
+
         // The previous version unpublishes the scheduled item: the schedule's removal goes too.
         jdbc.sql(
                         "UPDATE content_item SET status = 'draft', publish_at = NULL, unpublish_at"
@@ -206,6 +235,275 @@ class ScheduledRevisionBesideLiveRemovalIntegrationTest {
         assertThat(web(api, "/split/upgrade").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * The previous version schedules a newer revision while one is live, its removal in {@code
+     * unpublish_at} alone (the live revision's is lost, that version's flaw): this version shows it
+     * as the scheduled revision's, not the live one's, and the scheduled revision takes it when
+     * this version fires the schedule. Beside it, the control: that version's schedule without a
+     * removal, which stays live.
+     */
+    @Test
+    void aScheduleThePreviousVersionTookBesideALiveRevisionKeepsItsRemovalHere() {
+        ContentApi.announceServices(services, "pothole");
+        ContentApi api = new ContentApi(port);
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+        Instant dayAfter = tomorrow.plus(Duration.ofDays(1));
+
+        UUID removed = liveUntil(api, "/split/old-schedule", dayAfter);
+        editAndSubmit(api, removed, "/split/old-schedule");
+        previousVersionSchedules(removed, tomorrow);
+        UUID kept = liveUntil(api, "/split/old-schedule-kept", dayAfter);
+        editAndSubmit(api, kept, "/split/old-schedule-kept");
+        previousVersionSchedules(kept, null);
+
+        JsonNode scheduled = json(api.get(FRANK, removed));
+        assertThat(scheduled.get("status").asString()).isEqualTo("scheduled");
+        assertThat(instant(scheduled, "scheduledUnpublishAt"))
+                .as("the removal the previous version gave the scheduled revision")
+                .isEqualTo(tomorrow);
+        assertThat(instant(scheduled, "unpublishAt"))
+                .as("the live revision is replaced before that time, not taken off at it")
+                .isNull();
+
+        watch.runDue();
+        JsonNode live = json(api.get(FRANK, removed));
+        assertThat(live.get("status").asString()).isEqualTo("published");
+        assertThat(live.get("liveRevision").asInt()).isEqualTo(2);
+        assertThat(instant(live, "unpublishAt"))
+                .as("the scheduled revision's removal, once live")
+                .isEqualTo(tomorrow);
+        assertThat(settledEventTypes(removed, 2)).containsExactly(PUBLISHED, PUBLISHED);
+
+        JsonNode control = json(api.get(FRANK, kept));
+        assertThat(control.get("liveRevision").asInt()).isEqualTo(2);
+        assertThat(instant(control, "unpublishAt")).isNull();
+        assertThat(settledEventTypes(kept, 2)).containsExactly(PUBLISHED, PUBLISHED);
+    }
+
+    /**
+     * This version schedules a newer revision while one is live, and the previous version (which
+     * reads {@code unpublish_at} as the scheduled revision's removal, and takes off, after
+     * publishing, every live revision whose {@code unpublish_at} is due) fires it: the scheduled
+     * revision comes off at its own time, not at the live one's, whether that was at the schedule
+     * itself (which the previous version's scan would have taken the new revision off at once for)
+     * or after it. The control: a live removal before the schedule stays where both versions take
+     * the live revision off at its time.
+     */
+    @Test
+    void aScheduleThisVersionTookBesideALiveRevisionIsFiredRightByThePreviousVersion() {
+        ContentApi.announceServices(services, "pothole");
+        ContentApi api = new ContentApi(port);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant liveComesOff = start.plusSeconds(4);
+        Instant goesLive = start.plusSeconds(6);
+        Instant tomorrow = start.plus(Duration.ofDays(1));
+        Instant dayAfter = start.plus(Duration.ofDays(2));
+
+        UUID atOnce = liveUntil(api, "/split/old-fires-at-once", goesLive);
+        scheduleEdit(api, atOnce, "/split/old-fires-at-once", goesLive, tomorrow);
+        UUID later = liveUntil(api, "/split/old-fires-later", dayAfter);
+        scheduleEdit(api, later, "/split/old-fires-later", goesLive, tomorrow);
+        UUID before = liveUntil(api, "/split/old-fires-before", liveComesOff);
+        scheduleEdit(api, before, "/split/old-fires-before", tomorrow, dayAfter);
+        for (UUID id : new UUID[] {atOnce, later}) {
+            assertThat(column(id, "unpublish_at"))
+                    .as("where the previous version reads the removal of %s", id)
+                    .isEqualTo(tomorrow);
+        }
+        assertThat(column(before, "unpublish_at")).isEqualTo(liveComesOff);
+        assertThat(column(before, "scheduled_unpublish_at")).isEqualTo(dayAfter);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(goesLive));
+        assertThat(previousVersionTakesOff(before))
+                .as("the live revision due off before its successor")
+                .isTrue();
+        for (UUID id : new UUID[] {atOnce, later}) {
+            assertThat(previousVersionFires(id)).as("fired %s", id).isTrue();
+            assertThat(previousVersionTakesOff(id)).as("taken off at once: %s", id).isFalse();
+            assertThat(column(id, "unpublish_at")).as("removal of %s", id).isEqualTo(tomorrow);
+        }
+        watch.runDue();
+        for (UUID id : new UUID[] {atOnce, later}) {
+            JsonNode live = json(api.get(FRANK, id));
+            assertThat(live.get("liveRevision").asInt()).as("live revision of %s", id).isEqualTo(2);
+            assertThat(instant(live, "unpublishAt")).isEqualTo(tomorrow);
+        }
+    }
+
+    /**
+     * After downtime, more removals are due than one batch holds, the first ones before a live
+     * revision whose removal comes before its successor's schedule, which is due too: the live
+     * revision still comes off first, with its {@code content.unpublished}, and then its successor
+     * goes live. Beside it, the controls in the same flood: a live revision the schedule replaces
+     * (no removal of its own before it) and every removal in the flood.
+     */
+    @Test
+    void aLiveRemovalDueBeforeItsScheduleComesOffFirstBehindMoreThanABatchOfRemovals() {
+        ContentApi.announceServices(services, "pothole");
+        ContentApi api = new ContentApi(port);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant liveComesOff = start.plusSeconds(4);
+        Instant goesLive = start.plusSeconds(6);
+        Instant tomorrow = start.plus(Duration.ofDays(1));
+        Instant dayAfter = start.plus(Duration.ofDays(2));
+
+        UUID first = liveUntil(api, "/split/flood/off-first", liveComesOff);
+        scheduleEdit(api, first, "/split/flood/off-first", goesLive, tomorrow);
+        UUID replaced = liveUntil(api, "/split/flood/replaced", dayAfter);
+        scheduleEdit(api, replaced, "/split/flood/replaced", goesLive, tomorrow);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(goesLive));
+
+        // Live pages due off an hour ago, a batch of them: each found before the one above.
+        int flood =
+                jdbc.sql(
+                                "WITH due AS (INSERT INTO content_item (id, type, path, status,"
+                                        + " latest_revision, live_revision, announced_revision,"
+                                        + " version, unpublish_at, published_at, created_at,"
+                                        + " updated_at) SELECT gen_random_uuid(), 'service_page',"
+                                        + " '/split/flood/due-' || n, 'published', 1, 1, 1, 1,"
+                                        + " now() - interval '1 hour', now() - interval '1 day',"
+                                        + " now(), now() FROM generate_series(1, :n) AS n"
+                                        + " RETURNING id) INSERT INTO content_revision (item_id,"
+                                        + " revision, title, summary, body, topics, service_codes,"
+                                        + " channels, audience, review_by, plain_text,"
+                                        + " author_staff_id, created_at) SELECT id, 1, 'Due off',"
+                                        + " 'Due off.', 'Due off.', ARRAY['roads'],"
+                                        + " ARRAY['pothole'], ARRAY['web'], 'public', DATE"
+                                        + " '2027-06-30', 'Due off.', 'erin', now() FROM due")
+                        .param("n", PublicationWatch.BATCH)
+                        .update();
+        assertThat(flood).isEqualTo(PublicationWatch.BATCH);
+
+        watch.runDue();
+        assertThat(settledEventTypes(first, 3))
+                .as("the live revision off at its time, then its successor on")
+                .containsExactly(PUBLISHED, UNPUBLISHED, PUBLISHED);
+        JsonNode live = json(api.get(FRANK, first));
+        assertThat(live.get("liveRevision").asInt()).isEqualTo(2);
+        assertThat(instant(live, "unpublishAt")).isEqualTo(tomorrow);
+
+        assertThat(settledEventTypes(replaced, 2)).containsExactly(PUBLISHED, PUBLISHED);
+        assertThat(json(api.get(FRANK, replaced)).get("liveRevision").asInt()).isEqualTo(2);
+        assertThat(
+                        jdbc.sql(
+                                        "SELECT count(*) FROM content_item WHERE path LIKE"
+                                                + " '/split/flood/due-%' AND live_revision IS NULL")
+                                .query(Integer.class)
+                                .single())
+                .as("the flood, all off")
+                .isEqualTo(PublicationWatch.BATCH);
+    }
+
+    /**
+     * One scan after downtime. A live revision due off at the very time its successor's schedule
+     * fires is replaced by it ({@code content.published} once, no {@code content.unpublished}), and
+     * the successor stays live until its own removal. A scheduled revision whose own removal has
+     * passed too goes live and comes off again in that same scan. The control: a scheduled revision
+     * whose removal is not due stays live.
+     */
+    @Test
+    void oneScanReplacesALiveRevisionDueOffAtItsSchedulesTimeAndTakesOffOneAlreadyDue() {
+        ContentApi.announceServices(services, "pothole");
+        ContentApi api = new ContentApi(port);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant goesLive = start.plusSeconds(4);
+        Instant comesOff = start.plusSeconds(6);
+        Instant tomorrow = start.plus(Duration.ofDays(1));
+
+        UUID replaced = liveUntil(api, "/split/same-time", goesLive);
+        scheduleEdit(api, replaced, "/split/same-time", goesLive, tomorrow);
+        JsonNode scheduled = json(api.get(FRANK, replaced));
+        assertThat(instant(scheduled, "unpublishAt")).isNull();
+        assertThat(instant(scheduled, "scheduledUnpublishAt")).isEqualTo(tomorrow);
+        UUID overdue = api.published(ERIN, FRANK, page("/split/overdue", "Brief", "Here a while."));
+        scheduleEdit(api, overdue, "/split/overdue", goesLive, comesOff);
+        UUID stays = api.published(ERIN, FRANK, page("/split/stays", "Stays", "Here a while."));
+        scheduleEdit(api, stays, "/split/stays", goesLive, tomorrow);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(comesOff));
+        transactions.execute(status -> watch.scan());
+
+        JsonNode same = json(api.get(FRANK, replaced));
+        assertThat(same.get("status").asString()).isEqualTo("published");
+        assertThat(same.get("liveRevision").asInt()).isEqualTo(2);
+        assertThat(instant(same, "unpublishAt")).isEqualTo(tomorrow);
+        assertThat(json(web(api, "/split/same-time")).get("revision").asInt()).isEqualTo(2);
+        assertThat(settledEventTypes(replaced, 2))
+                .as("replaced, never taken off")
+                .containsExactly(PUBLISHED, PUBLISHED);
+
+        JsonNode off = json(api.get(FRANK, overdue));
+        assertThat(off.get("status").asString()).isEqualTo("draft");
+        assertThat(off.get("liveRevision").isNull()).isTrue();
+        assertThat(web(api, "/split/overdue").statusCode()).isEqualTo(404);
+        assertThat(settledEventTypes(overdue, 3))
+                .containsExactly(PUBLISHED, PUBLISHED, UNPUBLISHED);
+
+        JsonNode control = json(api.get(FRANK, stays));
+        assertThat(control.get("liveRevision").asInt()).isEqualTo(2);
+        assertThat(instant(control, "unpublishAt")).isEqualTo(tomorrow);
+        assertThat(settledEventTypes(stays, 2)).containsExactly(PUBLISHED, PUBLISHED);
+    }
+
+    /**
+     * What the previous version writes when a publisher schedules the latest revision (its
+     * ItemRepository.update, which knows nothing of {@code scheduled_unpublish_at}), the schedule
+     * due at once.
+     */
+    private void previousVersionSchedules(UUID id, Instant unpublishAt) {
+        jdbc.sql(
+                        "UPDATE content_item SET status = 'scheduled', publish_at = now() -"
+                                + " interval '1 second', unpublish_at = :removal, review_note ="
+                                + " NULL, version = version + 1, updated_at = now() WHERE id ="
+                                + " :id")
+                .param("id", id)
+                .param("removal", unpublishAt == null ? null : Timestamp.from(unpublishAt))
+                .update();
+    }
+
+    /**
+     * The publication step of the previous version's watch for one item: if its schedule is due,
+     * the latest revision goes live until the {@code unpublish_at} it finds (its outbox event left
+     * out). Whether it fired.
+     */
+    private boolean previousVersionFires(UUID id) {
+        return jdbc.sql(
+                                "UPDATE content_item SET path = coalesce(staged_path, path),"
+                                        + " staged_path = NULL, status = 'published', live_revision"
+                                        + " = latest_revision, announced_revision ="
+                                        + " latest_revision, version = version + 1, publish_at ="
+                                        + " NULL, published_at = now(), review_note = NULL,"
+                                        + " updated_at = now() WHERE id = :id AND status ="
+                                        + " 'scheduled' AND publish_at <= now()")
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Whether the removal step of the previous version's watch, which runs after its publication
+     * step in the same scan, takes the item's live revision off now (its claim's condition).
+     */
+    private boolean previousVersionTakesOff(UUID id) {
+        return jdbc.sql(
+                                "SELECT count(*) FROM content_item WHERE id = :id AND"
+                                        + " live_revision IS NOT NULL AND unpublish_at <= now()")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single()
+                == 1;
+    }
+
+    /** The types of the item's events once they number {@code count} and stay so for a while. */
+    private static List<String> settledEventTypes(UUID id, int count) {
+        return await().atMost(Duration.ofSeconds(30))
+                .during(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> ContentApi.eventsFor(id).stream().map(e -> e.type()).toList(),
+                        types -> types.size() == count);
+    }
+
     private Instant column(UUID id, String column) {
         List<Timestamp> value =
                 jdbc.sql("SELECT " + column + " FROM content_item WHERE id = :id")
@@ -226,14 +524,7 @@ class ScheduledRevisionBesideLiveRemovalIntegrationTest {
     /** A new revision of a live page, submitted and scheduled with its own removal, if any. */
     private static void scheduleEdit(
             ContentApi api, UUID id, String path, Instant publishAt, Instant unpublishAt) {
-        expect(
-                api.put(
-                        ERIN,
-                        id,
-                        api.etag(id),
-                        with(page(path, "Here a while", "Here for now, edited."), "type", null)),
-                200);
-        expect(api.act(ERIN, id, "submit", null), 200);
+        editAndSubmit(api, id, path);
         String body =
                 "{\"publishAt\":\""
                         + publishAt
@@ -242,6 +533,18 @@ class ScheduledRevisionBesideLiveRemovalIntegrationTest {
                         + "}";
         HttpResponse<String> scheduled = api.act(FRANK, id, "schedule", body);
         assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
+    }
+
+    /** A new revision of a live page, submitted for review. */
+    private static void editAndSubmit(ContentApi api, UUID id, String path) {
+        expect(
+                api.put(
+                        ERIN,
+                        id,
+                        api.etag(id),
+                        with(page(path, "Here a while", "Here for now, edited."), "type", null)),
+                200);
+        expect(api.act(ERIN, id, "submit", null), 200);
     }
 
     private static Instant instant(JsonNode item, String field) {

@@ -13,6 +13,7 @@ import static uk.gov.hertfordshire.content.support.ContentApi.page;
 import static uk.gov.hertfordshire.content.support.ContentApi.with;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+import uk.gov.hertfordshire.content.authoring.ContentChannel;
 import uk.gov.hertfordshire.content.catalogue.KnownServices;
 import uk.gov.hertfordshire.content.support.ContentApi;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
@@ -36,6 +40,9 @@ class DeliveryIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired KnownServices services;
+    @Autowired LiveContent live;
+    @Autowired Renditions renditions;
+    @Autowired JsonMapper jsonMapper;
 
     private ContentApi api;
 
@@ -173,6 +180,33 @@ class DeliveryIntegrationTest {
         assertThat(unchanged.statusCode()).isEqualTo(304);
         assertThat(unchanged.headers().firstValue("ETag"))
                 .isEqualTo(full.headers().firstValue("ETag"));
+    }
+
+    /**
+     * A page's ETag names its bytes, not the render: another instance, or this one after a restart
+     * (a fresh page cache, rendering the page again), tags the same page the same, so a client's or
+     * the gateway's If-None-Match still gets its 304 from any of them. The control: another page,
+     * rendered by the same fresh cache, is tagged otherwise.
+     */
+    @Test
+    void aPageHasTheSameETagFromAFreshPageCacheAsTheOneServed() {
+        api.published(ERIN, FRANK, page("/dl/same-tag", "Same tag", "The same words."));
+        api.published(ERIN, FRANK, page("/dl/other-tag", "Other tag", "Other words."));
+        HttpResponse<String> served = deliver(null, "web", "/pages?path=/dl/same-tag");
+        String etag = served.headers().firstValue("ETag").orElseThrow();
+
+        PageCache.Page rendered = freshPage("/dl/same-tag");
+        assertThat(new String(rendered.body(), StandardCharsets.UTF_8)).isEqualTo(served.body());
+        assertThat(rendered.etag()).as("the ETag from a fresh page cache").isEqualTo(etag);
+        assertThat(freshPage("/dl/same-tag").etag()).isEqualTo(etag);
+        assertThat(freshPage("/dl/other-tag").etag()).isNotEqualTo(etag);
+    }
+
+    /** The page at the path on the web, rendered by a page cache of its own, as at a restart. */
+    private PageCache.Page freshPage(String path) {
+        PageCache fresh = new PageCache(live, renditions, jsonMapper, DataSize.ofMegabytes(1));
+        return fresh.page(
+                live.refByPath(ContentChannel.WEB, path).orElseThrow(), ContentChannel.WEB);
     }
 
     @Test
