@@ -1,11 +1,6 @@
 package uk.gov.hertfordshire.platform.support.http;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -32,8 +27,6 @@ public class HttpSupportAutoConfiguration {
 
     /** Runs after Spring Security's filter chain (order -100), so the caller is known. */
     static final int IDEMPOTENCY_FILTER_ORDER = -90;
-
-    private static final Logger log = LoggerFactory.getLogger(HttpSupportAutoConfiguration.class);
 
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
@@ -89,27 +82,15 @@ public class HttpSupportAutoConfiguration {
             return registration;
         }
 
-        @Bean(destroyMethod = "shutdownNow")
-        ScheduledExecutorService idempotencyKeyCleanup(IdempotencyStore store) {
-            ScheduledExecutorService executor =
-                    Executors.newSingleThreadScheduledExecutor(
-                            runnable -> {
-                                Thread thread = new Thread(runnable, "idempotency-key-cleanup");
-                                thread.setDaemon(true);
-                                return thread;
-                            });
-            executor.scheduleWithFixedDelay(
-                    () -> {
-                        try {
-                            store.deleteExpired();
-                        } catch (RuntimeException e) {
-                            log.warn("Expired Idempotency-Key clean-up failed: {}", e.getMessage());
-                        }
-                    },
-                    1,
-                    60,
-                    TimeUnit.MINUTES);
-            return executor;
+        /**
+         * Deletes expired keys on a thread of its own. Not a {@code ScheduledExecutorService} bean:
+         * Spring Boot's task scheduler backs off when one exists and {@code @Scheduled} takes it
+         * instead, so every scheduled job of the service would run on this one thread (and never on
+         * virtual threads).
+         */
+        @Bean(destroyMethod = "close")
+        IdempotencyKeyCleanup idempotencyKeyCleanup(IdempotencyStore store) {
+            return new IdempotencyKeyCleanup(store);
         }
     }
 }
