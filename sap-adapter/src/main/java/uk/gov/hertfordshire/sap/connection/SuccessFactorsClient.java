@@ -46,10 +46,23 @@ public final class SuccessFactorsClient implements SapHr {
             Pattern.compile("/Date\\((-?[0-9]+)([+-][0-9]{4})?\\)/");
 
     private final RestClient http;
+    private final int pageSize;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public SuccessFactorsClient(RestClient http) {
+        this(http, PAGE);
+    }
+
+    /**
+     * A client asking for {@code pageSize} records a page rather than {@link #PAGE}
+     * (SuccessFactors' own largest page): tests read a few hundred staff in several pages with it.
+     */
+    public SuccessFactorsClient(RestClient http, int pageSize) {
+        if (pageSize < 1 || pageSize > PAGE) {
+            throw new IllegalArgumentException("A page of 1 to " + PAGE + " records");
+        }
         this.http = http;
+        this.pageSize = pageSize;
     }
 
     @Override
@@ -106,7 +119,7 @@ public final class SuccessFactorsClient implements SapHr {
             if (!records.isEmpty()) {
                 page.accept(records);
             }
-            if (results.size() < PAGE) {
+            if (results.size() < pageSize) {
                 return;
             }
             JsonNode last = results.get(results.size() - 1);
@@ -125,7 +138,7 @@ public final class SuccessFactorsClient implements SapHr {
         }
     }
 
-    /** One page: the first {@link #PAGE} records passing the filter, in order. */
+    /** One page: the first {@code pageSize} records passing the filter, in order. */
     private JsonNode get(String path, String select, String orderBy, String filter) {
         try {
             String body =
@@ -135,7 +148,7 @@ public final class SuccessFactorsClient implements SapHr {
                                         builder.path(path)
                                                 .queryParam("$select", select)
                                                 .queryParam("$orderby", orderBy)
-                                                .queryParam("$top", PAGE)
+                                                .queryParam("$top", pageSize)
                                                 .queryParam("$format", "json");
                                         if (filter != null) {
                                             builder.queryParam("$filter", "{filter}");

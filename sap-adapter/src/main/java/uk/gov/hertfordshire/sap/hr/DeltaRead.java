@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -46,6 +47,8 @@ final class DeltaRead<T> {
      * @param metric the name in the counters {@code sap_hr_<metric>_published_total} and {@code
      *     sap_hr_<metric>_skipped_total}
      * @param noun what a record is, for the counters' descriptions
+     * @param event the record's event, effective at the time given (its change time, or a later one
+     *     the full sweep gives a change SAP stamped before what was last published)
      * @param content the record's content as its event carries it, but the change time, in a fixed
      *     text form: what the full sweep compares (by its hash) with what was published
      */
@@ -57,7 +60,7 @@ final class DeltaRead<T> {
             Reader<T> reader,
             Function<T, String> id,
             Function<T, Instant> changedAt,
-            Function<T, DomainEvent> event,
+            BiFunction<T, Instant, DomainEvent> event,
             Function<T, String> content) {
 
         /** What publishing the record now would leave remembered of it. */
@@ -159,7 +162,7 @@ final class DeltaRead<T> {
                 last[0] = new HrDelta.Mark(changedAt, id);
             }
             try {
-                outbox.append(entity.event().apply(record));
+                outbox.append(entity.event().apply(record, changedAt));
                 count++;
             } catch (IllegalArgumentException | NullPointerException unusable) {
                 skipped.increment();

@@ -24,15 +24,20 @@ import uk.gov.hertfordshire.sap.connection.SapUnavailableException;
  * last published of it ({@code hr_delta_published}: the hash of the content its event carried), as
  * the delta does, through the outbox. This is what catches a change SuccessFactors made visible
  * later than the delta's overlap (a long transaction, a back-dated import): stamped before the mark
- * less the overlap, no delta read asks for it again (ADR 44).
+ * less the overlap, no delta read asks for it again (ADR 44). A change SAP stamped before what was
+ * last published of the record (a back-dated import) is published effective at that later time,
+ * which consumers (keeping the event with the latest time, an equal one included) take. A record
+ * the version before the sweep published, without a hash, at the change time it still has, is not
+ * published: its hash is recorded.
  *
  * <p>The sweep leaves to the delta every record changed at or after the mark less the overlap: the
  * next delta read reads those and passes over what it has published, so the two never publish the
  * same change. For that the mark must not move during the sweep: the sweep holds the entity's
  * advisory lock (the delta's) for its whole transaction, waiting for a running delta read to end,
  * and a delta read that finds the lock taken skips its turn. The events, what is remembered of each
- * record and the row recording the sweep ({@code hr_sweep}) commit together: a crash or SAP not
- * answering publishes and records nothing, and a later firing sweeps again.
+ * record and the row recording the sweep ({@code hr_sweep}) commit together: a crash, SAP not
+ * answering (on any page) or any other failure publishes and records nothing, and a later firing
+ * (the night's retry) sweeps again.
  *
  * <p>Once across replicas (ADR 33): a sweep first tries the HR sweep lock, so a second instance
  * whose schedule fires during the sweep skips at once; then asks whether its occasion is still due
@@ -121,7 +126,7 @@ final class FullSweep<T> {
                                         + " changes the delta read missed (SAP HR made them"
                                         + " visible too late) and the full sweep published")
                         .register(meters);
-        for (String outcome : List.of("completed", "unavailable")) {
+        for (String outcome : List.of("completed", "unavailable", "failed")) {
             runs.put(
                     outcome,
                     Counter.builder("sap_hr_sweep_runs_total")
@@ -152,7 +157,10 @@ final class FullSweep<T> {
      * Sweeps the entity if {@code due} says so of the start of its last recorded sweep (empty
      * before the first) and no other instance is sweeping.
      *
-     * @throws SapUnavailableException when SAP HR did not answer (nothing published or recorded)
+     * @throws SapUnavailableException when SAP HR did not answer (nothing published or recorded;
+     *     counted as {@code unavailable})
+     * @throws RuntimeException when anything else went wrong: an answer that could not be read, the
+     *     database (nothing published or recorded; counted as {@code failed})
      */
     Result sweep(Predicate<Optional<Instant>> due) {
         Instant started = clock.instant();
@@ -162,6 +170,9 @@ final class FullSweep<T> {
         } catch (SapUnavailableException unavailable) {
             runs.get("unavailable").increment(); // the caller logs it
             throw unavailable;
+        } catch (RuntimeException failed) {
+            runs.get("failed").increment(); // the caller logs it
+            throw failed;
         }
         if (result.status() == Status.SWEPT) {
             runs.get("completed").increment();
@@ -230,19 +241,31 @@ final class FullSweep<T> {
             HrDelta.Published now = entity.published(record);
             HrDelta.Published before = handled.containsKey(id) ? handled.get(id) : last.get(id);
             if (before != null && before.sameAs(now)) {
+                if (before.sha256() == null) {
+                    // Published by the version before the sweep, at this change time: its hash is
+                    // recorded now, so a later change keeping the time is still seen.
+                    handled.put(id, now);
+                }
                 counts[3]++;
                 continue;
             }
-            handled.put(id, now);
+            // Consumers ignore an event older than the one they hold: a change SAP stamped before
+            // what was last published of the record (a back-dated import) takes that time.
+            Instant effectiveAt =
+                    before == null || !before.changedAt().isAfter(now.changedAt())
+                            ? now.changedAt()
+                            : before.changedAt();
+            handled.put(id, now.at(effectiveAt));
             try {
-                outbox.append(entity.event().apply(record));
+                outbox.append(entity.event().apply(record, effectiveAt));
                 counts[1]++;
                 log.debug(
                         "Full sweep of {}: {} changed at {} differs from what was published;"
-                                + " published",
+                                + " published effective at {}",
                         entity.name(),
                         id,
-                        now.changedAt());
+                        now.changedAt(),
+                        effectiveAt);
             } catch (IllegalArgumentException | NullPointerException unusable) {
                 counts[2]++;
                 log.warn(

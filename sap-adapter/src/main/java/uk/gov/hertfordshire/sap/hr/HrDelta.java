@@ -198,6 +198,11 @@ class HrDelta {
             }
         }
 
+        /** The same content, published as changed at {@code effectiveAt}. */
+        Published at(Instant effectiveAt) {
+            return new Published(effectiveAt, sha256);
+        }
+
         /**
          * Whether a record now holding {@code now} is what was published: the same content, or,
          * where no hash was kept, the same change time.

@@ -46,13 +46,13 @@ public class OrgUnitSync {
                         sap::orgUnitsChangedSince,
                         SapHr.OrgUnit::code,
                         SapHr.OrgUnit::changedAt,
-                        unit ->
+                        (unit, effectiveAt) ->
                                 new OrgUnitChanged(
                                         unit.code(),
                                         unit.parentCode(),
                                         unit.costCentre(),
                                         unit.active(),
-                                        unit.changedAt()),
+                                        effectiveAt),
                         unit ->
                                 String.join(
                                         "\n",

@@ -49,13 +49,13 @@ public class StaffSync {
                         sap::employeesChangedSince,
                         SapHr.Employee::staffId,
                         SapHr.Employee::changedAt,
-                        employee ->
+                        (employee, effectiveAt) ->
                                 new StaffMemberChanged(
                                         employee.staffId(),
                                         employee.teamCode(),
                                         employee.roles(),
                                         employee.active(),
-                                        employee.changedAt()),
+                                        effectiveAt),
                         employee ->
                                 String.join(
                                         "\n",

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +31,13 @@ class HrFullSweepIntegrationTest extends SapIntegrationTest {
     static final String INSIDE = "00020007";
     static final String BEYOND = "00020009";
     static final String USUAL = "00020011";
+    // Generated staff no other test changes, for the comparisons below.
+    static final String SAME_STAMP = "00020015";
+    static final String NEW_STAMP = "00020017";
+    static final String NO_HASH = "00020019";
+    static final String NO_HASH_CHANGED = "00020021";
+    static final String BACK_DATED = "00020023";
+    static final String FORWARD_DATED = "00020025";
 
     @Autowired StaffSync sync;
     @Autowired OrgUnitSync orgUnits;
@@ -162,6 +170,150 @@ class HrFullSweepIntegrationTest extends SapIntegrationTest {
             SAP.organisation().change(USUAL, null, null, active);
             sync.sync();
         }
+    }
+
+    @Test
+    void aSweepComparesContentNotChangeTimes() {
+        sync.sync();
+        Organisation.Employee same = SAP.organisation().employee(SAME_STAMP).orElseThrow();
+        Organisation.Employee restamped = SAP.organisation().employee(NEW_STAMP).orElseThrow();
+        assertThat(publishedAt(SAME_STAMP)).isEqualTo(same.changedAt());
+        // HR's import changes one without a new stamp, and stamps the other anew changing nothing;
+        // both long before the delta's mark.
+        SAP.organisation()
+                .changeCommittedLate(SAME_STAMP, null, null, !same.active(), same.changedAt());
+        SAP.organisation()
+                .changeCommittedLate(
+                        NEW_STAMP, null, null, null, restamped.changedAt().plusSeconds(60));
+        try {
+            assertThat(sync.sync()).as("the delta sees neither").isZero();
+            long before = lastOutboxId();
+
+            FullSweep.Result swept = sync.sweep();
+
+            assertThat(swept.published()).as("the changed content alone").isEqualTo(1);
+            assertThat(staffChangesAfter(before)).containsExactly(SAME_STAMP);
+        } finally {
+            SAP.organisation().change(SAME_STAMP, null, null, same.active());
+            SAP.organisation().change(NEW_STAMP, null, null, null);
+            sync.sync();
+        }
+    }
+
+    @Test
+    void aRowThePreviousVersionWroteWithoutAHashGetsOneWithoutBeingPublished() {
+        sync.sync();
+        byte[] hash = hashOf(NO_HASH);
+        assertThat(hash).isNotNull();
+        Instant changed = publishedAt(NO_HASH_CHANGED);
+        // As the version before the sweep left them: no hash; one published at its present change
+        // time, the other at an earlier one (SAP has changed it since).
+        jdbc.sql(
+                        "UPDATE hr_delta_published SET content_sha256 = NULL WHERE entity = 'User'"
+                                + " AND record_id IN (:ids)")
+                .param("ids", List.of(NO_HASH, NO_HASH_CHANGED))
+                .update();
+        jdbc.sql(
+                        "UPDATE hr_delta_published SET changed_at = changed_at - interval '1 day'"
+                                + " WHERE entity = 'User' AND record_id = :id")
+                .param("id", NO_HASH_CHANGED)
+                .update();
+        long before = lastOutboxId();
+
+        FullSweep.Result swept = sync.sweep();
+
+        assertThat(staffChangesAfter(before))
+                .as("the one whose change time differs, not the one whose matches")
+                .containsExactly(NO_HASH_CHANGED);
+        assertThat(swept.published()).isEqualTo(1);
+        assertThat(hashOf(NO_HASH)).as("the hash recorded").isEqualTo(hash);
+        assertThat(publishedAt(NO_HASH))
+                .isEqualTo(SAP.organisation().employee(NO_HASH).orElseThrow().changedAt());
+        assertThat(hashOf(NO_HASH_CHANGED)).isNotNull();
+        assertThat(publishedAt(NO_HASH_CHANGED)).isEqualTo(changed);
+        long after = lastOutboxId();
+        assertThat(sync.sweep().published()).as("nothing the next night").isZero();
+        assertThat(staffChangesAfter(after)).isEmpty();
+    }
+
+    @Test
+    void aChangeStampedBeforeWhatWasPublishedIsPublishedAtTheLaterTime() {
+        sync.sync();
+        Organisation.Employee back = SAP.organisation().employee(BACK_DATED).orElseThrow();
+        Organisation.Employee forward = SAP.organisation().employee(FORWARD_DATED).orElseThrow();
+        Instant published = publishedAt(BACK_DATED);
+        Instant forwardStamp = publishedAt(FORWARD_DATED).plusSeconds(60);
+        // An import stamps one change a day before what consumers hold of the staff member (they
+        // would ignore an event that old), the other (the positive control) a minute after it.
+        SAP.organisation()
+                .changeCommittedLate(
+                        BACK_DATED,
+                        null,
+                        null,
+                        !back.active(),
+                        published.minus(Duration.ofDays(1)));
+        SAP.organisation()
+                .changeCommittedLate(FORWARD_DATED, null, null, !forward.active(), forwardStamp);
+        try {
+            long before = lastOutboxId();
+
+            FullSweep.Result swept = sync.sweep();
+
+            assertThat(swept.published()).isEqualTo(2);
+            StaffMemberChanged backDated = changeAfter(before, BACK_DATED);
+            assertThat(backDated.active()).isEqualTo(!back.active());
+            assertThat(backDated.effectiveAt())
+                    .as("not older than what was published before")
+                    .isEqualTo(published);
+            assertThat(publishedAt(BACK_DATED)).isEqualTo(published);
+            assertThat(changeAfter(before, FORWARD_DATED).effectiveAt()).isEqualTo(forwardStamp);
+            assertThat(publishedAt(FORWARD_DATED)).isEqualTo(forwardStamp);
+            long after = lastOutboxId();
+            assertThat(sync.sweep().published()).as("published once").isZero();
+            assertThat(staffChangesAfter(after)).isEmpty();
+        } finally {
+            SAP.organisation().change(BACK_DATED, null, null, back.active());
+            SAP.organisation().change(FORWARD_DATED, null, null, forward.active());
+            sync.sync();
+        }
+    }
+
+    /** The change time remembered as last published of a staff member. */
+    private Instant publishedAt(String staffId) {
+        return jdbc.sql(
+                        "SELECT changed_at FROM hr_delta_published WHERE entity = 'User' AND"
+                                + " record_id = :id")
+                .param("id", staffId)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .single();
+    }
+
+    /** The content hash remembered as last published of a staff member (null if none). */
+    private byte[] hashOf(String staffId) {
+        return jdbc.sql(
+                        "SELECT content_sha256 FROM hr_delta_published WHERE entity = 'User' AND"
+                                + " record_id = :id")
+                .param("id", staffId)
+                .query((rs, row) -> Optional.ofNullable(rs.getBytes(1)))
+                .single()
+                .orElse(null);
+    }
+
+    /**
+     * The one staff-member-changed event for the staff member written after outbox row {@code
+     * after}.
+     */
+    private StaffMemberChanged changeAfter(long after, String staffId) {
+        byte[] payload =
+                jdbc.sql(
+                                "SELECT payload FROM platform.outbox WHERE id > :after AND"
+                                        + " event_type = :type AND message_key = :id")
+                        .param("after", after)
+                        .param("type", StaffMemberChanged.TYPE.type())
+                        .param("id", staffId)
+                        .query((rs, row) -> rs.getBytes(1))
+                        .single();
+        return new EventSerializer().fromJson(payload, StaffMemberChanged.class);
     }
 
     private long lastOutboxId() {
