@@ -142,7 +142,8 @@ class CareReferralThroughThePlatformIT {
         return client;
     }
 
-    private static ServiceRequest referral(String reference) {
+    /** A referral as partner-nhs-herts sends it, under its own identifier {@code reference}. */
+    static ServiceRequest referral(String reference) {
         Patient patient = new Patient();
         patient.setId("p");
         patient.addIdentifier()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,26 +67,37 @@ class MonitoringIT {
     private final Platform platform = new Platform();
     private final Prometheus prometheus = Prometheus.running();
 
-    @Test
-    void prometheusScrapesEveryComponentAndAllAreUp() {
+    /** Every component ./platform starts, and postgres where its exporter is installed. */
+    static Set<String> expectedJobs() {
         Set<String> expected = new TreeSet<>(COMPONENTS);
         if (Files.isExecutable(Path.of("/usr/bin/prometheus-postgres-exporter"))) {
             expected.add("postgres");
         }
+        return expected;
+    }
+
+    @Test
+    void prometheusScrapesEveryComponentAndAllAreUp() {
+        Set<String> expected = expectedJobs();
         await("every component is a target Prometheus scraped successfully")
                 .atMost(Duration.ofSeconds(60))
                 .untilAsserted(
                         () -> {
+                            Set<String> jobs = new TreeSet<>();
+                            // by job and instance: a second target of a job that is down is not
+                            // hidden behind the first one's "up"
                             Map<String, String> health = new TreeMap<>();
                             for (JsonNode target : prometheus.activeTargets()) {
+                                String job = target.at("/labels/job").asString();
+                                jobs.add(job);
                                 health.put(
-                                        target.at("/labels/job").asString(),
+                                        job + " " + target.at("/labels/instance").asString(),
                                         (target.get("health").asString()
                                                         + " "
                                                         + target.get("lastError").asString())
                                                 .strip());
                             }
-                            assertThat(health.keySet()).containsAll(expected);
+                            assertThat(jobs).containsAll(expected);
                             assertThat(health)
                                     .allSatisfy((job, h) -> assertThat(h).as(job).isEqualTo("up"));
                         });
@@ -93,15 +105,68 @@ class MonitoringIT {
 
     @Test
     void theirPlatformOwnedMetricsPassPromtool() throws Exception {
+        JsonNode targets = prometheus.activeTargets();
+        Set<String> jobs = new TreeSet<>();
+        targets.forEach(target -> jobs.add(target.at("/labels/job").asString()));
+        assertThat(jobs)
+                .as("the targets checked below cover every component (none checked passes nothing)")
+                .containsAll(expectedJobs());
+
         Map<String, List<String>> problems = new TreeMap<>();
-        for (JsonNode target : prometheus.activeTargets()) {
-            String exposition = prometheus.scrape(target.get("scrapeUrl").asString());
-            List<String> found = Promtool.metricProblems(exposition, PLATFORM_OWNED);
+        for (JsonNode target : targets) {
+            String url = target.get("scrapeUrl").asString();
+            HttpResponse<String> scraped = prometheus.scrape(url);
+            List<String> found =
+                    scraped.statusCode() == 200
+                            ? Promtool.metricProblems(scraped.body(), PLATFORM_OWNED)
+                            : List.of("answered " + scraped.statusCode() + ", not metrics");
             if (!found.isEmpty()) {
-                problems.put(target.at("/labels/job").asString(), found);
+                problems.put(target.at("/labels/job").asString() + " " + url, found);
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void whatIsNotAnExpositionIsAProblemBesideOneThatIs() throws Exception {
+        JsonNode gateway = null;
+        for (JsonNode target : prometheus.activeTargets()) {
+            if ("gateway".equals(target.at("/labels/job").asString())) {
+                gateway = target;
+            }
+        }
+        assertThat(gateway).as("the gateway is a target").isNotNull();
+        String url = gateway.get("scrapeUrl").asString();
+        HttpResponse<String> scraped = prometheus.scrape(url);
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(Promtool.metricProblems(scraped.body(), PLATFORM_OWNED))
+                .as("the gateway's exposition, the positive control")
+                .isEmpty();
+
+        // The same target's address with a path nothing serves: an error page, not metrics.
+        HttpResponse<String> missing = prometheus.scrape(url + "-no-such-endpoint");
+        assertThat(missing.statusCode()).as(missing.body()).isNotEqualTo(200);
+        assertThat(Promtool.metricProblems(missing.body(), PLATFORM_OWNED))
+                .as("an error page is refused, though no line of it names a platform metric")
+                .isNotEmpty();
+        // Spring's error body for a path it does not serve, as a scrape of a moved endpoint gets.
+        assertThat(
+                        Promtool.metricProblems(
+                                "{\"status\":404,\"error\":\"Not Found\","
+                                        + "\"path\":\"/actuator/prometheus\"}\n",
+                                PLATFORM_OWNED))
+                .as("a 404 page is refused")
+                .isNotEmpty();
+        // A body cut off mid-line, as a scrape that times out would leave it.
+        // It ends in the first sample's name, before its labels and value.
+        int firstSample = scraped.body().indexOf("\n", scraped.body().indexOf("# TYPE ")) + 1;
+        String cut = scraped.body().substring(0, firstSample + 3);
+        assertThat(Promtool.metricProblems(cut, PLATFORM_OWNED))
+                .as("a truncated exposition is refused")
+                .isNotEmpty();
+        assertThat(Promtool.metricProblems("", PLATFORM_OWNED))
+                .as("an empty exposition is refused")
+                .isNotEmpty();
     }
 
     @Test

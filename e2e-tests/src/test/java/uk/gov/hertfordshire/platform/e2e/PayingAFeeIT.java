@@ -11,12 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import uk.gov.hertfordshire.platform.govukpay.PayingUser;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
 
 /**
@@ -29,10 +26,8 @@ import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
  */
 class PayingAFeeIT {
 
-    static final String CITIZEN = "citizen-alice";
-
     /** The Blue Badge fee in the seeded catalogue: £10. */
-    static final long BLUE_BADGE_FEE = 1000;
+    static final long BLUE_BADGE_FEE = BlueBadgeFee.FEE;
 
     static final String FEE_PAID = "uk.gov.hertfordshire.case.fee-paid.v1";
 
@@ -40,45 +35,30 @@ class PayingAFeeIT {
     static final String SAP_SIMULATOR = "http://127.0.0.1:8090";
 
     private final Platform platform = new Platform();
+    private final BlueBadgeFee blueBadge = new BlueBadgeFee(platform);
 
     @Test
     void citizenAliceAppliesForABlueBadgeAndPaysItsFeeOnTheCardPage() throws Exception {
-        String caseId = applyForABlueBadge();
+        String caseId = blueBadge.apply();
 
-        HttpResponse<String> started =
-                platform.post(
-                        "/api/cases/" + caseId + "/fee-payment/start",
-                        "{}",
-                        asAlice(Map.of("Idempotency-Key", UUID.randomUUID().toString())));
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-        JsonNode payment = Platform.JSON.readTree(started.body());
-        assertThat(payment.get("amountPence").asLong()).isEqualTo(BLUE_BADGE_FEE);
-        String paymentId = payment.get("paymentId").asString();
+        BlueBadgeFee.Attempt paid = blueBadge.payWith(caseId, BlueBadgeFee.AUTHORISED_CARD);
 
-        PayingUser.Journey journey =
-                new PayingUser().pay(payment.get("nextUrl").asString(), "4444333322221111");
-        assertThat(journey.returnedTo())
+        assertThat(paid.journey().returnedTo())
                 .isEqualTo("http://127.0.0.1:8080/api/cases/" + caseId + "/fee-payment");
-
-        HttpResponse<String> confirmed =
-                platform.post(
-                        "/api/cases/" + caseId + "/fee-payment",
-                        "{\"paymentId\":\"" + paymentId + "\"}",
-                        asAlice(Map.of()));
-        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(201);
-        JsonNode fee =
-                Platform.JSON.readTree(
-                        platform.get("/api/cases/" + caseId + "/fee-payment", CITIZEN).body());
+        assertThat(paid.confirmation().statusCode()).as(paid.confirmation().body()).isEqualTo(201);
+        JsonNode fee = blueBadge.fee(caseId);
         assertThat(fee.get("paid").asBoolean()).isTrue();
         assertThat(fee.at("/payment/amountPence").asLong()).isEqualTo(BLUE_BADGE_FEE);
 
         ConsumerRecord<String, byte[]> feePaid = feePaidEventFor(caseId);
         assertThat(new String(feePaid.value(), StandardCharsets.UTF_8))
-                .contains("\"amountPence\":1000", "\"paymentReference\":\"" + paymentId + "\"");
+                .contains(
+                        "\"amountPence\":1000",
+                        "\"paymentReference\":\"" + paid.paymentId() + "\"");
 
         // The SAP half: sap-adapter posts the fee to the simulator, referenced by the event's id.
         String eventId = header(feePaid, "ce_id");
-        JsonNode posting = postedOnTheOperationsApi(eventId);
+        JsonNode posting = postedOnTheOperationsApi(platform, eventId);
         assertThat(posting.get("amountPence").asLong()).isEqualTo(BLUE_BADGE_FEE);
         assertThat(posting.get("subject").asString()).isEqualTo(caseId);
         List<JsonNode> documents = documentsInSapWithReference(eventId);
@@ -90,52 +70,28 @@ class PayingAFeeIT {
         assertThat(documents.get(0).get("amount").asString()).isEqualTo("10.00");
     }
 
+    /**
+     * The test above with the declined card: the same application, the same start of the payment
+     * (with its Idempotency-Key, answered 201 for the fee), the same card page and the same
+     * confirmation request. Only the card number differs, and the fee stays unpaid.
+     */
     @Test
     void aDeclinedCardLeavesTheBlueBadgeFeeUnpaid() throws Exception {
-        String caseId = applyForABlueBadge();
-        JsonNode payment =
-                Platform.JSON.readTree(
-                        platform.post(
-                                        "/api/cases/" + caseId + "/fee-payment/start",
-                                        "{}",
-                                        asAlice(Map.of()))
-                                .body());
+        String caseId = blueBadge.apply();
 
-        PayingUser.Journey journey =
-                new PayingUser().pay(payment.get("nextUrl").asString(), "4000000000000002");
+        BlueBadgeFee.Attempt declined = blueBadge.payWith(caseId, BlueBadgeFee.DECLINED_CARD);
 
-        assertThat(journey.page()).contains("Your payment has been declined");
-        HttpResponse<String> refused =
-                platform.post(
-                        "/api/cases/" + caseId + "/fee-payment",
-                        "{\"paymentId\":\"" + payment.get("paymentId").asString() + "\"}",
-                        asAlice(Map.of()));
-        assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(
-                        Platform.JSON
-                                .readTree(
-                                        platform.get(
-                                                        "/api/cases/" + caseId + "/fee-payment",
-                                                        CITIZEN)
-                                                .body())
-                                .get("paid")
-                                .asBoolean())
-                .isFalse();
-    }
-
-    private String applyForABlueBadge() throws Exception {
-        HttpResponse<String> applied =
-                platform.post(
-                        "/api/cases",
-                        "{\"serviceCode\":\"blue-badge\",\"channel\":\"web\",\"attributes\":"
-                                + "{\"applicant_type\":\"self\",\"application_kind\":\"new\"}}",
-                        asAlice(Map.of("Idempotency-Key", UUID.randomUUID().toString())));
-        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
-        return Platform.JSON.readTree(applied.body()).get("id").asString();
+        assertThat(declined.journey().returnedTo()).isNull();
+        assertThat(declined.journey().page()).contains("Your payment has been declined");
+        assertThat(declined.confirmation().statusCode())
+                .as(declined.confirmation().body())
+                .isEqualTo(409);
+        JsonNode fee = blueBadge.fee(caseId);
+        assertThat(fee.get("paid").asBoolean()).isFalse();
     }
 
     /** The case's fee-paid event on cases.events, once case-service's outbox has sent it. */
-    private static ConsumerRecord<String, byte[]> feePaidEventFor(String caseId) {
+    static ConsumerRecord<String, byte[]> feePaidEventFor(String caseId) {
         return await("fee-paid on cases.events")
                 .atMost(Duration.ofSeconds(30))
                 .until(
@@ -152,7 +108,7 @@ class PayingAFeeIT {
         return header(record, "ce_type");
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
@@ -160,7 +116,7 @@ class PayingAFeeIT {
      * The fee's posting as an administrator sees it on {@code /api/sap/postings} through the
      * gateway, once sap-adapter has posted it.
      */
-    private JsonNode postedOnTheOperationsApi(String eventId) {
+    static JsonNode postedOnTheOperationsApi(Platform platform, String eventId) {
         return await("the fee posted on /api/sap/postings")
                 .atMost(Duration.ofSeconds(60))
                 .until(
@@ -179,7 +135,7 @@ class PayingAFeeIT {
     }
 
     /** The documents in the SAP simulator's own ledger whose items carry this reference. */
-    private static List<JsonNode> documentsInSapWithReference(String reference) throws Exception {
+    static List<JsonNode> documentsInSapWithReference(String reference) throws Exception {
         HttpResponse<String> ledger =
                 HttpClient.newHttpClient()
                         .send(
@@ -194,11 +150,5 @@ class PayingAFeeIT {
             }
         }
         return found;
-    }
-
-    private Map<String, String> asAlice(Map<String, String> headers) {
-        Map<String, String> all = new java.util.HashMap<>(headers);
-        all.put("Authorization", "Bearer " + platform.token(CITIZEN));
-        return all;
     }
 }

@@ -132,6 +132,16 @@ final class Platform {
     /** Every case analytics has counted, with how many times. */
     Map<String, Integer> countedContacts() throws IOException, InterruptedException {
         Map<String, Integer> counted = new HashMap<>();
+        countedContactRows().forEach((caseId, row) -> counted.put(caseId, row.timesCounted()));
+        return counted;
+    }
+
+    /** A row of {@code /api/analytics/contacts}: a case, its channel, how often it was counted. */
+    record CountedContact(String caseId, String channel, int timesCounted) {}
+
+    /** Every case analytics has counted, by id, as {@code /api/analytics/contacts} lists it. */
+    Map<String, CountedContact> countedContactRows() throws IOException, InterruptedException {
+        Map<String, CountedContact> counted = new HashMap<>();
         String after = null;
         while (true) {
             HttpResponse<String> page =
@@ -148,8 +158,14 @@ final class Platform {
                 return counted;
             }
             for (JsonNode row : rows) {
-                counted.put(row.get("caseId").asString(), row.get("timesCounted").asInt());
-                after = row.get("caseId").asString();
+                String caseId = row.get("caseId").asString();
+                counted.put(
+                        caseId,
+                        new CountedContact(
+                                caseId,
+                                row.get("channel").asString(),
+                                row.get("timesCounted").asInt()));
+                after = caseId;
             }
         }
     }

@@ -119,12 +119,13 @@ final class Prometheus {
         return api("/api/v1/alerts").get("alerts");
     }
 
-    String scrape(String url) throws IOException, InterruptedException {
+    /**
+     * A target's exposition fetched as Prometheus fetches it (the target's {@code scrapeUrl}), with
+     * its status, so that an error page is not read as metrics.
+     */
+    HttpResponse<String> scrape(String url) throws IOException, InterruptedException {
         return http.send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .timeout(Duration.ofSeconds(15))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,6 +2,8 @@ package uk.gov.hertfordshire.platform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Tokens from the local identity provider, through the running gateway and services: a citizen sees
@@ -45,13 +49,44 @@ class SecurityThroughThePlatformIT {
     @Test
     void aPartnerClientCredentialsTokenIsAcceptedAsThatPartner() throws Exception {
         String token = clientCredentials("partner-nhs-herts", "nhs-herts-local-secret");
+        String aCase = "/api/cases/00000000-0000-4000-8000-000000000000";
 
-        HttpResponse<String> withToken =
-                get("/api/cases/00000000-0000-4000-8000-000000000000", token);
-        HttpResponse<String> withoutToken =
-                get("/api/cases/00000000-0000-4000-8000-000000000000", null);
+        // The positive control: the same token is let through where a partner belongs and is
+        // taken as its agency. It sends a referral over FHIR and finds it by its identifier.
+        String reference = UUID.randomUUID().toString();
+        IGenericClient fhir =
+                CareReferralThroughThePlatformIT.FHIR.newRestfulGenericClient(
+                        "http://127.0.0.1:8080/fhir/r4");
+        fhir.registerInterceptor(new BearerTokenAuthInterceptor(token));
+        String referralId =
+                fhir.create()
+                        .resource(CareReferralThroughThePlatformIT.referral(reference))
+                        .execute()
+                        .getId()
+                        .getIdPart();
+        HttpResponse<String> ownReferrals =
+                get(
+                        "/fhir/r4/ServiceRequest?identifier=https://nhs-herts.example/ref%7C"
+                                + reference,
+                        token);
+        assertThat(ownReferrals.statusCode())
+                .as("the partner's token searches its own referrals: " + ownReferrals.body())
+                .isEqualTo(200);
+        JsonNode bundle = Platform.JSON.readTree(ownReferrals.body());
+        assertThat(bundle.get("entry"))
+                .as("exactly the referral it sent, found as that agency's")
+                .hasSize(1);
+        assertThat(bundle.at("/entry/0/resource/id").asString()).isEqualTo(referralId);
+
+        // The same case path each time; only the token differs.
+        HttpResponse<String> withoutToken = get(aCase, null);
+        HttpResponse<String> withStaffToken = get(aCase, platform.token("agent-carol"));
+        HttpResponse<String> withToken = get(aCase, token);
 
         assertThat(withoutToken.statusCode()).isEqualTo(401);
+        assertThat(withStaffToken.statusCode())
+                .as("a role that may read cases passes the door and finds no such case")
+                .isEqualTo(404);
         assertThat(withToken.statusCode())
                 .as("authenticated, but a partner has no business with citizens' cases")
                 .isEqualTo(403);
@@ -59,22 +94,24 @@ class SecurityThroughThePlatformIT {
 
     @Test
     void aServicesOwnPortRefusesACallWithoutAToken() throws Exception {
+        // The same path with and without a token; only the token differs.
+        URI aCase =
+                URI.create("http://127.0.0.1:8081/api/cases/00000000-0000-4000-8000-000000000000");
         HttpResponse<String> direct =
                 http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/cases/x"))
-                                .build(),
+                        HttpRequest.newBuilder(aCase).build(),
                         HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> directWithToken =
                 http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                "http://127.0.0.1:8081/api/cases/00000000-0000-4000-8000-000000000000"))
+                        HttpRequest.newBuilder(aCase)
                                 .header("Authorization", "Bearer " + platform.token("agent-carol"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
 
         assertThat(direct.statusCode()).isEqualTo(401);
-        assertThat(directWithToken.statusCode()).isEqualTo(404);
+        assertThat(directWithToken.statusCode())
+                .as("the token passes the service's own check; the case does not exist")
+                .isEqualTo(404);
     }
 
     private String clientCredentials(String client, String secret) throws Exception {

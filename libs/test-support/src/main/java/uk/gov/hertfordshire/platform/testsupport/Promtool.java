@@ -82,15 +82,34 @@ public final class Promtool {
 
     /**
      * The problems {@code promtool check metrics} finds in a Prometheus exposition, one per line
-     * ({@code name problem}), keeping only metrics whose names start with one of the prefixes.
+     * ({@code name problem}), keeping only lint problems of metrics whose names start with one of
+     * the prefixes. What is not an exposition at all is always a problem, whatever the prefixes: an
+     * empty one (promtool passes it), one promtool cannot parse (an HTML error page, a truncated
+     * body; promtool exits 1 with {@code error while linting: ...}), or any exit other than 0
+     * (clean) or 3 (lint problems, listed).
      */
     public static List<String> metricProblems(String exposition, List<String> prefixes)
             throws IOException, InterruptedException {
+        if (exposition == null || exposition.isBlank()) {
+            return List.of("the exposition is empty: no metrics to check");
+        }
         Result result = run(Path.of("."), exposition, "check", "metrics");
-        return result.output()
-                .lines()
-                .map(String::strip)
-                .filter(line -> prefixes.stream().anyMatch(line::startsWith))
+        if (result.exitCode() != 0 && result.exitCode() != 3) {
+            return List.of(
+                    "promtool check metrics exited "
+                            + result.exitCode()
+                            + " (0 clean, 3 lint problems): "
+                            + result.output().strip());
+        }
+        List<String> lines = result.output().lines().map(String::strip).toList();
+        if (result.exitCode() == 3 && lines.stream().allMatch(String::isEmpty)) {
+            return List.of("promtool check metrics exited 3 without naming a problem");
+        }
+        return lines.stream()
+                .filter(
+                        line ->
+                                line.startsWith("error")
+                                        || prefixes.stream().anyMatch(line::startsWith))
                 .toList();
     }
 
