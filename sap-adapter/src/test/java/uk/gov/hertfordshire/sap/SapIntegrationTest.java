@@ -19,6 +19,7 @@ import uk.gov.hertfordshire.platform.events.CloudEvents;
 import uk.gov.hertfordshire.platform.events.DomainEvent;
 import uk.gov.hertfordshire.platform.events.ReceivedEvent;
 import uk.gov.hertfordshire.platform.events.cases.CaseFeePaid;
+import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicReader;
 import uk.gov.hertfordshire.platform.testsupport.KafkaTopicWriter;
 import uk.gov.hertfordshire.platform.testsupport.PlatformIntegrationTest;
@@ -89,6 +90,27 @@ public abstract class SapIntegrationTest {
         try (KafkaTopicWriter writer = new KafkaTopicWriter(kafka)) {
             events.forEach((id, event) -> writer.publish(event, id));
         }
+    }
+
+    /** The last outbox row's id (0 when there is none): what a step writes comes after it. */
+    protected long lastOutboxId() {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM platform.outbox")
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The staff members of staff-member-changed events written to the outbox after row {@code
+     * after}, in order (in the caller's transaction, if it has one).
+     */
+    protected List<String> staffChangesAfter(long after) {
+        return jdbc.sql(
+                        "SELECT message_key FROM platform.outbox WHERE id > :after AND event_type ="
+                                + " :type ORDER BY id")
+                .param("after", after)
+                .param("type", StaffMemberChanged.TYPE.type())
+                .query(String.class)
+                .list();
     }
 
     /** Every event of a topic now on the broker. */

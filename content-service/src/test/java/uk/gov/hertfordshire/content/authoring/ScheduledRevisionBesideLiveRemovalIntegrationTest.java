@@ -294,8 +294,8 @@ class ScheduledRevisionBesideLiveRemovalIntegrationTest {
         ContentApi.announceServices(services, "pothole");
         ContentApi api = new ContentApi(port);
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Instant liveComesOff = start.plusSeconds(4);
-        Instant goesLive = start.plusSeconds(6);
+        Instant liveComesOff = start.plusSeconds(8);
+        Instant goesLive = start.plusSeconds(12);
         Instant tomorrow = start.plus(Duration.ofDays(1));
         Instant dayAfter = start.plus(Duration.ofDays(2));
 
@@ -342,8 +342,8 @@ class ScheduledRevisionBesideLiveRemovalIntegrationTest {
         ContentApi.announceServices(services, "pothole");
         ContentApi api = new ContentApi(port);
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Instant liveComesOff = start.plusSeconds(4);
-        Instant goesLive = start.plusSeconds(6);
+        Instant liveComesOff = start.plusSeconds(8);
+        Instant goesLive = start.plusSeconds(12);
         Instant tomorrow = start.plus(Duration.ofDays(1));
         Instant dayAfter = start.plus(Duration.ofDays(2));
 
@@ -406,8 +406,8 @@ class ScheduledRevisionBesideLiveRemovalIntegrationTest {
         ContentApi.announceServices(services, "pothole");
         ContentApi api = new ContentApi(port);
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Instant goesLive = start.plusSeconds(4);
-        Instant comesOff = start.plusSeconds(6);
+        Instant goesLive = start.plusSeconds(8);
+        Instant comesOff = start.plusSeconds(12);
         Instant tomorrow = start.plus(Duration.ofDays(1));
 
         UUID replaced = liveUntil(api, "/split/same-time", goesLive);

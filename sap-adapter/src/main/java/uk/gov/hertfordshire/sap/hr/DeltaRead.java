@@ -67,6 +67,20 @@ final class DeltaRead<T> {
         HrDelta.Published published(T record) {
             return HrDelta.Published.of(changedAt.apply(record), content.apply(record));
         }
+
+        /** Changes published, by the delta and the sweep alike (one counter in the registry). */
+        Counter publishedCounter(MeterRegistry meters) {
+            return Counter.builder("sap_hr_" + metric + "_published_total")
+                    .description(noun + " changes read from SAP HR and published")
+                    .register(meters);
+        }
+
+        /** Records SAP holds that the platform cannot use, by the delta and the sweep alike. */
+        Counter skippedCounter(MeterRegistry meters) {
+            return Counter.builder("sap_hr_" + metric + "_skipped_total")
+                    .description(noun + " records SAP HR holds that the platform cannot use")
+                    .register(meters);
+        }
     }
 
     /**
@@ -97,16 +111,8 @@ final class DeltaRead<T> {
         this.outbox = outbox;
         this.transactions = transactions;
         this.delta = delta;
-        this.published =
-                Counter.builder("sap_hr_" + entity.metric() + "_published_total")
-                        .description(entity.noun() + " changes read from SAP HR and published")
-                        .register(meters);
-        this.skipped =
-                Counter.builder("sap_hr_" + entity.metric() + "_skipped_total")
-                        .description(
-                                entity.noun()
-                                        + " records SAP HR holds that the platform cannot use")
-                        .register(meters);
+        this.published = entity.publishedCounter(meters);
+        this.skipped = entity.skippedCounter(meters);
     }
 
     /**

@@ -109,16 +109,8 @@ final class FullSweep<T> {
         this.overlap = overlap;
         this.clock = clock;
         // The delta's counters: the sweep's publications are among the entity's published changes.
-        this.published =
-                Counter.builder("sap_hr_" + entity.metric() + "_published_total")
-                        .description(entity.noun() + " changes read from SAP HR and published")
-                        .register(meters);
-        this.skipped =
-                Counter.builder("sap_hr_" + entity.metric() + "_skipped_total")
-                        .description(
-                                entity.noun()
-                                        + " records SAP HR holds that the platform cannot use")
-                        .register(meters);
+        this.published = entity.publishedCounter(meters);
+        this.skipped = entity.skippedCounter(meters);
         this.sweepPublished =
                 Counter.builder("sap_hr_" + entity.metric() + "_sweep_published_total")
                         .description(

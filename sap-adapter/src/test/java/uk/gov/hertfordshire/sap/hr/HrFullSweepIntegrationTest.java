@@ -316,12 +316,6 @@ class HrFullSweepIntegrationTest extends SapIntegrationTest {
         return new EventSerializer().fromJson(payload, StaffMemberChanged.class);
     }
 
-    private long lastOutboxId() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) FROM platform.outbox")
-                .query(Long.class)
-                .single();
-    }
-
     /** HR events (staff and org units) written after outbox row {@code after}. */
     private int hrEventsAfter(long after) {
         return jdbc.sql(
@@ -330,17 +324,6 @@ class HrFullSweepIntegrationTest extends SapIntegrationTest {
                 .param("after", after)
                 .query(Integer.class)
                 .single();
-    }
-
-    /** The staff members of staff-member-changed events written after outbox row {@code after}. */
-    private List<String> staffChangesAfter(long after) {
-        return jdbc.sql(
-                        "SELECT message_key FROM platform.outbox WHERE id > :after AND event_type ="
-                                + " :type ORDER BY id")
-                .param("after", after)
-                .param("type", StaffMemberChanged.TYPE.type())
-                .query(String.class)
-                .list();
     }
 
     private List<StaffMemberChanged> changesFor(String staffId) {

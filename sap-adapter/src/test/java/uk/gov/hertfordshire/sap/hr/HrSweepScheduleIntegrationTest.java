@@ -28,7 +28,6 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.client.RestClient;
-import uk.gov.hertfordshire.platform.events.sap.StaffMemberChanged;
 import uk.gov.hertfordshire.platform.support.outbox.Outbox;
 import uk.gov.hertfordshire.sap.SapIntegrationTest;
 import uk.gov.hertfordshire.sap.connection.SapHr;
@@ -276,23 +275,6 @@ class HrSweepScheduleIntegrationTest extends SapIntegrationTest {
     private double runs(String entity, String outcome) {
         return meters.counter("sap_hr_sweep_runs_total", "entity", entity, "outcome", outcome)
                 .count();
-    }
-
-    private long lastOutboxId() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) FROM platform.outbox")
-                .query(Long.class)
-                .single();
-    }
-
-    /** Staff-member-changed events written after outbox row {@code after} (in this transaction). */
-    private List<String> staffChangesAfter(long after) {
-        return jdbc.sql(
-                        "SELECT message_key FROM platform.outbox WHERE id > :after AND event_type ="
-                                + " :type ORDER BY id")
-                .param("after", after)
-                .param("type", StaffMemberChanged.TYPE.type())
-                .query(String.class)
-                .list();
     }
 
     /**

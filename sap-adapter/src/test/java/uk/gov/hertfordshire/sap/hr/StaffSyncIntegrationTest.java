@@ -186,23 +186,6 @@ class StaffSyncIntegrationTest extends SapIntegrationTest {
 
     record HrMark(Instant changedAt, String id) {}
 
-    private long lastOutboxId() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) FROM platform.outbox")
-                .query(Long.class)
-                .single();
-    }
-
-    /** The staff members of staff-member-changed events written after outbox row {@code after}. */
-    private List<String> staffChangesAfter(long after) {
-        return jdbc.sql(
-                        "SELECT message_key FROM platform.outbox WHERE id > :after AND event_type ="
-                                + " :type ORDER BY id")
-                .param("after", after)
-                .param("type", StaffMemberChanged.TYPE.type())
-                .query(String.class)
-                .list();
-    }
-
     private List<OrgUnitChanged> orgUnitChangesFor(String code) {
         EventSerializer serializer = new EventSerializer();
         return published(Topics.SAP_HR).stream()

@@ -218,12 +218,6 @@ class ScheduledJobsAcrossReplicasTest extends SapIntegrationTest {
                 .single();
     }
 
-    private long lastOutboxId() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) FROM platform.outbox")
-                .query(Long.class)
-                .single();
-    }
-
     /** Staff-member-changed events written after outbox row {@code after}, per staff member. */
     private Map<String, Long> staffChanges(long after) {
         Map<String, Long> copies = new java.util.HashMap<>();
